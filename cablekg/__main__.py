@@ -1,0 +1,3 @@
+from cablekg.cli import main
+
+main()
