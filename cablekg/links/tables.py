@@ -49,3 +49,41 @@ def read_csv(name: str) -> list[dict[str, str]]:
 def countries() -> dict[str, Country]:
     """Every known geographic TAG, keyed by its code (MU, AU, XR, UR ...)."""
     return {r["tag"]: Country(**r) for r in read_csv("countries.csv")}
+
+
+@dataclass(frozen=True)
+class Post:
+    """A station that sends or receives cables: embassy, consulate, mission, collective ..."""
+
+    station: str
+    kind: str
+    name: str
+    addresses: tuple[str, ...]
+    routing_indicators: tuple[str, ...]
+    host_country: str
+    city: str
+    city_geonames: str
+    city_wikidata: str
+    method: str
+    note: str
+
+
+@cache
+def posts() -> dict[str, Post]:
+    """Posts keyed by station code (MUSCAT, STATE, USNATO ...)."""
+    out = {}
+    for r in read_csv("posts.csv"):
+        r["addresses"] = tuple(filter(None, r["addresses"].split("|")))
+        r["routing_indicators"] = tuple(filter(None, r["routing_indicators"].split("|")))
+        out[r["station"]] = Post(**r)
+    return out
+
+
+@cache
+def post_by_address() -> dict[str, Post]:
+    """Posts keyed by plain-language address (AMEMBASSY MUSCAT) and routing indicator."""
+    out: dict[str, Post] = {}
+    for p in posts().values():
+        for key in (*p.addresses, *p.routing_indicators):
+            out.setdefault(key, p)
+    return out
