@@ -1,0 +1,261 @@
+"""Resolve signers, classifiers and named officials to the Office of the Historian's records.
+
+A name alone is not enough: GRAPPO is resolved because a cable from Muscat in 2008 falls within
+Gary A. Grappo's tenure as Ambassador to Oman. Resolution uses the post (its host country's
+chiefs of mission, or the mission to an organisation, or the Department's principal officers
+for STATE), the cable date and the name together. Exactly one person must fit; otherwise the
+name stays unlinked. Every link says how it was made (`method`) and how sure it is
+(`confidence`).
+
+Consulates are not resolved: their principal officers are not chiefs of mission, and the
+Historian's records of chiefs would only give false matches there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from cablekg.links.tables import posts, read_csv
+from cablekg.model import Cable
+
+HISTORIAN_PEOPLE = "https://history.state.gov/departmenthistory/people/"
+
+# Kinds of post whose cables are signed by the chief of mission to the host country.
+BILATERAL_KINDS = frozenset(
+    {"embassy", "interests-section", "office", "liaison-office", "mission", "department"}
+)
+# An ambassador signs cables from arrival, before presenting credentials (POCOM's start date),
+# and reports may still leave under the name for a few days after departure.
+AFTER_END = timedelta(days=10)
+# Words that cannot be names in a signature line or a classification authority.
+NOISE = frozenset({"XXXXXXXXXXXX", "ZFR", "SIPDIS", "NOFORN", "END", "JR", "SR", "II", "III", "IV"})
+CHIEF_TITLES = ("AMBASSADOR", "CHARGE", "CDA", "COM", "CHIEF OF MISSION", "PERMANENT REP")
+PRINCIPAL_TITLES = ("SECRETARY",)
+
+
+@dataclass(frozen=True)
+class Tenure:
+    tenure: str
+    person: str
+    role: str
+    mission: str
+    tags: tuple[str, ...]
+    stations: tuple[str, ...]
+    appointed: str
+    started: str
+    ended: str
+
+    def covers(self, day: date) -> tuple[bool, bool]:
+        """(within the tenure allowing for arrival and departure, strictly within it)."""
+        start = _day(self.started) or _day(self.appointed)
+        first = _day(self.appointed) or start
+        end = _day(self.ended, last=True)
+        if start is None or first is None:
+            return False, False
+        loose = first <= day and (end is None or day <= end + AFTER_END)
+        strict = start <= day and (end is None or day <= end)
+        return loose, strict
+
+
+@dataclass(frozen=True)
+class Person:
+    person: str
+    surname: str
+    forenames: str
+    altnames: tuple[str, ...]
+    birth: str
+    death: str
+    viaf: str
+
+    @property
+    def iri(self) -> str:
+        return HISTORIAN_PEOPLE + self.person
+
+    @property
+    def name(self) -> str:
+        return f"{self.forenames} {self.surname}".strip()
+
+
+@dataclass(frozen=True)
+class OfficialLink:
+    """A name in a cable resolved to a person of the Office of the Historian."""
+
+    person: str
+    tenure: str
+    role: str
+    method: str
+    confidence: float
+
+    @property
+    def iri(self) -> str:
+        return HISTORIAN_PEOPLE + self.person
+
+
+def _day(text: str, *, last: bool = False) -> date | None:
+    """A POCOM date, which may give only a year or a month (`2005-11`): its first day, or its
+    last day when `last` (an end date)."""
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 3:
+            return date.fromisoformat(text.strip()[:10])
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if not last:
+                return date(year, month, 1)
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if len(parts) == 1 and parts[0].isdigit():
+            return date(int(parts[0]), 12, 31) if last else date(int(parts[0]), 1, 1)
+    except ValueError:
+        pass
+    return None
+
+
+def words(text: str) -> list[str]:
+    """Upper-case ASCII words of a name, without noise ('Gary A. Grappo' -> GARY A GRAPPO)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().upper()
+    return [w for w in re.findall(r"[A-Z]+", text.replace("'", "")) if w not in NOISE]
+
+
+@cache
+def tenures() -> tuple[Tenure, ...]:
+    rows = read_csv("officials.csv")
+    for r in rows:
+        r["tags"] = tuple(filter(None, r["tags"].split("|")))
+        r["stations"] = tuple(filter(None, r["stations"].split("|")))
+    return tuple(Tenure(**r) for r in rows)
+
+
+@cache
+def persons() -> dict[str, Person]:
+    out = {}
+    for r in read_csv("persons.csv"):
+        r["altnames"] = tuple(filter(None, r["altnames"].split("|")))
+        out[r["person"]] = Person(**r)
+    return out
+
+
+@cache
+def _by_place() -> tuple[dict[str, list[Tenure]], dict[str, list[Tenure]]]:
+    by_tag: dict[str, list[Tenure]] = defaultdict(list)
+    by_station: dict[str, list[Tenure]] = defaultdict(list)
+    for t in tenures():
+        for tag in t.tags:
+            by_tag[tag].append(t)
+        for station in t.stations:
+            by_station[station].append(t)
+    return by_tag, by_station
+
+
+def candidates(station: str) -> list[Tenure]:
+    """Tenures whose holders sign for `station`: its own mission, else its host country's."""
+    by_tag, by_station = _by_place()
+    post = posts().get(station)
+    found = list(by_station.get(station, []))
+    if post is not None and post.kind in BILATERAL_KINDS and post.host_country:
+        found += by_tag.get(post.host_country, [])
+    return found
+
+
+def _surnames(p: Person) -> set[tuple[str, ...]]:
+    """Surname word sequences a signer may use: POCOM's surname and those of alternate names."""
+    out = {tuple(words(p.surname))}
+    for alt in p.altnames:
+        alt_words = words(alt.split(",")[0]) if "," in alt else words(alt)[-1:]
+        if alt_words:
+            out.add(tuple(alt_words))
+    return {s for s in out if s}
+
+
+def name_matches(name_words: list[str], p: Person) -> str | None:
+    """'surname' or 'full name' when the written name fits the person, else None.
+
+    The written name must end with the person's surname (VAN VOORST, or VOORST alone for a
+    multi-word surname); any words before it must agree with the forenames (initials allowed).
+    """
+    for surname in _surnames(p):
+        n = len(surname)
+        if name_words[-n:] == list(surname):
+            head = name_words[:-n]
+        elif len(surname) > 1 and name_words[-1:] == [surname[-1]]:
+            head = name_words[:-1]
+        else:
+            continue
+        if not head:
+            return "surname"
+        given = words(p.forenames)
+        if given and all(any(g.startswith(h) for g in given) for h in head):
+            return "full name"
+    return None
+
+
+def resolve(name: str, station: str, day: str, *, role: str = "signer") -> OfficialLink | None:
+    """The one Historian person who fits `name` at `station` on `day`, else None.
+
+    `role` says where the name came from (signer, classifier, official) and is recorded in the
+    link's method.
+    """
+    when = _day(day or "")
+    name_words = words(name)
+    if when is None or not name_words:
+        return None
+    people = persons()
+    fits: dict[str, tuple[Tenure, str, bool]] = {}
+    for t in candidates(station):
+        loose, strict = t.covers(when)
+        person = people.get(t.person)
+        if not loose or person is None:
+            continue
+        how = name_matches(name_words, person)
+        if how is not None and (t.person not in fits or strict):
+            fits[t.person] = (t, how, strict)
+    if len(fits) != 1:
+        return None
+    tenure, how, strict = next(iter(fits.values()))
+    confidence = (0.95 if strict else 0.85) - (0.0 if how == "full name" else 0.05)
+    method = f"{role} {how} + post + date within {'tenure' if strict else 'arrival/departure'}"
+    return OfficialLink(tenure.person, tenure.tenure, tenure.role, method, round(confidence, 2))
+
+
+def resolve_titled(name: str, title: str | None, station: str, day: str) -> OfficialLink | None:
+    """A named official ("Ambassador Grappo", "Secretary Rice"): only chiefs of mission and
+    the Department's principal officers, and only when the title says so."""
+    upper = (title or "").upper()
+    if any(t in upper for t in PRINCIPAL_TITLES) and not any(
+        t in upper for t in ("ASSISTANT", "GENERAL", "DEFENSE", "TREASURY", "ENERGY", "COMMERCE")
+    ):
+        return resolve(name, "STATE", day, role="official")
+    if any(t in upper for t in CHIEF_TITLES) and not any(
+        t in upper for t in ("DEPUTY", "FORMER", "DCM")
+    ):
+        return resolve(name, station, day, role="official")
+    return None
+
+
+@dataclass(frozen=True)
+class NamedLink:
+    """Where a resolved name came from in the cable (signer, classifier, official)."""
+
+    source: str
+    name: str
+    link: OfficialLink
+
+
+def resolve_cable(cable: Cable) -> list[NamedLink]:
+    """Links for a cable's signers, its classification authority and its named officials."""
+    station, day = cable.station or "", cable.date or ""
+    found: list[NamedLink] = []
+    for signer in cable.signers:
+        if link := resolve(signer, station, day, role="signer"):
+            found.append(NamedLink("signer", signer, link))
+    authority = cable.classified_by.name if cable.classified_by else None
+    if authority and (link := resolve(authority, station, day, role="classifier")):
+        found.append(NamedLink("classifier", authority, link))
+    for official in cable.officials:
+        if link := resolve_titled(official.name, official.title, station, day):
+            found.append(NamedLink("official", official.name, link))
+    return found
