@@ -9,6 +9,7 @@ import click
 from cablekg import __version__, results
 from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
 from cablekg.endpoint.query import EndpointError
+from cablekg.links.command import links
 from cablekg.queries import QueryError, named_queries, resolve_query
 from cablekg.store.query import query_store
 
@@ -113,3 +114,6 @@ def load(
         f" with {report.retries} retries",
         err=True,
     )
+
+
+main.add_command(links)

@@ -87,3 +87,44 @@ def post_by_address() -> dict[str, Post]:
         for key in (*p.addresses, *p.routing_indicators):
             out.setdefault(key, p)
     return out
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An organisation or agency named in cables or TAGS, with its Wikidata item."""
+
+    key: str
+    kind: str
+    name: str
+    names: tuple[str, ...]
+    wikidata: str
+    tag: str
+    note: str
+
+
+@cache
+def organizations() -> dict[str, Organization]:
+    out = {}
+    for r in read_csv("organizations.csv"):
+        r["names"] = tuple(filter(None, r["names"].split("|")))
+        out[r["key"]] = Organization(**r)
+    return out
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.replace(".", "").upper().split())
+
+
+@cache
+def _organizations_by_name() -> dict[str, Organization]:
+    out: dict[str, Organization] = {}
+    for org in organizations().values():
+        for name in (*org.names, org.tag):
+            if name:
+                out.setdefault(_name_key(name), org)
+    return out
+
+
+def organization(name: str) -> Organization | None:
+    """The organisation a name, acronym or organisation TAG stands for (exact, case-blind)."""
+    return _organizations_by_name().get(_name_key(name))
