@@ -103,15 +103,17 @@ def test_void_linkset_counts_match_the_links(store: ox.Store) -> None:
         assert r["created"] == "2024-01-02"
 
 
+GRAPPO = "https://history.state.gov/departmenthistory/people/grappo-gary-anthony"
+
+
 def test_grappo_tenure_is_a_membership_with_dates(store: ox.Store) -> None:
     rows = ask(
         store,
-        """SELECT ?post ?start ?end WHERE { GRAPH ?g {
+        f"""SELECT ?post ?start ?end WHERE {{ GRAPH ?g {{
             ?m a org:Membership ; org:member ?who ; org:organization ?post ;
                org:memberDuring [ time:hasBeginning [ time:inXSDDate ?start ] ;
                                   time:hasEnd [ time:inXSDDate ?end ] ] .
-            ?who owl:sameAs <%s> } }"""
-        % "https://history.state.gov/departmenthistory/people/grappo-gary-anthony",
+            ?who owl:sameAs <{GRAPPO}> }} }}""",
     )
     assert rows == [{"post": f"{BASE}post/MUSCAT", "start": "2006-09-17", "end": "2009-06-01"}]
 
