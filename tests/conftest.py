@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# CABLEKG_SHARED points at the shared material when it does not sit beside the checkout.
-SHARED = Path(os.environ.get("CABLEKG_SHARED", ROOT.parent / "shared"))
+SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
