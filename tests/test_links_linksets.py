@@ -172,3 +172,23 @@ def test_cli_report_and_nquads(tmp_path: Path, shared: Path) -> None:
 def test_cli_needs_an_action() -> None:
     result = CliRunner().invoke(main, ["links"])
     assert result.exit_code != 0 and "--report" in result.output
+
+
+def test_example_queries_run_on_the_link_sets(store: ox.Store) -> None:
+    """The link queries of `queries/` that need no network, on the link sets themselves."""
+    from cablekg.queries import named_queries
+
+    queries = {n: q for n, q in named_queries().items() if n.startswith("links-")}
+    assert sum(q.needs_network for q in queries.values()) >= 3
+    results = {
+        name: list(store.query(q.bind())) for name, q in queries.items() if not q.needs_network
+    }
+    country = {r["link"].value for r in results["links-country-of-tag"]}
+    assert "http://www.wikidata.org/entity/Q842" in country
+    chiefs = [
+        (r["name"].value, r["start"].value) for r in results["links-chiefs-of-mission-of-post"]
+    ]
+    assert ("Gary Anthony Grappo", "2006-09-17") in chiefs
+    signed = [r["cable"].value for r in results["links-cables-signed-by-chiefs"]]
+    assert signed == [f"{BASE}cable/07MUSCAT920-SIGNED"]
+    assert len(results["links-void-linksets"]) >= 8
