@@ -72,10 +72,10 @@ def test_resolve_cable_uses_signers_classifier_and_officials(shared: Path) -> No
         date=expected["date"],
         station=expected["station"],
         signers=tuple(expected["signers"]),
-        classified_by=ClassifiedBy(name=expected["classified_by"]["name"]),
+        classified_by=ClassifiedBy(**expected["classified_by"]),
     )
     # Fonteneau signed as charge d'affaires while Ambassador Grappo was away: not a POCOM
-    # tenure, so nothing is linked.
+    # tenure, and he never headed a mission, so nothing is linked.
     assert resolve_cable(cable) == []
     with_ambassador = cable.with_changes(signers=("GRAPPO",))
     links = resolve_cable(with_ambassador)
@@ -85,3 +85,23 @@ def test_resolve_cable_uses_signers_classifier_and_officials(shared: Path) -> No
 def test_persons_carry_name_variants() -> None:
     grappo = persons()["grappo-gary-anthony"]
     assert grappo.name == "Gary Anthony Grappo" and "Gary A. Grappo" in grappo.altnames
+
+
+def test_acting_charge_known_to_pocom_is_linked_with_lower_confidence() -> None:
+    """09BRASILIA1250: Lisa Kubiske, charge d'affaires between two ambassadors, later
+    Ambassador to Honduras; her name as classifier and her surname as signer."""
+    cable = Cable(
+        source=Source(format="cablegate-html"),
+        id="09BRASILIA1250",
+        date="2009-10-21T00:00:00Z",
+        station="BRASILIA",
+        signers=("KUBISKE",),
+        classified_by=ClassifiedBy(name="Lisa Kubiske", title="Charge D'Affaires"),
+    )
+    links = {(n.source, n.link.person, n.link.confidence) for n in resolve_cable(cable)}
+    assert links == {
+        ("classifier", "kubiske-lisa-j", 0.75),
+        ("signer", "kubiske-lisa-j", 0.75),
+    }
+    deputy = cable.with_changes(classified_by=ClassifiedBy(name="Lisa Kubiske", title="DCM"))
+    assert resolve_cable(deputy) == []

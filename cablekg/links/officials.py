@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -245,6 +245,44 @@ class NamedLink:
     link: OfficialLink
 
 
+ACTING_TITLES = ("CHARGE", "CDA")
+# How far from the cable an acting charge's own POCOM tenures may lie: officers who acted as
+# charge d'affaires usually headed a mission of their own within a career's span.
+CAREER = timedelta(days=365 * 20)
+
+
+def resolve_acting(name: str, day: str) -> OfficialLink | None:
+    """A charge d'affaires standing in for an absent chief: POCOM has no tenure for that, but
+    knows the officer when they headed a mission at some other time. Needs the full name
+    (given names agreeing), exactly one such person, a tenure of theirs within a career's span
+    of the cable, and none that makes them chief elsewhere on that day."""
+    when = _day(day or "")
+    name_words = words(name)
+    if when is None or len(name_words) < 2:
+        return None
+    people = persons()
+    fits: dict[str, Tenure] = {}
+    for t in tenures():
+        person = people.get(t.person)
+        begun = _day(t.started) or _day(t.appointed)
+        if person is None or begun is None or abs(begun - when) > CAREER:
+            continue
+        if name_matches(name_words, person) == "full name":
+            fits.setdefault(t.person, t)
+    if len(fits) != 1:
+        return None
+    person = next(iter(fits))
+    if any(t.covers(when)[1] for t in tenures() if t.person == person):
+        return None
+    return OfficialLink(
+        person,
+        "",
+        "charge-daffaires-acting",
+        "classifier full name + charge title; acting, no POCOM tenure at the post",
+        0.75,
+    )
+
+
 def resolve_cable(cable: Cable) -> list[NamedLink]:
     """Links for a cable's signers, its classification authority and its named officials."""
     station, day = cable.station or "", cable.date or ""
@@ -253,8 +291,21 @@ def resolve_cable(cable: Cable) -> list[NamedLink]:
         if link := resolve(signer, station, day, role="signer"):
             found.append(NamedLink("signer", signer, link))
     authority = cable.classified_by.name if cable.classified_by else None
+    title = (cable.classified_by.title or "").upper() if cable.classified_by else ""
     if authority and (link := resolve(authority, station, day, role="classifier")):
         found.append(NamedLink("classifier", authority, link))
+    elif authority and any(t in title for t in ACTING_TITLES):
+        post = posts().get(station)
+        acting = resolve_acting(authority, day) if post and post.kind in BILATERAL_KINDS else None
+        if acting is not None:
+            found.append(NamedLink("classifier", authority, acting))
+            surname = words(persons()[acting.person].surname)
+            for signer in cable.signers:
+                if words(signer)[-len(surname) :] == surname and not any(
+                    n.source == "signer" for n in found
+                ):
+                    method = "signer surname = acting charge named as classifier"
+                    found.append(NamedLink("signer", signer, replace(acting, method=method)))
     for official in cable.officials:
         if link := resolve_titled(official.name, official.title, station, day):
             found.append(NamedLink("official", official.name, link))
