@@ -105,3 +105,28 @@ def test_acting_charge_known_to_pocom_is_linked_with_lower_confidence() -> None:
     }
     deputy = cable.with_changes(classified_by=ClassifiedBy(name="Lisa Kubiske", title="DCM"))
     assert resolve_cable(deputy) == []
+
+
+def test_sample_through_the_parser(shared: Path) -> None:
+    """The hand-checked sample read by the parser: no wrong link, and most chiefs resolved."""
+    import cablekg
+
+    read = getattr(cablekg, "read", None)
+    if read is None:
+        pytest.skip("this build has no parser")
+    rows = {r["ref"]: r for r in sample()}
+    paths = [
+        shared / "corpus" / "cablegate" / "cable" / r["date"][:4] / r["date"][5:7] / f"{ref}.html"
+        for ref, r in rows.items()
+    ]
+    resolved, chiefs = 0, 0
+    for cable in read([p for p in paths if p.exists()]):
+        row = rows[cable.id]
+        links = {  # links through a POCOM tenure (acting charges are checked above)
+            n.link.person for n in resolve_cable(cable) if n.source == "signer" and n.link.tenure
+        }
+        assert links <= {row["person"]} if row["person"] else not links, cable.id
+        if row["person"]:
+            chiefs += 1
+            resolved += row["person"] in links
+    assert chiefs >= 50 and resolved / chiefs >= 0.6
