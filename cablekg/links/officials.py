@@ -52,9 +52,9 @@ class Tenure:
 
     def covers(self, day: date) -> tuple[bool, bool]:
         """(within the tenure allowing for arrival and departure, strictly within it)."""
-        start = _day(self.started) or _day(self.appointed)
-        first = _day(self.appointed) or start
-        end = _day(self.ended, last=True)
+        start = parse_date(self.started) or parse_date(self.appointed)
+        first = parse_date(self.appointed) or start
+        end = parse_date(self.ended, last=True)
         if start is None or first is None:
             return False, False
         loose = first <= day and (end is None or day <= end + AFTER_END)
@@ -96,7 +96,7 @@ class OfficialLink:
         return HISTORIAN_PEOPLE + self.person
 
 
-def _day(text: str, *, last: bool = False) -> date | None:
+def parse_date(text: str, *, last: bool = False) -> date | None:
     """A POCOM date, which may give only a year or a month (`2005-11`): its first day, or its
     last day when `last` (an end date)."""
     parts = text.strip().split("-")
@@ -199,7 +199,7 @@ def resolve(name: str, station: str, day: str, *, role: str = "signer") -> Offic
     `role` says where the name came from (signer, classifier, official) and is recorded in the
     link's method.
     """
-    when = _day(day or "")
+    when = parse_date(day or "")
     name_words = words(name)
     if when is None or not name_words:
         return None
@@ -256,7 +256,7 @@ def resolve_acting(name: str, day: str) -> OfficialLink | None:
     knows the officer when they headed a mission at some other time. Needs the full name
     (given names agreeing), exactly one such person, a tenure of theirs within a career's span
     of the cable, and none that makes them chief elsewhere on that day."""
-    when = _day(day or "")
+    when = parse_date(day or "")
     name_words = words(name)
     if when is None or len(name_words) < 2:
         return None
@@ -264,7 +264,7 @@ def resolve_acting(name: str, day: str) -> OfficialLink | None:
     fits: dict[str, Tenure] = {}
     for t in tenures():
         person = people.get(t.person)
-        begun = _day(t.started) or _day(t.appointed)
+        begun = parse_date(t.started) or parse_date(t.appointed)
         if person is None or begun is None or abs(begun - when) > CAREER:
             continue
         if name_matches(name_words, person) == "full name":
