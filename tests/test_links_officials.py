@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cablekg.links.officials import persons, resolve, resolve_cable
+from cablekg.links.officials import persons, resolve, resolve_cable, resolve_titled
 from cablekg.model import Cable, ClassifiedBy, Source
 
 SAMPLE = Path(__file__).parent / "data" / "officials_sample.csv"
@@ -130,3 +130,32 @@ def test_sample_through_the_parser(shared: Path) -> None:
             chiefs += 1
             resolved += row["person"] in links
     assert chiefs >= 50 and resolved / chiefs >= 0.6
+
+
+# Titled officials named in real cables (the entity gold set), with the month of the cable:
+# US chiefs of mission and Secretaries resolve; foreign ambassadors, deputies and assistant
+# secretaries do not.
+TITLED = [
+    ("97WELLINGTON1656", "JOSIAH H. BEEMAN", "Ambassador", "1997-12", "beeman-josiah-horton"),
+    ("03ANKARA4230", "Pearson", "Ambassador", "2003-06", "pearson-w-robert"),
+    ("03ANKARA4230", "Baki Ilkin", "Acting Undersecretary", "2003-06", ""),
+    ("03KATHMANDU1870", "Shyam Saran", "Ambassador", "2003-09", ""),
+    ("05PARIS1667", "Rice", "Secretary", "2005-03", "rice-condoleezza"),
+    ("05PARIS1667", "Francois Hollande", "First Secretary", "2005-03", ""),
+    ("09USUNNEWYORK306", "Rice", "Ambassador", "2009-03", "rice-susan"),
+    ("09USUNNEWYORK306", "Alejandro D. Wolff", "Ambassador", "2009-03", ""),
+    ("09MANAMA715", "Feltman", "Assistant Secretary", "2009-10", ""),
+    ("10ALGIERS20", "David D. Pearce", "Ambassador", "2010-01", "pearce-david-d"),
+    ("10ALGIERS20", "Abdullah Baali", "Ambassador", "2010-01", ""),
+    ("10ALGIERS20", "Napolitano", "Secretary of Homeland Security", "2010-01", ""),
+    ("07BUENOSAIRES2191", "Wayne", "Ambassador", "2007-11", "wayne-earl-anthony"),
+    ("07BUENOSAIRES2191", "Mohsen Baharvand", "charge d'affaires", "2007-11", ""),
+    ("08KABUL1064", "William B. Wood", "Ambassador", "2008-04", "wood-william-braucher"),
+]
+
+
+@pytest.mark.parametrize(("ref", "name", "title", "month", "person"), TITLED)
+def test_titled_officials(ref: str, name: str, title: str, month: str, person: str) -> None:
+    station = ref[2:].rstrip("0123456789")
+    link = resolve_titled(name, title, station, f"{month}-15")
+    assert (link.person if link else "") == person
