@@ -137,14 +137,14 @@ def test_sample_through_the_parser(shared: Path) -> None:
 # secretaries do not.
 TITLED = [
     ("97WELLINGTON1656", "JOSIAH H. BEEMAN", "Ambassador", "1997-12", "beeman-josiah-horton"),
-    ("03ANKARA4230", "Pearson", "Ambassador", "2003-06", "pearson-w-robert"),
-    ("03ANKARA4230", "Baki Ilkin", "Acting Undersecretary", "2003-06", ""),
+    ("03ANKARA4230", "Pearson", "Ambassador", "2003-07", "pearson-w-robert"),
+    ("03ANKARA4230", "Baki Ilkin", "Acting Undersecretary", "2003-07", ""),
     ("03KATHMANDU1870", "Shyam Saran", "Ambassador", "2003-09", ""),
     ("05PARIS1667", "Rice", "Secretary", "2005-03", "rice-condoleezza"),
     ("05PARIS1667", "Francois Hollande", "First Secretary", "2005-03", ""),
     ("09USUNNEWYORK306", "Rice", "Ambassador", "2009-03", "rice-susan"),
     ("09USUNNEWYORK306", "Alejandro D. Wolff", "Ambassador", "2009-03", ""),
-    ("09MANAMA715", "Feltman", "Assistant Secretary", "2009-10", ""),
+    ("09MANAMA715", "Feltman", "Assistant Secretary", "2009-12", ""),
     ("10ALGIERS20", "David D. Pearce", "Ambassador", "2010-01", "pearce-david-d"),
     ("10ALGIERS20", "Abdullah Baali", "Ambassador", "2010-01", ""),
     ("10ALGIERS20", "Napolitano", "Secretary of Homeland Security", "2010-01", ""),
