@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from cablekg.cli import main
+from cablekg.links.command import links as links_command
 from cablekg.links.linksets import LINKSETS, Iris, write_nquads
 from cablekg.model import Cable, ClassifiedBy, Source
 
@@ -161,7 +161,7 @@ def test_cli_report_and_nquads(tmp_path: Path, shared: Path) -> None:
     )
     out = tmp_path / "links.nq"
     result = CliRunner().invoke(
-        main, ["links", "--records", str(records), "--report", "--out", str(out)]
+        links_command, ["--records", str(records), "--report", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     assert "signer resolved 1/1 (100.0%)" in result.output
@@ -170,7 +170,7 @@ def test_cli_report_and_nquads(tmp_path: Path, shared: Path) -> None:
 
 
 def test_cli_needs_an_action() -> None:
-    result = CliRunner().invoke(main, ["links"])
+    result = CliRunner().invoke(links_command, [])
     assert result.exit_code != 0 and "--report" in result.output
 
 
