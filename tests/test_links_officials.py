@@ -133,8 +133,8 @@ def test_sample_through_the_parser(shared: Path) -> None:
 
 
 # Titled officials named in real cables (the entity gold set), with the month of the cable:
-# US chiefs of mission and Secretaries resolve; foreign ambassadors, deputies and assistant
-# secretaries do not.
+# US chiefs of mission and the Department's principal officers resolve; foreign ambassadors,
+# deputies, deputy assistant secretaries and other governments' secretaries do not.
 TITLED = [
     ("97WELLINGTON1656", "JOSIAH H. BEEMAN", "Ambassador", "1997-12", "beeman-josiah-horton"),
     ("03ANKARA4230", "Pearson", "Ambassador", "2003-07", "pearson-w-robert"),
@@ -144,7 +144,11 @@ TITLED = [
     ("05PARIS1667", "Francois Hollande", "First Secretary", "2005-03", ""),
     ("09USUNNEWYORK306", "Rice", "Ambassador", "2009-03", "rice-susan"),
     ("09USUNNEWYORK306", "Alejandro D. Wolff", "Ambassador", "2009-03", ""),
-    ("09MANAMA715", "Feltman", "Assistant Secretary", "2009-12", ""),
+    ("09MANAMA715", "Feltman", "Assistant Secretary", "2009-12", "feltman-jeffrey-david"),
+    ("09MANAMA715", "Shapiro", "Assistant Secretary", "2009-12", "shapiro-andrew-j"),
+    ("00HARARE6677", "SUSAN E. RICE", "Assistant Secretary", "2000-11", "rice-susan"),
+    ("09TBILISI2025", "Tina Kaidanow", "Deputy Assistant Secretary", "2009-11", ""),
+    ("06THEHAGUE2306", "van der Knaap", "State Secretary", "2006-10", ""),
     ("10ALGIERS20", "David D. Pearce", "Ambassador", "2010-01", "pearce-david-d"),
     ("10ALGIERS20", "Abdullah Baali", "Ambassador", "2010-01", ""),
     ("10ALGIERS20", "Napolitano", "Secretary of Homeland Security", "2010-01", ""),

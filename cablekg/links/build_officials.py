@@ -7,7 +7,8 @@ in the public domain.
 
 Only what resolution needs is kept: tenures that were running in 1960 or later, with the
 geographic TAGS (for country missions) or station codes (for missions to organisations and the
-Department) that say where the holder served, and the persons who held them.
+Department's signing officers) that say where the holder served, the Department's other
+principal officers (to resolve officials named with their title), and the persons who held them.
 
 Run from a checkout with the shared material beside it: `python -m cablekg.links.build_officials`.
 """
@@ -82,8 +83,10 @@ ORG_STATIONS = {
     "representative-to-asean": ("USASEAN",),
 }
 
-# Department principal officers whose names sign or head cables sent from the Department.
-DEPARTMENT_POSITIONS = (
+# Department principal officers whose names sign cables sent from the Department; the other
+# principal positions (Assistant Secretaries, Counselor, Legal Adviser ...) are kept to resolve
+# officials named with their title.
+SIGNING_POSITIONS = (
     "secretary",
     "secretary-ad-interim",
     "deputy-secretary",
@@ -92,6 +95,7 @@ DEPARTMENT_POSITIONS = (
 
 TENURE_COLUMNS = (
     "tenure",
+    "kind",
     "person",
     "role",
     "mission",
@@ -131,11 +135,11 @@ def tenures(pocom: Path) -> list[dict[str, str]]:
         for f in sorted(pocom.glob("missions-orgs/*"))
     ]
     sources += [
-        (pocom / "positions-principals" / f"{p}.xml", "principal", (), ("STATE",))
-        for p in DEPARTMENT_POSITIONS
+        (f, "principal", (), ("STATE",) if f.stem in SIGNING_POSITIONS else ())
+        for f in sorted(pocom.glob("positions-principals/*"))
     ]
     for path, element, where_tags, where_stations in sources:
-        if not where_tags and not where_stations:
+        if element == "chief" and not where_tags and not where_stations:
             print(f"no TAGS or station for {path.stem}", file=sys.stderr)
             continue
         for el in ET.parse(path).getroot().iter(element):
@@ -146,6 +150,7 @@ def tenures(pocom: Path) -> list[dict[str, str]]:
             rows.append(
                 {
                     "tenure": text(el, "id"),
+                    "kind": element,
                     "person": text(el, "person-id"),
                     "role": text(el, "role-title-id"),
                     "mission": path.stem,

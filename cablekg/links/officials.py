@@ -35,12 +35,12 @@ AFTER_END = timedelta(days=10)
 # Words that cannot be names in a signature line or a classification authority.
 NOISE = frozenset({"XXXXXXXXXXXX", "ZFR", "SIPDIS", "NOFORN", "END", "JR", "SR", "II", "III", "IV"})
 CHIEF_TITLES = ("AMBASSADOR", "CHARGE", "CDA", "COM", "CHIEF OF MISSION", "PERMANENT REP")
-PRINCIPAL_TITLES = ("SECRETARY",)
 
 
 @dataclass(frozen=True)
 class Tenure:
     tenure: str
+    kind: str  # chief (of mission) or principal (officer of the Department)
     person: str
     role: str
     mission: str
@@ -187,10 +187,20 @@ def name_matches(name_words: list[str], p: Person) -> str | None:
             continue
         if not head:
             return "surname"
-        given = words(p.forenames)
-        if given and all(any(g.startswith(h) for g in given) for h in head):
+        if _given_names_agree(head, words(p.forenames)):
             return "full name"
     return None
+
+
+def _given_names_agree(head: list[str], given: list[str]) -> bool:
+    """Written given names against POCOM's: each written name or initial must start one of
+    POCOM's (CHRIS for Christopher, G for Gary), except a middle initial POCOM does not record
+    (SUSAN E. against plain Susan); at least one must agree."""
+    if not given:
+        return False
+    agree = [h for h in head if any(g.startswith(h) for g in given)]
+    unknown_initials = [h for h in head if len(h) == 1 and h not in agree and len(given) == 1]
+    return bool(agree) and len(agree) + len(unknown_initials) == len(head)
 
 
 def resolve(name: str, station: str, day: str, *, role: str = "signer") -> OfficialLink | None:
@@ -221,14 +231,74 @@ def resolve(name: str, station: str, day: str, *, role: str = "signer") -> Offic
     return OfficialLink(tenure.person, tenure.tenure, tenure.role, method, round(confidence, 2))
 
 
+# A title naming a principal officer of the Department -> the POCOM roles it can stand for.
+PRINCIPAL_ROLES = (
+    ("ASSISTANT SECRETARY", ("assistant-secretary",)),
+    ("UNDER SECRETARY", ("under-secretary",)),
+    ("UNDERSECRETARY", ("under-secretary",)),
+    ("DEPUTY SECRETARY", ("deputy-secretary",)),
+    ("SECRETARY", ("secretary",)),
+    ("COUNSELOR OF THE DEPARTMENT", ("counselor",)),
+    ("LEGAL ADVISER", ("legal-adviser",)),
+    ("AMBASSADOR AT LARGE", ("ambassador-at-large",)),
+    ("COORDINATOR FOR COUNTERTERRORISM", ("coordinator-combatting-terrorism",)),
+)
+# Titles of other governments, other departments and lesser offices than POCOM's.
+NOT_PRINCIPAL = re.compile(
+    r"DEPUTY ASSISTANT|ACTING|FORMER|SECRETARY[- ]GENERAL|STATE SECRETARY|FIRST SECRETARY|"
+    r"SECOND SECRETARY|THIRD SECRETARY|PERMANENT SECRETARY|PRESS SECRETARY|PARLIAMENTARY|"
+    r"DEFEN[CS]E|TREASURY|COMMERCE|ENERGY|HOMELAND|AGRICULTURE|LABOR|HEALTH|INTERIOR|"
+    r"JUSTICE|TRANSPORTATION|EDUCATION|ARMY|NAVY|AIR FORCE|FOREIGN|MINIST|PARTY|SPECIAL|"
+    r"EXECUTIVE|GENERAL|PRIVATE|CABINET"
+)
+
+
+def principal_roles(title: str) -> tuple[str, ...]:
+    """The POCOM role prefixes a title can name, () when it names none of the Department's
+    principal officers (State Secretary, Secretary of Defense, Deputy Assistant Secretary)."""
+    upper = " ".join(words(title))
+    if not upper or NOT_PRINCIPAL.search(upper.replace("-", " ")):
+        return ()
+    for phrase, roles in PRINCIPAL_ROLES:
+        if phrase in upper:
+            if phrase == "SECRETARY" and upper not in ("SECRETARY", "SECRETARY OF STATE"):
+                return ()
+            return roles
+    return ()
+
+
+def resolve_principal(name: str, title: str, day: str) -> OfficialLink | None:
+    """An official named with a Department title ("Assistant Secretary Feltman"): the one
+    principal officer of that kind in office on that day whose name fits."""
+    roles = principal_roles(title)
+    when = parse_date(day or "")
+    name_words = words(name)
+    if not roles or when is None or not name_words:
+        return None
+    people = persons()
+    fits: dict[str, tuple[Tenure, str, bool]] = {}
+    for t in tenures():
+        if t.kind != "principal" or not t.role.startswith(roles):
+            continue
+        loose, strict = t.covers(when)
+        person = people.get(t.person)
+        how = name_matches(name_words, person) if loose and person is not None else None
+        if how is not None and (t.person not in fits or strict):
+            fits[t.person] = (t, how, strict)
+    if len(fits) != 1:
+        return None
+    tenure, how, strict = next(iter(fits.values()))
+    confidence = (0.9 if strict else 0.8) - (0.0 if how == "full name" else 0.05)
+    method = f"official {how} + title + date within {'tenure' if strict else 'arrival/departure'}"
+    return OfficialLink(tenure.person, tenure.tenure, tenure.role, method, round(confidence, 2))
+
+
 def resolve_titled(name: str, title: str | None, station: str, day: str) -> OfficialLink | None:
-    """A named official ("Ambassador Grappo", "Secretary Rice"): only chiefs of mission and
-    the Department's principal officers, and only when the title says so."""
+    """A named official ("Ambassador Grappo", "Assistant Secretary Feltman"): chiefs of mission
+    of the cable's post and the Department's principal officers, only when the title says so."""
     upper = (title or "").upper()
-    if any(t in upper for t in PRINCIPAL_TITLES) and not any(
-        t in upper for t in ("ASSISTANT", "GENERAL", "DEFENSE", "TREASURY", "ENERGY", "COMMERCE")
-    ):
-        return resolve(name, "STATE", day, role="official")
+    if principal_roles(upper):
+        return resolve_principal(name, upper, day)
     if any(t in upper for t in CHIEF_TITLES) and not any(
         t in upper for t in ("DEPUTY", "FORMER", "DCM")
     ):
