@@ -404,6 +404,8 @@ def _post_of_mission(tenure: off.Tenure) -> str | None:
     (in the capital when the country has had several)."""
     if tenure.stations:
         return tenure.stations[0]
+    if tenure.kind == "principal":  # the Department's officers
+        return "STATE"
     embassies = sorted(
         (p.method != "capital", p.station)
         for p in posts().values()
