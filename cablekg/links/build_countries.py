@@ -47,6 +47,7 @@ COLUMNS = (
 
 # English Wikipedia titles (= DBpedia resource names) where the CLDR short name is not the title.
 DBPEDIA_TITLES = {
+    "AX": "Åland",
     "BA": "Bosnia_and_Herzegovina",
     "BL": "Saint_Barthélemy",
     "BS": "The_Bahamas",
@@ -59,6 +60,7 @@ DBPEDIA_TITLES = {
     "GB": "United_Kingdom",
     "GE": "Georgia_(country)",
     "GM": "The_Gambia",
+    "GS": "South_Georgia_and_the_South_Sandwich_Islands",
     "HK": "Hong_Kong",
     "HM": "Heard_Island_and_McDonald_Islands",
     "MF": "Collectivity_of_Saint_Martin",
@@ -73,6 +75,7 @@ DBPEDIA_TITLES = {
     "TR": "Turkey",
     "UM": "United_States_Minor_Outlying_Islands",
     "US": "United_States",
+    "VC": "Saint_Vincent_and_the_Grenadines",
     "VI": "United_States_Virgin_Islands",
 }
 
