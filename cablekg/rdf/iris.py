@@ -12,7 +12,7 @@ one flat path prefix per kind of thing (rdflib's Turtle serialiser is quadratic 
 | address   | `{base}address/SECSTATE_WASHDC`         | plain-language address, as a code          |
 | person    | `{base}person/mark-lagon`               | name, folded to ASCII lower case           |
 | agency    | `{base}agency/royal-oman-police`        | name, folded the same way                  |
-| position  | `{base}position/MUSCAT--charge-d-affaires` | organisation key (station or agency) + title |
+| position  | `{base}position/MUSCAT--charge-d-affaires` | organisation key + title      |
 | graph     | `{base}graph/07MUSCAT920`, `{base}graph/metadata` | one named graph per cable        |
 | source    | `{base}source/<sha256>`                 | SHA-256 of the cable's source bytes        |
 

@@ -171,7 +171,10 @@ class Compactor:
 
     def graph(self, name: str, triples: Iterable[Triple], root: str | None = None) -> dict:
         """A named graph object: `{"@id": name, "@graph": [nodes]}`, `root` first."""
-        return {"@id": self.compact_iri(t.parse_term(name).value), "@graph": self.nodes(triples, root)}
+        return {
+            "@id": self.compact_iri(t.parse_term(name).value),
+            "@graph": self.nodes(triples, root),
+        }
 
     def nodes(self, triples: Iterable[Triple], root: str | None = None) -> list[dict]:
         subjects: dict[str, list[tuple[str, str]]] = {}
@@ -179,7 +182,7 @@ class Compactor:
             subjects.setdefault(s, []).append((p, o))
         referrers: dict[str, int] = {}
         for pairs in subjects.values():
-            for p, o in pairs:
+            for _p, o in pairs:
                 if o in subjects:
                     referrers[o] = referrers.get(o, 0) + 1
         embeddable = {

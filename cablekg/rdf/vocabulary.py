@@ -130,10 +130,7 @@ def build_rows(vocab: Path) -> list[tuple[str, str, str, str]]:
     codes = set(subjects) | organizations | set(countries) | named
     rows = []
     for code in sorted(codes):
-        if code in subjects:
-            kind = "subject"
-        else:
-            kind = guess_kind(code, organizations)
+        kind = "subject" if code in subjects else guess_kind(code, organizations)
         names = [plusd.get(code, ""), nara.get(code, ""), handbook.get(code, "")]
         if code in countries and kind == "geographic":
             names.append(countries[code][1])
