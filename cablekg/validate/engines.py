@@ -9,7 +9,7 @@ Both read a unit of N-Triples text (one cable graph with its metadata) and retur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import pyshacl
@@ -30,6 +30,7 @@ class Violation:
     value: str | None
     message: str
     severity: str = "Violation"
+    value_term: str | None = field(default=None, compare=False)  # the value in N-Triples syntax
 
     def key(self) -> tuple:
         """What two engines must agree on: shape, focus node, path, constraint and value."""
@@ -63,6 +64,7 @@ class FastEngine:
                 value=r.value_plain,
                 message=r.message or "",
                 severity=r.severity,
+                value_term=r.value,
             )
             for r in report.results
         ]
@@ -99,6 +101,7 @@ class PyshaclEngine:
                     value=None if value is None else str(value),
                     message=str(results.value(result, SH.resultMessage) or ""),
                     severity=_local(severity),
+                    value_term=None if value is None else value.n3(),
                 )
             )
         return violations

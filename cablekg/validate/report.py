@@ -10,6 +10,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import SH
 
+from cablekg.rdf.terms import XSD_STRING, parse_term
 from cablekg.validate.engines import Engine, Violation
 from cablekg.validate.units import Unit
 
@@ -56,8 +57,9 @@ class Report:
     def text(self) -> str:
         """What a person reads: one block per shape and message, most frequent first."""
         per_unit = 1000 * self.seconds / self.units if self.units else 0.0
+        graphs = "graph" if self.units == 1 else "graphs"
         head = (
-            f"{self.units} graphs, {self.triples} triples validated with the {self.engine} engine"
+            f"{self.units} {graphs}, {self.triples} triples validated with the {self.engine} engine"
             f" in {self.seconds:.1f} s ({per_unit:.2f} ms per graph): "
         )
         if self.conforms:
@@ -86,8 +88,8 @@ class Report:
             g.add((result, SH.resultMessage, rdflib.Literal(v.message)))
             if v.path:
                 g.add((result, SH.resultPath, _node(v.path)))
-            if v.value is not None:
-                g.add((result, SH.value, rdflib.Literal(v.value)))
+            if v.value_term is not None:
+                g.add((result, SH.value, _term(v.value_term)))
         return g
 
     def write_turtle(self, path: Path) -> None:
@@ -111,6 +113,18 @@ def _node(text: str) -> rdflib.term.Node:
     if text.startswith("_:"):
         return rdflib.BNode(text[2:])
     return rdflib.Literal(text)
+
+
+def _term(text: str) -> rdflib.term.Node:
+    """A term in N-Triples syntax as an rdflib term."""
+    if text.startswith("_:"):
+        return rdflib.BNode(text[2:])
+    term = parse_term(text)
+    if term.is_iri:
+        return rdflib.URIRef(term.value)
+    if term.datatype == XSD_STRING:
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype))
 
 
 def _short(shape: str) -> str:

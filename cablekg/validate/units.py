@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from cablekg.model import Cable
 from cablekg.rdf.formats import RdfFormat
 from cablekg.rdf.mapping import Mapper
+from cablekg.records import read_cables
+from cablekg.store import open_store
 
 METADATA_GRAPH_SUFFIX = "/graph/metadata"
 
@@ -78,7 +80,7 @@ def from_file(path: Path, fmt: RdfFormat | None = None) -> Iterator[Unit]:
 def from_store(store: ox.Store | Path) -> Iterator[Unit]:
     """One unit per cable graph of a store (plus its metadata), then the rest of the metadata."""
     if not isinstance(store, ox.Store):
-        store = ox.Store.read_only(str(store))
+        store = open_store(Path(store))
     graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     metadata = next((g for g in graphs if g.value.endswith(METADATA_GRAPH_SUFFIX)), None)
     described: set[ox.NamedNode] = set()
@@ -107,3 +109,16 @@ def from_store(store: ox.Store | Path) -> Iterator[Unit]:
         ]
         if rest:
             yield Unit(metadata.value, "".join(rest), len(rest))
+
+
+RDF_SUFFIXES = tuple(fmt.extension for fmt in RdfFormat)
+
+
+def from_paths(paths: Iterable[Path], mapper: Mapper | None = None) -> Iterator[Unit]:
+    """RDF files by their extension; anything else is read as cables and mapped."""
+    for path in paths:
+        path = Path(path)
+        if path.suffix in RDF_SUFFIXES:
+            yield from from_file(path)
+        else:
+            yield from from_cables(read_cables([path]), mapper)
