@@ -38,7 +38,9 @@ def seed_cable(shared: Path) -> Cable:
     text = (shared / "examples" / "07MUSCAT920.txt").read_bytes()
     record.update(
         summary=expected["summary_starts_with"],
-        officials=[dict({"title": None, "organization": None}, **o) for o in expected["officials_include"]],
+        officials=[
+            {"title": None, "organization": None, **o} for o in expected["officials_include"]
+        ],
         agencies=expected["agencies_include"],
         repairs=["caveat STPDIS read as SIPDIS", "removed page-break line"],
         source={"path": "examples/07MUSCAT920.txt", "format": "telegram-text",

@@ -15,6 +15,12 @@ B = "https://w3id.org/cablekg/"
 CKG = "https://w3id.org/cablekg/ontology#"
 DCT = "http://purl.org/dc/terms/"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+OTHER_VOCABULARIES = (
+    "<http://www.w3.org/",
+    "<http://purl.org/",
+    "<http://xmlns.com/",
+    "<https://schema.org/",
+)
 
 
 def triples(cable, base=B):
@@ -92,12 +98,12 @@ def test_mapping_is_deterministic_and_has_no_blank_nodes(shared, monkeypatch):
 
 def test_base_iri_moves_data_but_not_vocabularies(shared):
     base = "http://example.org/kg/"
-    mapped, data, meta = triples(seed_cable(shared), base)
+    _, data, meta = triples(seed_cable(shared), base)
     iris = {term for triple in data | meta for term in triple if term.startswith("<")}
     assert f"<{base}cable/07MUSCAT920>" in iris
     assert f"<{B}vocab/tag/PHUM>" in iris
     for iri in iris:
-        assert iri.startswith((f"<{base}", f"<{B}vocab/", f"<{CKG}", "<http://www.w3.org/", "<http://purl.org/", "<http://xmlns.com/", "<https://schema.org/"))  # fmt: skip
+        assert iri.startswith((f"<{base}", f"<{B}vocab/", f"<{CKG}", *OTHER_VOCABULARIES))
         assert not iri.startswith(f"<{B}cable/")
 
 
@@ -164,5 +170,6 @@ def test_cablegate_page_maps_with_its_tags_and_paragraphs(shared):
     _, data, _ = triples(cablegate_cable(page, shared))
     c = f"<{B}cable/09CAIRO1495>"
     assert (c, f"<{DCT}subject>", f"<{B}vocab/tag/KIRF>") in data
-    assert (f"<{B}paragraph/09CAIRO1495-5>", f"<{CKG}paragraphNumber>", '"5"^^<http://www.w3.org/2001/XMLSchema#integer>') in data  # fmt: skip
+    five = '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    assert (f"<{B}paragraph/09CAIRO1495-5>", f"<{CKG}paragraphNumber>", five) in data
     assert (c, "<https://schema.org/sender>", f"<{B}post/CAIRO>") in data
