@@ -136,7 +136,8 @@ def context(base: str = DEFAULT_BASE) -> dict[str, Any]:
     ctx: dict[str, Any] = {"@version": 1.1, "@vocab": ONTOLOGY}
     ctx.update({p: ns for p, ns in PREFIXES.items() if p not in ("ckv", "owl")})
     ctx.update({p: base + path for p, path in DATA_PREFIXES.items()})
-    ctx.update({p: VOCAB + path for p, path in VOCAB_PREFIXES.items()})
+    # Prefixes named like a key (classification, precedence) are left to the key.
+    ctx.update({p: VOCAB + path for p, path in VOCAB_PREFIXES.items() if p not in _TERM_NAMES})
     ctx["type"] = "@type"
     ctx.update(TYPE_TERMS)
     ctx.update({term.name: term.definition(base) for term in TERMS})
