@@ -66,6 +66,7 @@ def quad_set(text: str, fmt: RdfFormat) -> set[tuple[str, str, str, str]]:
     return {(str(q.subject), str(q.predicate), str(q.object), "") for q in quads}
 
 
+@pytest.mark.slow
 def test_a_500_cable_dataset_round_trips_in_every_format(shared):
     cables = list(corpus_cables(shared, ROOT, limit=500))
     assert len(cables) == 500

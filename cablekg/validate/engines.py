@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-import pyshacl
 import rdflib
 from rdflib.namespace import SH
 
@@ -79,6 +78,8 @@ class PyshaclEngine:
         self.shapes = rdflib_shapes()
 
     def validate(self, ntriples: str) -> list[Violation]:
+        import pyshacl  # imported here: it takes longer to import than the fast engine to run
+
         data = rdflib.Graph().parse(data=ntriples, format="nt")
         conforms, results, _ = pyshacl.validate(
             data, shacl_graph=self.shapes, inference="none", allow_warnings=True
