@@ -173,3 +173,15 @@ def test_cablegate_page_maps_with_its_tags_and_paragraphs(shared):
     five = '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
     assert (f"<{B}paragraph/09CAIRO1495-5>", f"<{CKG}paragraphNumber>", five) in data
     assert (c, "<https://schema.org/sender>", f"<{B}post/CAIRO>") in data
+
+
+def test_unlisted_caveats_are_described_in_the_cable_graph(shared):
+    # Caveats of 09STATE72112 (developer corpus): NOFORN is listed, REL TO USA, YEM is not.
+    cable = seed_cable(shared).with_changes(caveats=("NOFORN", "REL TO USA, YEM"))
+    _, data, _ = triples(cable)
+    rel = f"<{B}vocab/caveat/REL_TO_USA_YEM>"
+    noforn = f"<{B}vocab/caveat/NOFORN>"
+    assert (f"<{B}cable/07MUSCAT920>", f"<{CKG}caveat>", rel) in data
+    assert (rel, "<http://www.w3.org/2004/02/skos/core#notation>", '"REL TO USA, YEM"') in data
+    assert (rel, "<http://www.w3.org/2004/02/skos/core#inScheme>", f"<{B}vocab/caveat>") in data
+    assert not any(s == noforn for s, _, _ in data)

@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 
 from cablekg.model import Cable
 from cablekg.rdf import terms as t
-from cablekg.rdf.iris import Iris, cable_key, tag_iri, tag_scheme_iri, vocab_iri
+from cablekg.rdf.iris import Iris, cable_key, scheme_iri, tag_iri, tag_scheme_iri, vocab_iri
 from cablekg.rdf.namespaces import DEFAULT_BASE, ONTOLOGY
-from cablekg.rdf.vocabulary import tag_kind
+from cablekg.rdf.vocabulary import controlled_concepts, tag_kind
 
 Triple = tuple[str, str, str]
 
@@ -197,8 +197,8 @@ class Mapper:
             add((c, PRECEDENCE, t.iri(vocab_iri("precedence", cable.precedence))))
         if cable.classification:
             add((c, ACCESS_RIGHTS, t.iri(vocab_iri("classification", cable.classification))))
-        for caveat in cable.caveats:
-            add((c, CAVEAT, t.iri(vocab_iri("caveat", caveat))))
+        for caveat in dict.fromkeys(cable.caveats):
+            add((c, CAVEAT, self._concept(out, "caveat", caveat)))
         if cable.section:
             add((c, SECTION_NUMBER, t.integer(cable.section.number)))
             add((c, SECTION_COUNT, t.integer(cable.section.of)))
@@ -224,6 +224,16 @@ class Mapper:
         return CableTriples(
             cable.id, graph, self.metadata_graph, c, _unique(out), self._metadata(graph, c, cable)
         )
+
+    def _concept(self, out: list[Triple], kind: str, code: str) -> str:
+        """A concept of a controlled list; one the ontology does not list (REL TO USA, GBR)
+        is described in the cable's graph, so every concept in the data is declared."""
+        concept = t.iri(vocab_iri(kind, code))
+        if concept[1:-1] not in controlled_concepts():
+            out.append((concept, A, CONCEPT))
+            out.append((concept, NOTATION, t.literal(code)))
+            out.append((concept, IN_SCHEME, t.iri(scheme_iri(kind))))
+        return concept
 
     def _post(self, out: list[Triple], post: str, station: str, origin: str | None) -> None:
         out.append((post, A, DIPLOMATIC_POST))
@@ -273,7 +283,7 @@ class Mapper:
                 if by.title:  # the classifying officer serves at the sending post
                     self._position(out, person, by.title, post and _local(post[1:-1]), post)
             for reason in dict.fromkeys(by.reasons):
-                out.append((c, REASON, t.iri(vocab_iri("reason", reason))))
+                out.append((c, REASON, self._concept(out, "reason", reason)))
         decl = cable.declassification
         if decl is not None:
             if decl.order:

@@ -22,12 +22,13 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS
 
 from cablekg.rdf.iris import TAG_KINDS, tag_iri, tag_scheme_iri
 from cablekg.rdf.namespaces import CKG, PREFIXES, VOCAB
-from cablekg.resources import data_path
+from cablekg.resources import data_path, ontology_path
 
 _TWO_LETTERS = re.compile(r"[A-Z]{2}")
 _PROGRAM = re.compile(r"K[A-Z]{3}")
@@ -72,6 +73,14 @@ def guess_kind(code: str, organizations: frozenset[str] = frozenset()) -> str:
     if _SUBJECT.fullmatch(code):
         return "subject"
     return "organization"
+
+
+@cache
+def controlled_concepts() -> frozenset[str]:
+    """IRIs of the concepts the ontology lists (classifications, precedences, caveats, reasons)."""
+    triples = ox.parse(path=str(ontology_path("cablekg.ttl")), format=ox.RdfFormat.TURTLE)
+    in_scheme = ox.NamedNode(str(SKOS.inScheme))
+    return frozenset(t.subject.value for t in triples if t.predicate == in_scheme)
 
 
 def country_iri(iso_code: str) -> str:
