@@ -147,3 +147,15 @@ def test_writing_streams_one_cable_at_a_time(shared, fmt):
     write(cables(), out, fmt)
     assert len(sizes) == 4
     assert sizes[0] < sizes[1] < sizes[2] < sizes[3] < len(out.getvalue())
+
+
+@pytest.mark.parametrize("fmt", list(RdfFormat), ids=lambda f: f.key)
+def test_one_cable_document_in_every_format(shared, fmt):
+    from cablekg.rdf import serialize
+
+    cable = seed_cable(shared)
+    text = serialize(cable, fmt)
+    quads = quad_set(text, fmt)
+    mapped = Mapper().map(cable)
+    assert len(quads) == len(mapped)  # the cable's graph and its metadata, nothing else
+    assert any(s == mapped.cable for s, _, _, _ in quads)

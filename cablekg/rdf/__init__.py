@@ -7,6 +7,7 @@ write(cables, out, "nq")    -> WriteStats, streamed one cable at a time
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ __all__ = [
     "RdfFormat",
     "WriteStats",
     "map_cable",
+    "serialize",
     "to_quads",
     "vocabulary_triples",
     "write",
@@ -43,6 +45,20 @@ def map_cable(cable: Cable, base: str = DEFAULT_BASE) -> CableTriples:
 def to_quads(cable: Cable, base: str = DEFAULT_BASE) -> list[tuple[str, str, str, str]]:
     """The cable's quads (its graph and its metadata), terms in N-Triples syntax."""
     return list(map_cable(cable, base).quads())
+
+
+def serialize(
+    cable: Cable | CableTriples, format: RdfFormat | str, base: str = DEFAULT_BASE
+) -> str:
+    """One cable as a complete document in `format` (what a web server answers for its IRI)."""
+    fmt = format if isinstance(format, RdfFormat) else RdfFormat.named(format)
+    mapped = cable if isinstance(cable, CableTriples) else Mapper(base).map(cable)
+    out = io.StringIO()
+    w = writer(fmt, out, base)
+    w.start([], mapped.metadata_graph)
+    w.write(mapped)
+    w.finish()
+    return out.getvalue()
 
 
 @cache

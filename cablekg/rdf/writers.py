@@ -40,7 +40,8 @@ class Writer:
 
     def start(self, metadata: list[Triple], metadata_graph: str) -> None:
         """Open the document; `metadata` (the software agent) goes into the metadata graph."""
-        self.write_triples(metadata, metadata_graph)
+        if metadata:
+            self.write_triples(metadata, metadata_graph)
 
     def write(self, cable: CableTriples) -> None:
         raise NotImplementedError
