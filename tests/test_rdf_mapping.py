@@ -129,8 +129,30 @@ def test_duplicate_or_missing_keys_get_positions(shared):
     subjects = {s for s, _, _ in data}
     for key in ("paragraph/07MUSCAT920-p1", "paragraph/07MUSCAT920-p2", "paragraph/07MUSCAT920-p3"):
         assert f"<{B}{key}>" in subjects
-    assert f"<{B}reference/07MUSCAT920-1>" in subjects
-    assert f"<{B}reference/07MUSCAT920-2>" in subjects
+    assert f"<{B}reference/07MUSCAT920-r1>" in subjects
+    assert f"<{B}reference/07MUSCAT920-r2>" in subjects
+
+
+def test_unnumbered_text_is_a_text_block_and_labels_never_collide_with_positions(shared):
+    # 09TRIPOLI197: a REF without label, then text the REF block swallowed under label "1".
+    cable = seed_cable(shared).with_changes(
+        paragraphs=(Paragraph("SUMMARY"), Paragraph("In an August 20 conversation ...", 1, "S/NF")),
+        references=(
+            Reference("STATE 16254", "09STATE16254"),
+            Reference("We well report any substantive response septel. CRETZ", None, "1"),
+        ),
+    )
+    _, data, _ = triples(cable)
+    block, first = f"<{B}paragraph/07MUSCAT920-p1>", f"<{B}paragraph/07MUSCAT920-1>"
+    assert (block, RDF_TYPE, f"<{CKG}TextBlock>") in data
+    assert (first, RDF_TYPE, f"<{CKG}Paragraph>") in data
+    position = "<https://schema.org/position>"
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+    assert (block, position, f'"1"{integer}') in data
+    assert (first, position, f'"2"{integer}') in data
+    texts = {s: o for s, p, o in data if p == "<https://schema.org/text>" and "reference/" in s}
+    assert texts[f"<{B}reference/07MUSCAT920-r1>"] == '"STATE 16254"'
+    assert texts[f"<{B}reference/07MUSCAT920-1>"].startswith('"We well report')
 
 
 def test_addressees_are_addresses_keyed_by_their_plain_language(shared):

@@ -6,8 +6,8 @@ one flat path prefix per kind of thing (rdflib's Turtle serialiser is quadratic 
 | kind      | IRI                                     | key                                        |
 |-----------|-----------------------------------------|--------------------------------------------|
 | cable     | `{base}cable/07MUSCAT920`               | canonical reference id                     |
-| paragraph | `{base}paragraph/07MUSCAT920-1`         | cable id + paragraph number                |
-| reference | `{base}reference/07MUSCAT920-A`         | cable id + REF label (position if none)    |
+| paragraph | `{base}paragraph/07MUSCAT920-1`         | cable id + number (`-p<position>` if none) |
+| reference | `{base}reference/07MUSCAT920-A`         | cable id + label (`-r<position>` if none)  |
 | post      | `{base}post/MUSCAT`                     | station code                               |
 | address   | `{base}address/SECSTATE_WASHDC`         | plain-language address, as a code          |
 | person    | `{base}person/mark-lagon`               | name, folded to ASCII lower case           |

@@ -28,7 +28,7 @@ Triple = tuple[str, str, str]
 # Prefixes for data IRIs (relative to the base) and controlled vocabularies.
 DATA_PREFIXES = {
     "cable": "cable/", "paragraph": "paragraph/", "reference": "reference/", "post": "post/",
-    "addr": "address/", "person": "person/", "agency": "agency/", "position": "position/",
+    "addr": "address/", "person": "person/", "agency": "agency/", "pos": "position/",
     "graph": "graph/", "src": "source/", "sw": "software/",
 }  # fmt: skip
 VOCAB_PREFIXES = {
@@ -98,6 +98,7 @@ TERMS: tuple[TermDef, ...] = (
     TermDef("agencies", "ckg:agency", "id", many=True),
     # Paragraphs, references, addresses, posts, people, positions, agencies, TAGS.
     TermDef("number", "ckg:paragraphNumber"),
+    TermDef("position", "schema:position"),
     TermDef("marking", "ckg:portionMarking"),
     TermDef("label", "ckg:referenceLabel"),
     TermDef("text", "schema:text"),

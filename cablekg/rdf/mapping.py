@@ -48,6 +48,7 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 A = t.RDF_TYPE
 # Classes
 CABLE, PARAGRAPH, REFERENCE = _ckg("Cable"), _ckg("Paragraph"), _ckg("Reference")
+TEXT_BLOCK = _ckg("TextBlock")
 DIPLOMATIC_POST, ADDRESS, POSITION = _ckg("DiplomaticPost"), _ckg("Address"), _ckg("Position")
 AGENCY, CABLE_GRAPH, SOURCE_RECORD = _ckg("Agency"), _ckg("CableGraph"), _ckg("SourceRecord")
 PERSON, CONCEPT = _p(FOAF, "Person"), _p(SKOS, "Concept")
@@ -62,7 +63,7 @@ SENDER, TO, CC, TEXT = (
     _p(SDO, "ccRecipient"),
     _p(SDO, "text"),
 )
-SOFTWARE_VERSION = _p(SDO, "softwareVersion")
+SOFTWARE_VERSION, POSITION_IN = _p(SDO, "softwareVersion"), _p(SDO, "position")
 NAME, FOCUS, PRIMARY_TOPIC = _p(FOAF, "name"), _p(FOAF, "focus"), _p(FOAF, "primaryTopic")
 HOLDS, POST_IN, MEMBER_OF = _p(ORG, "holds"), _p(ORG, "postIn"), _p(ORG, "memberOf")
 NOTATION, IN_SCHEME = _p(SKOS, "notation"), _p(SKOS, "inScheme")
@@ -258,7 +259,7 @@ class Mapper:
         for index, reference in enumerate(cable.references, 1):
             label = reference.label
             usable = label and labels.count(label) == 1 and re.fullmatch(r"[A-Za-z0-9]+", label)
-            r = t.iri(self.iris.reference(key, label if usable else str(index)))
+            r = t.iri(self.iris.reference(key, label if usable else f"r{index}"))
             out.append((c, HAS_REFERENCE, r))
             out.append((r, A, REFERENCE))
             if label:
@@ -300,7 +301,9 @@ class Mapper:
             unique = number is not None and numbers.count(number) == 1
             p = t.iri(self.iris.paragraph(key, str(number) if unique else f"p{index}"))
             out.append((c, HAS_PART, p))
-            out.append((p, A, PARAGRAPH))
+            # A numbered paragraph (¶1.) or unnumbered text between them (headings, quotes).
+            out.append((p, A, PARAGRAPH if number is not None else TEXT_BLOCK))
+            out.append((p, POSITION_IN, t.integer(index)))
             if number is not None:
                 out.append((p, PARAGRAPH_NUMBER, t.integer(number)))
             if paragraph.marking:

@@ -37,6 +37,7 @@ class CKG(DefinedNamespace):
     # Classes
     Cable: URIRef
     Paragraph: URIRef
+    TextBlock: URIRef
     Reference: URIRef
     DiplomaticPost: URIRef
     Embassy: URIRef
