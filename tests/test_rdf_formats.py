@@ -159,3 +159,15 @@ def test_one_cable_document_in_every_format(shared, fmt):
     mapped = Mapper().map(cable)
     assert len(quads) == len(mapped)  # the cable's graph and its metadata, nothing else
     assert any(s == mapped.cable for s, _, _, _ in quads)
+
+
+def test_jsonld_codes_spelled_like_a_key_still_round_trip(shared):
+    # A person TAG (CLINTON, HILLARY) is in the scheme tags/person, and `person` is a prefix.
+    cable = seed_cable(shared).with_changes(tags=("PREL", "CLINTON, HILLARY", "ID"))
+    document = written([cable], RdfFormat.JSONLD)
+    assert quad_set(document, RdfFormat.JSONLD) == quad_set(
+        written([cable], RdfFormat.NQUADS), RdfFormat.NQUADS
+    )
+    node = json.loads(document)["@graph"][1]["@graph"]
+    scheme = next(n["scheme"] for n in node if n.get("notation") == "CLINTON, HILLARY")
+    assert scheme == {"@id": "https://w3id.org/cablekg/vocab/tags/person"}

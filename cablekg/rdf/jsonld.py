@@ -160,6 +160,7 @@ class Compactor:
             datatype = self._expand(term.datatype) if term.datatype else None
             self._terms[self._expand(term.prop)] = (order, term, vocab, datatype)
         self._types = {self._expand(v): k for k, v in TYPE_TERMS.items()}
+        self._reserved = frozenset(self.context)  # a code spelled like a key or prefix
 
     def _expand(self, compact: str) -> str:
         prefix, _, local = compact.partition(":")
@@ -250,7 +251,7 @@ class Compactor:
             return self.compact_iri(term.value)
         if d.kind == "vocab" and term.is_iri and vocab and term.value.startswith(vocab):
             code = term.value[len(vocab) :]
-            if code and ":" not in code and code not in _TERM_NAMES and not code.startswith("@"):
+            if code and ":" not in code and code not in self._reserved and code[0] != "@":
                 return code
         if d.kind == "typed" and not term.is_iri and term.datatype == datatype:
             return term.value
