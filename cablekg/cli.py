@@ -121,6 +121,8 @@ def load(
 
 
 main.add_command(links)
+
+
 def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:
     if name:
         return RdfFormat.named(name)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from cablekg.links.linksets import DEFAULT_BASE, LINKSETS, Iris, write_nquads
+from cablekg.links.linksets import LINKSETS, Iris, write_nquads
 from cablekg.links.report import report
 from cablekg.model import Cable
+from cablekg.rdf.namespaces import DEFAULT_BASE
 
 
 def read_records(path: Path) -> Iterator[Cable]:

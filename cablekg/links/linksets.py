@@ -24,9 +24,7 @@ cables `{base}cable/07MUSCAT920`, agencies `{base}agency/<name key>`; the Histor
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,36 +50,15 @@ from rdflib.namespace import (
 from cablekg.links import officials as off
 from cablekg.links.tables import Country, countries, organizations, posts
 from cablekg.model import Cable
+from cablekg.rdf.iris import Iris as GraphIris
+from cablekg.rdf.iris import cable_key, tag_iri
+from cablekg.rdf.namespaces import CKG, VOCAB
+from cablekg.rdf.vocabulary import country_iri
 
-DEFAULT_BASE = "https://w3id.org/cablekg/"
-VOCAB = "https://w3id.org/cablekg/vocab/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 GEONAMES = "https://sws.geonames.org/"
 DBPEDIA = "http://dbpedia.org/resource/"
 VIAF = "http://viaf.org/viaf/"
-
-
-class CKG(DefinedNamespace):
-    """The cablekg ontology terms the link sets use (see `ontology/cablekg.ttl`)."""
-
-    _NS = Namespace("https://w3id.org/cablekg/ontology#")
-    _fail = True
-
-    DiplomaticPost: URIRef
-    Embassy: URIRef
-    Consulate: URIRef
-    Mission: URIRef
-    Department: URIRef
-    Country: URIRef
-    stationCode: URIRef
-    plainLanguageAddress: URIRef
-    routingIndicator: URIRef
-    hostCountry: URIRef
-    fipsCode: URIRef
-    isoCode: URIRef
-    signedBy: URIRef
-    classifiedBy: URIRef
-    official: URIRef
 
 
 class SSSOM(DefinedNamespace):
@@ -186,20 +163,11 @@ def _lit(value: str | float | int, datatype: URIRef | None = None) -> ox.Literal
     return ox.Literal(value)
 
 
-def name_key(name: str) -> str:
-    """The mapping's key for names: ASCII-folded lower case words joined by `-`."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    key = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return key or "x" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+class Iris(GraphIris):
+    """The mapping's IRIs, plus those of the link sets: their graphs, VoID descriptions, the
+    Historian's officials and their tenures."""
 
-
-class Iris:
-    """The IRIs of the things the link sets talk about, under a configurable base."""
-
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-
-    def graph(self, linkset: str) -> str:
+    def linkset_graph(self, linkset: str) -> str:
         return f"{self.base}graph/links-{linkset}"
 
     def dataset(self) -> str:
@@ -210,15 +178,6 @@ class Iris:
 
     def linkset(self, name: str) -> str:
         return f"{self.base}linkset/{name}"
-
-    def post(self, station: str) -> str:
-        return f"{self.base}post/{station}"
-
-    def cable(self, ref: str) -> str:
-        return f"{self.base}cable/{ref}"
-
-    def agency(self, name: str) -> str:
-        return f"{self.base}agency/{name_key(name)}"
 
     def official(self, person: str) -> str:
         return f"{self.base}official/{person}"
@@ -237,14 +196,15 @@ class Iris:
 
     @staticmethod
     def tag(code: str) -> str:
-        return f"{VOCAB}tag/{code}"
+        return tag_iri(code)
 
     @staticmethod
     def place(row: Country) -> str:
+        """A TAG's place: the mapping's country IRI (ISO alpha-2) where there is one."""
         if row.kind == "organisation":
             return f"{VOCAB}organization/{row.tag}"
         if row.iso_alpha2:
-            return f"{VOCAB}country/{row.iso_alpha2}"
+            return country_iri(row.iso_alpha2)
         return f"{VOCAB}place/{row.tag}"
 
     @staticmethod
@@ -262,7 +222,7 @@ class LinkSetWriter:
     def __init__(self, name: str, iris: Iris) -> None:
         self.name = name
         self.iris = iris
-        self.graph = _n(iris.graph(name))
+        self.graph = _n(iris.linkset_graph(name))
         self.quads: list[Quad] = []
         self._seen: set[Quad] = set()
         self.counts: Counter[tuple[str, str]] = Counter()
@@ -479,7 +439,7 @@ def cable_links(iris: Iris, cable: Cable, counts: Counter[tuple[str, str]]) -> l
             continue
         seen.add(key)
         # Straight to the Historian's IRI, so the link set's objects are all in that dataset.
-        subject, target = w.iris.cable(cable.id), named.link.iri
+        subject, target = w.iris.cable(cable_key(cable.id, "")), named.link.iri
         w.add(subject, predicate, target)
         counts[("historian", str(predicate))] += 1
         axiom = w.iris.axiom(cable.id, named.source, named.link.person)
