@@ -1,0 +1,130 @@
+"""The text of the cable: numbered paragraphs with portion markings, unnumbered text, signature.
+
+A paragraph starts a line with its number (`¶1.`, `1.`, and the OCR forms `11.` / `- 11.` where
+the pilcrow was read as a `1`), optionally followed by its portion marking (`(SBU)`, `(C/NF)`).
+Numbers must follow each other; an out-of-sequence number that is a `1` glued to the expected one
+is the OCR form. Text after a blank line continues the paragraph when it starts in lower case, with
+a sub-item (`A.`, `--`, `(a)`), or when the paragraph had not ended its sentence; otherwise it is
+an unnumbered paragraph (number null). Underlines (`-----`) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablekg.model import Paragraph
+
+PARAGRAPH_START = re.compile(
+    r"^\s*(?:[-–•]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
+    r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
+)
+_ENTIRE_TEXT = re.compile(
+    r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)\s*[-–]*\s*ENTIRE\s+TEXT\b", re.I
+)
+MARKINGS = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|NF|SBU|[A-Z]{1,4}/[A-Z/]{1,12})$")
+_CLASS_MARK = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S"}
+_UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
+_SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+
+
+@dataclass
+class Paragraphs:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+
+
+def read_paragraphs(lines: list[str]) -> Paragraphs:
+    """Paragraphs of the body lines (page lines and debris already removed)."""
+    out = Paragraphs()
+    number: int | None = None
+    marking: str | None = None
+    text: list[str] = []
+    last_number = 0
+    gap = False
+
+    def flush() -> None:
+        joined = _join(text)
+        if joined or number is not None:
+            out.paragraphs.append(Paragraph(text=joined, number=number, marking=marking))
+
+    for line in lines:
+        if not line.strip():
+            gap = bool(text) or gap
+            continue
+        if _UNDERLINE.match(line):
+            gap = True
+            continue
+        start = _start(line, last_number)
+        if start:
+            flush()
+            number, marking, rest, repair = start
+            if repair:
+                out.repairs.append(repair)
+            last_number = number
+            text = [rest] if rest else []
+            gap = False
+            continue
+        if gap and text and not _continues(text[-1], line):
+            flush()
+            number, marking, text = None, None, []
+        elif gap and text and number is not None:
+            out.repairs.append(f"joined paragraph {number} split by a blank line")
+        text.append(line.strip())
+        gap = False
+    flush()
+    return out
+
+
+def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | None:
+    match = PARAGRAPH_START.match(line)
+    if not match:
+        return None
+    raw = int(match["num"])
+    expected = last + 1
+    repair = None
+    if raw == expected or (last and expected < raw <= expected + 2):
+        number = raw
+    elif match["num"].startswith("1") and len(match["num"]) > 1 and int(match["num"][1:]) == expected:
+        number = expected
+        repair = f"paragraph number {match['num']}. read as ¶{expected}."
+    elif last == 0 and raw <= 3:
+        number = raw
+    else:
+        return None
+    rest = match["rest"].strip()
+    mark = match["mark"]
+    marking = None
+    if mark:
+        candidate = re.sub(r"\s+", "", mark).upper()
+        if MARKINGS.match(candidate):
+            marking = candidate
+        else:
+            rest = f"({mark}) {rest}".strip()
+    if marking is None:
+        entire = _ENTIRE_TEXT.match(rest)
+        if entire:
+            marking = _CLASS_MARK.get(entire["cls"].upper(), entire["cls"].upper())
+    return number, marking, rest, repair
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether text after a blank line carries on the paragraph before it."""
+    first = line.lstrip()[:1]
+    if first.islower() or _SUBITEM.match(line):
+        return True
+    return not _SENTENCE_END.search(previous.rstrip())
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return " ".join(out.split())

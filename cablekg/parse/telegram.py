@@ -1,0 +1,377 @@
+"""The telegram grammar, walked line by line: header, banner and preamble, body.
+
+`read_parts(lines)` reads one cable text into `Parts`, the raw readings that `cablekg.parse`
+turns into a `Cable`. The walk is a single pass over the lines with a small state (which
+multi-line element is open); every element has its own reader module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablekg.model import ClassifiedBy, Declassification, Paragraph
+from cablekg.parse.banner import Banner, read_banner
+from cablekg.parse.caveats import read_caveat_line, trailing_caveats
+from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
+from cablekg.parse.cleanup import clean_body_line
+from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
+from cablekg.parse.header import OFFICE_CODES, Header, read_header, split_glued
+from cablekg.parse.paragraphs import PARAGRAPH_START, read_paragraphs
+from cablekg.parse.references import REF_LINE
+from cablekg.parse.signature import split_signature
+from cablekg.parse.tags import known_share, read_tags, tag_line_text
+from cablekg.parse.text import is_upper, squash
+
+SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
+_SUBJECT_MARKING = re.compile(r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$", re.I)
+_SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
+_NOTE = re.compile(
+    r"^\s*(?:Declassified/Released|C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y|Original Telegram was"
+    r"|de-classified\s*$|Copy from the National Archives|RG \d+:|File:|\d{4}-\d{2} Central Foreign Policy"
+    r"|This record is a partial extract|-+\s*header ends|TelegramRestricted|Cable dated:)",
+    re.I,
+)
+_SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
+_DASHES = re.compile(r"^[\s\-=_*]{3,}$")
+# A body line that may open a repeated section header (checked by `_section_restart`).
+_RESTART = re.compile(r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})")
+# Where a preamble line that lost its breaks is cut again.
+_PREAMBLE_CUTS = re.compile(
+    r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
+    r"|(?<=\S)\s+(?=T?AGS\s*:)"
+    r"|(?<=[a-z0-9)\].,;])(?=TAGS\s*:)"
+    r"|(?<=\S)\s+(?=SUBJ(?:ECT)?\s*:)"
+    r"|(?<=\S)\s+(?=REFS?\s*:)"
+    r"|(?<=\S)\s+(?=CLASSIFIED\s+BY\b)"
+    r"|(?<=\S)\s+(?=Classified\s+By\b)"
+    r"|(?<=[0-9A-Z])(?=SIPDIS)"
+    r"|(?<=SIPDIS)(?=\S)"
+    r"|(?<=SIPDIS)\s+(?=\S)",
+)
+_LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
+_DANGLING = re.compile(r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I)
+
+
+@dataclass
+class Parts:
+    """What one cable text says, element by element, before normalisation into a Cable."""
+
+    header: Header = field(default_factory=Header)
+    banner: Banner | None = None
+    caveats: list[str] = field(default_factory=list)
+    office_lines: list[str] = field(default_factory=list)
+    declassification: Declassification | None = None
+    tags: list[str] = field(default_factory=list)
+    subject: str | None = None
+    ref_text: str | None = None
+    classified_by: ClassifiedBy | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    signers: list[str] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    sensitive: bool = False  # a bare SENSITIVE marking: Cablegate's UNCLASSIFIED//FOUO
+
+    @property
+    def body_size(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)
+
+
+def read_parts(lines: list[str]) -> Parts:
+    """Read one cable text (normalised lines) into its parts."""
+    parts = Parts()
+    lines = _unglue_head(lines, parts.repairs)
+    header, i = read_header(lines)
+    parts.header = header
+    parts.repairs.extend(header.repairs)
+    i = _read_preamble(lines, i, parts)
+    _read_body(lines[i:], parts)
+    return parts
+
+
+def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
+    """Split header and preamble lines that lost their line breaks (only before the body)."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if PARAGRAPH_START.match(line) and re.match(r"^\s*(?:¶|-\s*1)?\s*1\s*\.", line):
+            out.extend(lines[n:])
+            break
+        pieces = split_glued(line) if line.strip() else [line]
+        if len(pieces) > 1:
+            repairs.append("split header line that lost its line breaks")
+        for piece in pieces:
+            cut = _cut_preamble(piece)
+            if len(cut) > 1:
+                repairs.append("split preamble line that lost its line breaks")
+            out.extend(cut)
+        if n > 400:
+            out.extend(lines[n + 1 :])
+            break
+    return out
+
+
+def _cut_preamble(line: str) -> list[str]:
+    if len(line) < 8 or not re.search(r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS", line):
+        return [line]
+    banner = read_banner(line)
+    head: list[str] = []
+    if banner and banner.rest:
+        cut_at = line.rfind(banner.rest)
+        head, line = [line[:cut_at].rstrip()], line[cut_at:]
+    pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
+    return head + pieces if pieces else head or [line]
+
+
+def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
+    """Read banner, caveats, office lines, E.O., TAGS, SUBJECT, REF and Classified By."""
+    state: str | None = None
+    subject: list[str] = []
+    refs: list[str] = []
+    classified: list[str] = []
+    tag_lines: list[str] = []
+    seen_fields = False
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        text = line.strip()
+        if not text:
+            if state == "subject" and _subject_goes_on(lines, i, subject):
+                parts.repairs.append("joined subject split by a blank line")
+                i = _next_filled(lines, i)
+                continue
+            if state == "refs" and _refs_go_on(lines, i):
+                i = _next_filled(lines, i)
+                continue
+            state = None if state != "eo" else state
+            i += 1
+            continue
+        if _NOTE.match(text) or _DASHES.match(text) and state is None and not seen_fields:
+            i += 1
+            continue
+        banner = read_banner(text)
+        if banner:
+            if parts.banner is None:
+                parts.banner = banner
+                parts.caveats.extend(banner.marks)
+                parts.sensitive = bool(_SENSITIVE.search(text))
+            state = None
+            i += 1
+            continue
+        caveats = read_caveat_line(text)
+        if caveats and state not in ("subject", "refs", "classified"):
+            parts.sensitive = parts.sensitive or bool(_SENSITIVE.search(text))
+            parts.caveats.extend(caveats[0])
+            parts.repairs.extend(caveats[1])
+            i += 1
+            continue
+        eo = read_eo(text)
+        if eo and (parts.declassification is None or eo.order and not parts.declassification.order):
+            parts.declassification = eo
+            seen_fields = True
+            state = "eo" if eo.date is None and eo.instruction is None else None
+            i += 1
+            continue
+        if state == "eo" and DECL_LINE.match(text) and parts.declassification:
+            order = parts.declassification.order
+            parts.declassification = read_instruction(DECL_LINE.match(text)[0], order)
+            state = None
+            i += 1
+            continue
+        tags_text = tag_line_text(text)
+        if tags_text is not None:
+            tag_lines.append(tags_text)
+            seen_fields = True
+            state = "tags"
+            i += 1
+            continue
+        match = SUBJECT_LINE.match(text)
+        if match and (parts.subject is None and not subject):
+            subject = [match[1]]
+            seen_fields = True
+            state = "subject"
+            i += 1
+            continue
+        match = REF_LINE.match(text)
+        if match and not refs and (seen_fields or parts.banner):
+            refs = [match[1]]
+            state = "refs"
+            i += 1
+            continue
+        match = CLASSIFIED_LINE.match(text)
+        if match and not classified:
+            classified = [match[1]]
+            state = "classified"
+            i += 1
+            continue
+        if PARAGRAPH_START.match(text) or _SUMMARY_HEAD.match(text):
+            break
+        if state == "subject" and not _is_field(text):
+            subject.append(text)
+            i += 1
+            continue
+        if state == "refs":
+            refs.append(text)
+            i += 1
+            continue
+        if state == "classified" and len(classified) < 4:
+            classified.append(text)
+            i += 1
+            continue
+        if state == "tags" and _tags_continue(text):
+            tag_lines[-1] += " " + text
+            i += 1
+            continue
+        if not seen_fields and not subject and _office_line(text):
+            office, marks = trailing_caveats(text)
+            parts.sensitive = parts.sensitive or ("SBU" in marks and bool(_SENSITIVE.search(text)))
+            if office:
+                parts.office_lines.append(office)
+            parts.caveats.extend(marks)
+            i += 1
+            continue
+        break
+    _finish_preamble(parts, subject, refs, classified, tag_lines)
+    return i
+
+
+def _finish_preamble(parts: Parts, subject, refs, classified, tag_lines) -> None:
+    if subject:
+        text = squash(" ".join(subject))
+        parts.subject = _SUBJECT_MARKING.sub("", text).strip() or None
+    if refs:
+        parts.ref_text = squash(" ".join(refs))
+    if classified:
+        parts.classified_by = read_classified_by(" ".join(classified))
+    if tag_lines:
+        best = tag_lines[0]
+        if len(tag_lines) > 1:
+            best = max(tag_lines, key=known_share)
+            parts.repairs.append("dropped garbled duplicate TAGS line")
+        tags, repairs = read_tags(best)
+        parts.tags = tags
+        parts.repairs.extend(repairs)
+
+
+def _next_filled(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _is_field(text: str) -> bool:
+    return bool(
+        REF_LINE.match(text) or CLASSIFIED_LINE.match(text) or tag_line_text(text) is not None
+        or read_eo(text) or PARAGRAPH_START.match(text) or _SUMMARY_HEAD.match(text)
+    )  # fmt: skip
+
+
+def _subject_goes_on(lines: list[str], i: int, subject: list[str]) -> bool:
+    """A subject split by a blank line: the next line carries on an unfinished subject."""
+    j = _next_filled(lines, i)
+    if j >= len(lines) or not subject:
+        return False
+    following = lines[j].strip()
+    if _is_field(following) or read_banner(following) or _NOTE.match(following) or _DASHES.match(following):
+        return False
+    last = subject[-1]
+    if is_upper(last) != is_upper(following) or len(following) > 90:
+        return False
+    if _DANGLING.search(last):
+        return True
+    k = _next_filled(lines, j + 1)
+    after = lines[k].strip() if k < len(lines) else ""
+    single = j + 1 < len(lines) and not lines[j + 1].strip()
+    return single and not following.endswith(".") and bool(after) and _is_field(after)
+
+
+def _refs_go_on(lines: list[str], i: int) -> bool:
+    """A REF block goes on after a blank line when the next item is labelled."""
+    j = _next_filled(lines, i)
+    return j < len(lines) and bool(_LABEL_START.match(lines[j])) and not PARAGRAPH_START.match(lines[j])
+
+
+def _tags_continue(text: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,;]+", text) if t]
+    return bool(tokens) and len(text) < 80 and is_upper(text) and known_share(text) >= 0.5
+
+
+def _office_line(text: str) -> bool:
+    """An action-office line (`DEPARTMENT FOR NEA/ARP`): short, mostly upper case."""
+    if len(text) > 160:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+
+
+def _read_body(lines: list[str], parts: Parts) -> None:
+    """Paragraphs and signature of the body; a late Classified By line is taken too."""
+    cleaned: list[str] = []
+    repairs: list[str] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            cleaned.append("")
+            i += 1
+            continue
+        resume = _section_restart(lines, i)
+        if resume > i:
+            repairs.append("skipped a repeated section header")
+            i = resume
+            continue
+        i += 1
+        if OFFICE_CODES.match(line.strip()):
+            continue
+        if parts.classified_by is None and len(cleaned) < 15 and CLASSIFIED_LINE.match(line):
+            parts.classified_by = read_classified_by(CLASSIFIED_LINE.match(line)[1])
+            continue
+        line = clean_body_line(line, repairs)
+        if line is not None:
+            cleaned.append(line)
+    parts.repairs.extend(dict.fromkeys(repairs))
+    while cleaned and not cleaned[-1].strip():
+        cleaned.pop()
+    standalone = len(cleaned) > 1 and not PARAGRAPH_START.match(cleaned[-1])
+    signers: list[str] = []
+    if standalone:
+        _rest, signers = split_signature(cleaned[-1], standalone=True)
+        if signers:
+            cleaned.pop()
+    read = read_paragraphs(cleaned)
+    paragraphs = read.paragraphs
+    parts.repairs.extend(dict.fromkeys(read.repairs))
+    if not signers and paragraphs:
+        last = paragraphs[-1]
+        text, signers = split_signature(last.text, standalone=False)
+        if signers:
+            paragraphs[-1] = Paragraph(text=text, number=last.number, marking=last.marking)
+    parts.paragraphs = paragraphs
+    parts.signers = signers
+
+
+def _section_restart(lines: list[str], i: int) -> int:
+    """Where the body resumes when a later section repeats the header and banner at line `i`.
+
+    Printouts and multi-section telegrams repeat the header (`INFO LOG-00 ...`, `O 031203Z JUL 01`,
+    `FM ...`) and the banner with its preamble before each section. The repeat counts only when
+    a banner follows; otherwise `i` is returned unchanged.
+    """
+    text = lines[i].strip()
+    if not (_RESTART.match(text) or (len(text) < 160 and read_banner(text))):
+        return i
+    pieces: list[str] = []
+    k = i
+    while k < len(lines) and k < i + 60:
+        pieces.extend(split_glued(lines[k].strip()) if lines[k].strip() else [""])
+        if read_banner(lines[k].strip()) or pieces and read_banner(pieces[-1]):
+            break
+        k += 1
+    else:
+        return i
+    _header, j = read_header(pieces)
+    if j >= len(pieces) or not read_banner(pieces[j]):
+        return i
+    scratch = Parts()
+    end = _read_preamble(pieces + [line for line in lines[k + 1 : k + 60]], j, scratch)
+    consumed = end - len(pieces)  # lines of `lines` after the banner that the preamble used
+    return k + 1 + max(consumed, 0)
