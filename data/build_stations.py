@@ -37,7 +37,7 @@ PREFIXES = ("AMEMBASSY", "AMCONSUL", "USMISSION", "USOFFICE", "USINT", "USEU", "
 SPECIAL = {
     "SECSTATE WASHDC": ("STATE", "Secretary of State"),
     "USDEL SECRETARY": ("PARTO", "US Delegation, Secretary"),
-    "IRAN RPO DUBAI": ("RPODUBAI", "Iran RPO Dubai"),
+    "IRAN RPO DUBAI": ("IRANRPODUBAI", "Iran RPO Dubai"),
     "RPO DUBAI": ("RPODUBAI", "Iran RPO Dubai"),
     "USMISSION USNATO": ("USNATO", "Mission USNATO"),
     "USMISSION USUN NEW YORK": ("USUNNEWYORK", "USUN New York"),
@@ -51,6 +51,9 @@ SPECIAL = {
     "USLO TRIPOLI": ("TRIPOLI", "Embassy Tripoli"),
 }
 
+# WikiLeaks ids with banner debris before the station (`EFTOLONDON`, `SECTION01OF02...`).
+MALFORMED = re.compile(r"^EFTO|\d+OF\d+")
+
 # Cablegate names posts by their current city name.
 RENAMED = {"CALCUTTA": "Kolkata", "KIEV": "Kyiv", "BOMBAY": "Mumbai", "MADRAS": "Chennai"}
 
@@ -61,7 +64,8 @@ EXTRA_WRITTEN = {
     "USUNNEWYORK": ("USUN", "USUN NEW YORK", "USUN NEWYORK"),
     "THEHAGUE": ("THE HAGUE", "HAGUE"),
     "HOCHIMINHCITY": ("HO CHI MINH CITY", "HO CHI MINH", "HCMC"),
-    "RPODUBAI": ("RPO DUBAI", "IRAN RPO DUBAI"),
+    "RPODUBAI": ("RPO DUBAI",),
+    "IRANRPODUBAI": ("IRAN RPO DUBAI",),
     "PARTO": ("PARTO",),
     "SECTO": ("SECTO",),
     "USOSCE": ("USOSCE",),
@@ -115,7 +119,8 @@ def main(vocab: Path) -> None:
     observed: dict[str, str] = {}
     with open(vocab / "derived_posts.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            observed[row["refid_post_code"]] = row["origin_name"]
+            if not MALFORMED.search(row["refid_post_code"]):
+                observed[row["refid_post_code"]] = row["origin_name"]
 
     routes: dict[str, set[str]] = defaultdict(set)  # address -> routing indicators
     with open(vocab / "route2name.csv", encoding="utf-8") as f:

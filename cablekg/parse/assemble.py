@@ -39,11 +39,21 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
     station = None
     if banner:
         station = table.from_written(banner.station_written)
-        if not table.is_known(station):
+        if set(station) == {"X"}:  # the station is redacted (XXXXXXXXXXXX)
+            station = None
+        elif not table.is_known(station):
             fixed = _fix_station(station, sender, header.originator_route)
             if fixed != station:
                 repairs.append(f"banner station {banner.station_written} read as {fixed}")
                 station = fixed
+    serial = banner.serial if banner else None
+    spliced = _spliced(banner, station, sender, header)
+    if spliced:
+        repairs.append(
+            f"banner {banner.station_written} {banner.serial} contradicts the header "
+            f"(FM {sender}, DE #{header.sequence}); id, date and classification from the header"
+        )
+        station, serial = spliced, header.sequence
     if not station and sender:
         station = table.from_address(sender)
     if not station and header.originator_route:
@@ -62,7 +72,6 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
         date = meta.date
 
     # Serial, checked against the DE line's sequence number.
-    serial = banner.serial if banner else None
     if serial and header.sequence and _truncated(serial, header.sequence):
         repairs.append(f"banner serial {serial} completed from DE sequence {header.sequence}")
         serial = header.sequence
@@ -86,7 +95,7 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
         parsed = split_id(cable_id)
         year = year if year is not None else full_year(parsed[0])
 
-    classification = _classification(parts, meta, witness)
+    classification = _classification(parts, meta, witness, spliced is not None)
     caveats = list(dict.fromkeys(parts.caveats))
     citing = Citing(
         year=year,
@@ -157,14 +166,32 @@ def _fix_station(station: str, sender: str | None, route: str | None) -> str:
     return repaired if table.is_known(repaired) else station
 
 
+def _spliced(banner, station: str | None, sender: str | None, header) -> str | None:
+    """The header's station when the banner belongs to another cable than the header.
+
+    The DE line's sequence number is the last four digits of the banner's serial in all but a
+    handful of cables. When they differ (and the banner's serial is not merely cut short), the
+    text joins one cable's header to another cable's body; the header, which also gives the
+    date, is taken as the cable's identity.
+    """
+    sequence = header.sequence
+    if not (banner and sequence) or int(banner.serial) >= 10000:
+        return None
+    if int(sequence) % 10000 == int(banner.serial) % 10000 or _truncated(banner.serial, sequence):
+        return None
+    table = stations()
+    own = (table.from_address(sender) if sender else None) or table.routing.get(header.originator_route or "")
+    return own or station
+
+
 def _truncated(serial: str, sequence: str) -> bool:
     """`00167` in the banner but `#1673` on the DE line: the banner lost a digit."""
     digits = serial.lstrip("0")
     return len(serial) < 6 and len(sequence.lstrip("0")) > len(digits) and sequence.lstrip("0").startswith(digits)
 
 
-def _classification(parts: Parts, meta: Metadata, witness: Metadata) -> str | None:
-    banner = parts.banner
+def _classification(parts: Parts, meta: Metadata, witness: Metadata, spliced: bool) -> str | None:
+    banner = None if spliced else parts.banner
     value = banner.classification if banner else None
     value = value or parts.header.zny_class or parts.header.printout_class
     if value == "UNCLASSIFIED" and "SBU" in parts.caveats and parts.sensitive:

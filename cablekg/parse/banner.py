@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 
 def _spaced(word: str) -> str:
-    return r"\s?".join(word)
+    """`S\s?E\s?C...`: letters optionally spaced, the first one possibly doubled (`SS E C R E T`)."""
+    return rf"(?:{word[0]}\s?)?" + r"\s?".join(word)
 
 
 _CLASS = (
@@ -58,8 +59,11 @@ class Banner:
 
 
 def classification_of(text: str) -> str | None:
-    """Canonical classification of a (possibly spaced) classification word."""
-    return CLASSIFICATIONS.get(re.sub(r"[^A-Z]", "", text.upper()))
+    """Canonical classification of a (possibly spaced, first letter doubled) classification word."""
+    letters = re.sub(r"[^A-Z]", "", text.upper())
+    if letters not in CLASSIFICATIONS and letters[:1] == letters[1:2]:
+        letters = letters[1:]
+    return CLASSIFICATIONS.get(letters)
 
 
 def read_banner(line: str) -> Banner | None:
@@ -67,7 +71,7 @@ def read_banner(line: str) -> Banner | None:
     if len(line) > 400:
         return None
     match = BANNER.match(line)
-    if not match or not _REST_OK.match(match["rest"]):
+    if not match or not _REST_OK.match(match["rest"].lstrip(' ",')):
         return None
     classification = classification_of(match["cls"])
     if not classification:

@@ -66,11 +66,25 @@ def merge(copies: list[Parts]) -> Parts:
         merged.signers = ordered[-1].signers or merged.signers
         merged.repairs.append(f"joined {len(copies)} sections of the cable")
         return merged
-    primary = max(copies, key=lambda c: c.body_size)
-    others = [c for c in copies if c is not primary]
+    own = _serial(copies[0])
+    same = [c for c in copies if own is None or _serial(c) in (None, own)]
+    primary = max(same, key=lambda c: c.body_size)
+    others = [c for c in same if c is not primary]
     merged = _fill(primary, others)
-    merged.repairs.append(f"text holds {len(copies)} copies of the cable; kept the fullest")
+    if len(same) > 1:
+        merged.repairs.append(f"text holds {len(same)} copies of the cable; kept the fullest")
+    if len(same) < len(copies):
+        merged.repairs.append("ignored another cable pasted into the text")
     return merged
+
+
+def _serial(parts: Parts) -> int | None:
+    """The cable's serial (last four digits, as the DE line carries them), if the copy shows it."""
+    if parts.banner:
+        return int(parts.banner.serial) % 10000
+    if parts.header.sequence:
+        return int(parts.header.sequence) % 10000
+    return None
 
 
 def _fill(primary: Parts, others: list[Parts]) -> Parts:

@@ -35,7 +35,7 @@ ROUTE_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTI
 
 TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$")
 ROUTING = re.compile(r"^([ZOPR])[ZOPR]?\s+(?:R[A-Z0-9]{3,7}\s*)+$")
-ROUTING_MORE = re.compile(r"^(?:R[A-Z]{3,6}\s+){2,}R[A-Z]{3,6}$|^R[UH][A-Z]{2,4}$")
+ROUTING_MORE = re.compile(r"^R[A-Z]{3,6}(?:\s+R[A-Z]{3,6})*$")
 DE = re.compile(r"^DE\s+(R[A-Z0-9]{3,7})\s+#\s?(\d{1,6})(?:/(\d{1,3}))?(?:\s+(\d{7}))?")
 ZNY = re.compile(r"^ZN[YR]\s+([A-Z]{5})\b")
 FM = re.compile(r"^FM\s+(\S.*)$")
@@ -71,6 +71,10 @@ _CUTS = re.compile(
     r"|(?<=\d)(?=(?:TO|INFO|XMT)\s+[A-Z])"
     r"|(?<=[^\s/])(?=R[UH][A-Z0-9]{2,5}/[A-Z])"
     r"|(?<!TO )(?<!INFO )(?<!XMT )(?<=[A-Z0-9]\s)(?=R[UH][A-Z0-9]{2,5}/[A-Z])"
+)
+# Lines that open the preamble after the header (no banner seen).
+_PREAMBLE_START = re.compile(
+    r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
 _HEADERISH = re.compile(r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)")
 
@@ -140,7 +144,12 @@ def looks_like_addressee(line: str) -> bool:
 
 
 def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
-    """Read header lines from `start`; return the header and the index of the first other line."""
+    """Read header lines from `start`; return the header and the index of the first other line.
+
+    Lines around the header that belong to no cable grammar (mail wrappers, printout distribution
+    lists, `This record is a partial extract`) are skipped when a header line or the banner
+    follows within a few lines.
+    """
     header = Header()
     block: list[Addressee] | None = None
     i = start
@@ -162,10 +171,33 @@ def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
         elif block is not None and looks_like_addressee(line):
             _add(block, line)
         else:
-            break
+            if header.seen and _PREAMBLE_START.match(line):
+                break
+            ahead = _next_strong(lines, i + 1, 12 if header.seen else 40)
+            if ahead is None:
+                break
+            header.repairs.append("skipped lines outside the cable grammar around the header")
+            block = None
+            i = ahead
+            continue
         header.seen = header.seen or kind not in (None, "skip")
         i += 1
     return header, i
+
+
+def _next_strong(lines: list[str], start: int, window: int) -> int | None:
+    """Index of the next line within `window` that surely belongs to a header or is the banner."""
+    for j in range(start, min(len(lines), start + window)):
+        line = lines[j].strip()
+        if not line:
+            continue
+        if _PREAMBLE_START.match(line) and not read_banner(line):
+            return None
+        if TRANSMISSION.match(line) or DE.match(line) or ZNY.match(line) or read_banner(line):
+            return j
+        if read_dtg(line) or (FM.match(line) and not any(c.islower() for c in line)):
+            return j
+    return None
 
 
 def _add(block: list[Addressee], text: str) -> None:
