@@ -196,6 +196,8 @@ def _classification(parts: Parts, meta: Metadata, witness: Metadata, spliced: bo
     value = value or parts.header.zny_class or parts.header.printout_class
     if value == "UNCLASSIFIED" and "SBU" in parts.caveats and parts.sensitive:
         value = "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    if value == "UNCLASSIFIED" and (witness.classification or "").upper() == _CLASS_NAMES[0]:
+        value = _CLASS_NAMES[0]  # the pasted database record is more precise at the same level
     for fallback in (witness.classification, meta.classification):
         if value is None and fallback:
             upper = fallback.upper().strip()

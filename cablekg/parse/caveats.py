@@ -62,14 +62,29 @@ def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
     return (found, repairs) if found else None
 
 
-def trailing_caveats(line: str) -> tuple[str, list[str]]:
-    """Markings glued to the end of an office line: (line without them, markings)."""
+def edge_caveats(line: str) -> tuple[str, list[str]]:
+    """Markings glued to the start or end of an office line: (line without them, markings)."""
     words = line.split()
     found: list[str] = []
     while words:
-        caveat, repaired = caveat_of(words[-1])
-        if not caveat or repaired or caveat in ("CODEL", "MEDIA", "VISAS"):
+        caveat = _plain_caveat(words[0])
+        if not caveat:
             break
-        found.insert(0, caveat)
+        found.append(caveat)
+        words.pop(0)
+    tail: list[str] = []
+    while words:
+        caveat = _plain_caveat(words[-1])
+        if not caveat:
+            break
+        tail.insert(0, caveat)
         words.pop()
-    return " ".join(words), found
+    return " ".join(words), found + tail
+
+
+def _plain_caveat(word: str) -> str | None:
+    """A marking spelled right (no repair) that cannot be an office word."""
+    caveat, repaired = caveat_of(word)
+    if not caveat or repaired or caveat in ("CODEL", "MEDIA", "VISAS", "SBU") and word != "SENSITIVE":
+        return None
+    return caveat

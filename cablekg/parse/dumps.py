@@ -18,7 +18,10 @@ _CLASSES = (
     r"UNCLASSIFIED//FOR OFFICIAL USE ONLY|UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL//NOFORN"
     r"|CONFIDENTIAL|SECRET//NOFORN|SECRET|TOP SECRET"
 )
-_DATE = r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}|\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?"
+_DATE = (
+    r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}|\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}"
+)
 ROW = re.compile(
     rf"^[\s\",]*(?:(?P<rowid>\d{{1,7}})\"?[\t, ]+\"?)?(?P<date>{_DATE})\"?[\t, ]+\"?(?P<id>\d{{2}}[A-Z][A-Z0-9]*\d)\"?"
     rf"[\t, ]+\"?(?P<origin>[^\"\t,]{{1,60}}?)\"?[\t, ]+\"?(?P<cls>{_CLASSES})\"?[\t, ]+\"?"
@@ -144,7 +147,7 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    for fmt in ("%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%m/%d/%Y"):
+    for fmt in ("%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%m/%d/%Y", "%m.%d.%Y %H:%M"):
         try:
             return datetime.strptime(text, fmt).strftime("%Y-%m-%dT%H:%M:00Z")
         except ValueError:

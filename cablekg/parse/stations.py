@@ -53,6 +53,8 @@ class StationTable:
         """Cablegate origin name of an address, else of a station code."""
         if address:
             key = " ".join(address.upper().split())
+            if key not in self.addresses and re.search(r" [A-Z]{2}$", key):
+                key = key[:-3]  # a country or state suffix: AMEMBASSY TRIPOLI LY
             if key in self.addresses and self.addresses[key][1]:
                 return self.addresses[key][1]
             first, _, rest = key.partition(" ")

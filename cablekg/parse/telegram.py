@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from cablekg.model import ClassifiedBy, Declassification, Paragraph
-from cablekg.parse.banner import Banner, read_banner
-from cablekg.parse.caveats import read_caveat_line, trailing_caveats
+from cablekg.parse.banner import BANNER_ANYWHERE, Banner, read_banner
+from cablekg.parse.caveats import edge_caveats, read_caveat_line
 from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
 from cablekg.parse.cleanup import clean_body_line
 from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
@@ -49,6 +49,7 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)",
 )
+_CUT_HINT = re.compile(r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET")
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
 _DANGLING = re.compile(r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I)
 
@@ -110,13 +111,21 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
 
 
 def _cut_preamble(line: str) -> list[str]:
-    if len(line) < 8 or not re.search(r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS", line):
+    if len(line) < 8 or not _CUT_HINT.search(line):
         return [line]
     banner = read_banner(line)
     head: list[str] = []
     if banner and banner.rest:
         cut_at = line.rfind(banner.rest)
         head, line = [line[:cut_at].rstrip()], line[cut_at:]
+    elif not banner:
+        inside = BANNER_ANYWHERE.search(line)
+        if inside and inside.start() > 0 and line[inside.start() - 1] in " \t:0123456789":
+            head, line = [line[: inside.start()].rstrip()], line[inside.start() :]
+            banner = read_banner(line)
+            if banner and banner.rest:
+                cut_at = line.rfind(banner.rest)
+                head, line = [*head, line[:cut_at].rstrip()], line[cut_at:]
     pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
     return head + pieces if pieces else head or [line]
 
@@ -152,6 +161,8 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             if parts.banner is None:
                 parts.banner = banner
                 parts.caveats.extend(banner.marks)
+                rest = read_caveat_line(banner.rest) if banner.rest else None
+                parts.caveats.extend(rest[0] if rest else ())
                 parts.sensitive = bool(_SENSITIVE.search(text))
             state = None
             i += 1
@@ -221,7 +232,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         if not seen_fields and not subject and _office_line(text):
-            office, marks = trailing_caveats(text)
+            office, marks = edge_caveats(text)
             parts.sensitive = parts.sensitive or ("SBU" in marks and bool(_SENSITIVE.search(text)))
             if office:
                 parts.office_lines.append(office)
@@ -295,8 +306,8 @@ def _tags_continue(text: str) -> bool:
 
 
 def _office_line(text: str) -> bool:
-    """An action-office line (`DEPARTMENT FOR NEA/ARP`): short, mostly upper case."""
-    if len(text) > 160:
+    """An action-office line (`DEPARTMENT FOR NEA/ARP`): mostly upper case, not prose."""
+    if len(text) > 400:
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
