@@ -27,20 +27,24 @@ def split_copies(lines: list[str]) -> list[list[str]]:
     starts = [0]
     body_seen = False
     banner_seen = False
+    sections: set[int | None] = set()
     for n, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        if body_seen and (TRANSMISSION.match(text) or DE.match(text)):
+        if (body_seen or banner_seen) and (TRANSMISSION.match(text) or DE.match(text)):
             starts.append(_header_start(lines, n, starts[-1]))
             body_seen = banner_seen = False
+            sections = set()
             continue
         banner = read_banner(text) if len(text) < 160 and text[:1] in "\"CSUTLcsutl, " else None
         if banner:
-            if body_seen and banner.section in (None, 1):
+            if banner_seen and banner.section in sections:
                 starts.append(_header_start(lines, n, starts[-1]))
                 body_seen = False
+                sections = set()
             banner_seen = True
+            sections.add(banner.section)
             continue
         if banner_seen and PARAGRAPH_START.match(text):
             body_seen = True

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from cablekg.parse.ids import _one_edit
-from cablekg.parse.vocab import tag_codes
+from cablekg.parse.vocab import tag_codes, wikileaks_tags
 
 TAGS_LINE = re.compile(r"^\s*(?:T\s?A\s?G\s?S?|AGS)\s*(?::|\s)\s*(.*)$", re.I)
 _PAREN_PERSON = re.compile(r"\(([A-Z][A-Z'.-]+,\s*[A-Z][A-Z' .-]+)\)")
@@ -56,14 +56,14 @@ def read_tags(text: str) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(tokens):
         token, separator = tokens[i]
-        token = token.strip(".:/-")
+        token = token.strip(".:/-\"'")
         if i + 1 < len(tokens) and "," in separator and _is_name(token, codes):
             following = tokens[i + 1][0].strip(".:/-")
             if _is_name(following, codes):
                 tags.append(f"{token}, {following}")  # a person tag: RICE, CONDOLEEZZA
                 i += 2
                 continue
-        for code, repair in _repair(token, codes) if token else ():
+        for code, repair in _repair(token, codes) if any(c.isalpha() for c in token) else ():
             tags.append(code)
             if repair:
                 repairs.append(repair)
@@ -85,6 +85,8 @@ def _repair(token: str, codes: frozenset[str]) -> list[tuple[str, str | None]]:
     split = _split_run(token, codes)
     if split:
         return [(split[0], f"TAGS {token} split into {' '.join(split)}")] + [(s, None) for s in split[1:]]
+    if token in wikileaks_tags():
+        return [(token, None)]  # a spelling WikiLeaks itself uses as a tag: kept as written
     if len(token) >= 4:
         near = [c for c in codes if _near_code(c, token)]
         if len(near) == 1:
@@ -100,17 +102,23 @@ def _near_code(code: str, token: str) -> bool:
 
 
 def _split_run(token: str, codes: frozenset[str]) -> list[str] | None:
-    """`PRELEAGR` -> [PREL, EAGR] when both parts are known codes of two or more letters."""
-    if len(token) < 5:
+    """`PRELEAGR` -> [PREL, EAGR]: the split into fewest known codes (fewest two-letter ones on
+    a tie); only tokens of five letters or more, and only when a part has four letters or more."""
+    n = len(token)
+    if n < 5 or n > 48:
         return None
-    for cut in range(2, len(token) - 1):
-        left, right = token[:cut], token[cut:]
-        if left in codes and right in codes and max(len(left), len(right)) >= 4:
-            return [left, right]
-    for cut in range(2, len(token) - 3):
-        left = token[:cut]
-        if left in codes:
-            rest = _split_run(token[cut:], codes)
-            if rest:
-                return [left, *rest]
-    return None
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for end in range(2, n + 1):
+        for length in range(2, min(end, 8) + 1):
+            prev = best[end - length]
+            part = token[end - length : end]
+            if prev is None or part not in codes:
+                continue
+            candidate = (prev[0] + 1, prev[1] + (length == 2), [*prev[2], part])
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    found = best[n]
+    if not found or found[0] < 2 or max(len(p) for p in found[2]) < 4:
+        return None
+    return found[2]

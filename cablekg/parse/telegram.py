@@ -40,7 +40,7 @@ _RESTART = re.compile(r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR
 _PREAMBLE_CUTS = re.compile(
     r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
     r"|(?<=\S)\s+(?=T?AGS\s*:)"
-    r"|(?<=[a-z0-9)\].,;])(?=TAGS\s*:)"
+    r"|(?<=[a-z0-9)\].,;\"])(?=TAGS\s*:)"
     r"|(?<=\S)\s+(?=SUBJ(?:ECT)?\s*:)"
     r"|(?<=\S)\s+(?=REFS?\s*:)"
     r"|(?<=\S)\s+(?=CLASSIFIED\s+BY\b)"
@@ -120,7 +120,7 @@ def _cut_preamble(line: str) -> list[str]:
         head, line = [line[:cut_at].rstrip()], line[cut_at:]
     elif not banner:
         inside = BANNER_ANYWHERE.search(line)
-        if inside and inside.start() > 0 and line[inside.start() - 1] in " \t:0123456789":
+        if inside and inside.start() > 0 and line[inside.start() - 1] in ' \t:,"0123456789':
             head, line = [line[: inside.start()].rstrip()], line[inside.start() :]
             banner = read_banner(line)
             if banner and banner.rest:
@@ -231,7 +231,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             tag_lines[-1] += " " + text
             i += 1
             continue
-        if not seen_fields and not subject and _office_line(text):
+        if not seen_fields and not subject and (_office_line(text) or _field_follows(lines, i + 1)):
             office, marks = edge_caveats(text)
             parts.sensitive = parts.sensitive or ("SBU" in marks and bool(_SENSITIVE.search(text)))
             if office:
@@ -303,6 +303,23 @@ def _refs_go_on(lines: list[str], i: int) -> bool:
 def _tags_continue(text: str) -> bool:
     tokens = [t for t in re.split(r"[\s,;]+", text) if t]
     return bool(tokens) and len(text) < 80 and is_upper(text) and known_share(text) >= 0.5
+
+
+def _field_follows(lines: list[str], start: int, window: int = 8) -> bool:
+    """Whether E.O., TAGS or SUBJECT comes within a few lines (so the lines before are offices)."""
+    seen = 0
+    for j in range(start, len(lines)):
+        text = lines[j].strip()
+        if not text:
+            continue
+        if read_eo(text) or tag_line_text(text) is not None or SUBJECT_LINE.match(text):
+            return True
+        if PARAGRAPH_START.match(text) or _SUMMARY_HEAD.match(text):
+            return False
+        seen += 1
+        if seen >= window:
+            return False
+    return False
 
 
 def _office_line(text: str) -> bool:

@@ -54,3 +54,10 @@ def person_tags() -> frozenset[str]:
     """Person TAGS as WikiLeaks spells them (`RICE, CONDOLEEZZA`)."""
     with open(data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8") as f:
         return frozenset(row[0].strip().upper() for row in csv.reader(f) if row and "," in row[0])
+
+
+@cache
+def wikileaks_tags() -> frozenset[str]:
+    """Every spelling WikiLeaks lists as a tag, damaged ones included (`KBIO`, `VTPREL`)."""
+    with open(data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8") as f:
+        return frozenset(row[0].strip().upper() for row in csv.reader(f) if row and row[0].strip())
