@@ -80,7 +80,9 @@ def main() -> None:
         if cable.id == truth_id:
             correct["id"] += 1
             if truth_id != meta.id:
-                metadata_wrong["id"].append(f"{name}: Reference ID {meta.id} is malformed; canonical {truth_id}")
+                metadata_wrong["id"].append(
+                    f"{name}: Reference ID {meta.id} is malformed; canonical {truth_id}"
+                )
         else:
             failures["id"].append(f"{name}: text {cable.id} != metadata {truth_id}")
 
@@ -100,7 +102,9 @@ def main() -> None:
         if cable.classification == truth:
             correct["classification"] += 1
         else:
-            failures["classification"].append(f"{name}: text {cable.classification} != metadata {truth}")
+            failures["classification"].append(
+                f"{name}: text {cable.classification} != metadata {truth}"
+            )
 
         # origin
         totals["origin"] += 1
@@ -108,7 +112,9 @@ def main() -> None:
         if (ours or "").lower() == (meta.origin or "").lower():
             correct["origin"] += 1
         else:
-            failures["origin"].append(f"{name}: text {cable.origin} -> {ours} != metadata {meta.origin}")
+            failures["origin"].append(
+                f"{name}: text {cable.origin} -> {ours} != metadata {meta.origin}"
+            )
 
         # TAGS
         page = data.decode("utf-8", errors="replace")
@@ -122,7 +128,9 @@ def main() -> None:
         fp += len(mine - gold_set)
         fn += len(gold_set - mine)
         if mine != gold_set:
-            failures["tags"].append(f"{name}: +{sorted(mine - gold_set)} -{sorted(gold_set - mine)}")
+            failures["tags"].append(
+                f"{name}: +{sorted(mine - gold_set)} -{sorted(gold_set - mine)}"
+            )
 
     print(f"pages: {totals['id']}")
     for field in ("id", "date", "classification", "origin"):
@@ -130,12 +138,16 @@ def main() -> None:
         print(f"{field:15s} {share:7.2%}  ({correct[field]}/{totals[field]})")
     dated = totals["date"] - no_date_in_text
     if dated:
-        print(f"{'date (dated)':15s} {correct['date'] / dated:7.2%}  ({correct['date']}/{dated} pages whose text holds a date;"
-              f" {no_date_in_text} partial extracts carry none)")
+        print(
+            f"{'date (dated)':15s} {correct['date'] / dated:7.2%}  ({correct['date']}/{dated} pages whose text holds a date;"
+            f" {no_date_in_text} partial extracts carry none)"
+        )
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{'TAGS F1':15s} {f1:7.4f}  (precision {precision:.4f}, recall {recall:.4f}; {tag_pages} pages with tag links)")
+    print(
+        f"{'TAGS F1':15s} {f1:7.4f}  (precision {precision:.4f}, recall {recall:.4f}; {tag_pages} pages with tag links)"
+    )
     for field, items in metadata_wrong.items():
         print(f"\nmetadata wrong, {field}: {len(items)}")
         for item in items[: args.show]:

@@ -46,7 +46,7 @@ def _parse(raw: RawCable, use_metadata: bool) -> Cable | Reject:
     source = raw.source
     try:
         cable = parse_raw(raw, use_metadata)
-    except Exception as error:  # noqa: BLE001 - one damaged cable must not stop the batch
+    except Exception as error:
         reason = f"parser failed: {type(error).__name__}: {error}"
         return Reject(path=source.path, reason=reason, row=source.row)
     if not _is_cable(cable):

@@ -145,8 +145,7 @@ def _address_of(station: str | None) -> str | None:
     """The plain-language address of a station, for cables whose FM line is lost."""
     if not station:
         return None
-    table = stations()
-    candidates = [a for a, (code, _origin) in table.addresses.items() if code == station]
+    candidates = stations().by_code.get(station, [])
     for prefix in ("SECSTATE", "AMEMBASSY", "AMCONSUL", "USMISSION"):
         for address in candidates:
             if address.startswith(prefix):
@@ -157,7 +156,11 @@ def _address_of(station: str | None) -> str | None:
 def _fix_station(station: str, sender: str | None, route: str | None) -> str:
     """An unknown banner station, checked against the FM line and routing indicator."""
     table = stations()
-    witnesses = {s for s in (table.from_address(sender) if sender else None, table.routing.get(route or "")) if s}
+    witnesses = {
+        s
+        for s in (table.from_address(sender) if sender else None, table.routing.get(route or ""))
+        if s
+    }
     near = near_stations(station)
     for candidate in near:
         if candidate in witnesses:
@@ -180,14 +183,20 @@ def _spliced(banner, station: str | None, sender: str | None, header) -> str | N
     if int(sequence) % 10000 == int(banner.serial) % 10000 or _truncated(banner.serial, sequence):
         return None
     table = stations()
-    own = (table.from_address(sender) if sender else None) or table.routing.get(header.originator_route or "")
+    own = (table.from_address(sender) if sender else None) or table.routing.get(
+        header.originator_route or ""
+    )
     return own or station
 
 
 def _truncated(serial: str, sequence: str) -> bool:
     """`00167` in the banner but `#1673` on the DE line: the banner lost a digit."""
     digits = serial.lstrip("0")
-    return len(serial) < 6 and len(sequence.lstrip("0")) > len(digits) and sequence.lstrip("0").startswith(digits)
+    return (
+        len(serial) < 6
+        and len(sequence.lstrip("0")) > len(digits)
+        and sequence.lstrip("0").startswith(digits)
+    )
 
 
 def _classification(parts: Parts, meta: Metadata, witness: Metadata, spliced: bool) -> str | None:
@@ -211,7 +220,9 @@ def _precedence(parts: Parts) -> str | None:
     header = parts.header
     precedence = header.dtg.precedence if header.dtg else None
     precedence = precedence or header.route_precedence
-    if precedence == "IMMEDIATE" and any(a.precedence == "NIACT IMMEDIATE" for a in header.recipients):
+    if precedence == "IMMEDIATE" and any(
+        a.precedence == "NIACT IMMEDIATE" for a in header.recipients
+    ):
         return "NIACT IMMEDIATE"
     if precedence is None and header.recipients:
         precedence = header.recipients[0].precedence

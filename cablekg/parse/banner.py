@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 
 def _spaced(word: str) -> str:
-    """`S\s?E\s?C...`: letters optionally spaced, the first one possibly doubled (`SS E C R E T`)."""
+    r"""`S\s?E\s?C...`: letters optionally spaced, the first one possibly doubled (`SS E C R E T`)."""
     return rf"(?:{word[0]}\s?)?" + r"\s?".join(word)
 
 
@@ -68,9 +68,12 @@ def classification_of(text: str) -> str | None:
     return CLASSIFICATIONS.get(letters)
 
 
+_QUICK = re.compile(r"^[\s\",]*[CSUTLcsutl][^\n]*\d")
+
+
 def read_banner(line: str) -> Banner | None:
     """The banner at the start of `line`, if the line is one."""
-    if len(line) > 400:
+    if len(line) > 400 or not _QUICK.match(line):
         return None
     match = BANNER.match(line)
     if not match or not _REST_OK.match(match["rest"].lstrip(' ",')):

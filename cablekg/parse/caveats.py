@@ -8,6 +8,7 @@ one letter away from exactly one known marking of five or more letters is that m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cablekg.parse.ids import _one_edit
 from cablekg.parse.vocab import CAVEATS
@@ -24,6 +25,7 @@ _KNOWN = frozenset(CAVEATS)
 _LONG = tuple(c for c in CAVEATS if len(c) >= 5 and " " not in c)
 
 
+@lru_cache(maxsize=4096)
 def caveat_of(token: str) -> tuple[str | None, bool]:
     """(canonical marking, repaired?) of one token; (None, False) when it is no marking."""
     token = token.upper().strip(",.;:")
@@ -32,7 +34,7 @@ def caveat_of(token: str) -> tuple[str | None, bool]:
     if token in _KNOWN:
         return token, False
     if len(token) >= 5:
-        near = [c for c in _LONG if _one_edit(c, token)]
+        near = [c for c in _LONG if abs(len(c) - len(token)) <= 1 and _one_edit(c, token)]
         if near:
             return near[0], True  # CAVEATS is ordered by how common a marking is
     return None, False
@@ -85,6 +87,11 @@ def edge_caveats(line: str) -> tuple[str, list[str]]:
 def _plain_caveat(word: str) -> str | None:
     """A marking spelled right (no repair) that cannot be an office word."""
     caveat, repaired = caveat_of(word)
-    if not caveat or repaired or caveat in ("CODEL", "MEDIA", "VISAS", "SBU") and word != "SENSITIVE":
+    if (
+        not caveat
+        or repaired
+        or (caveat in ("CODEL", "MEDIA", "VISAS", "SBU")
+        and word != "SENSITIVE")
+    ):
         return None
     return caveat

@@ -13,19 +13,16 @@ import re
 from cablekg.model import ClassifiedBy
 
 CLASSIFIED_LINE = re.compile(r"^\s*(?:\([A-Z/]+\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.I)
-_REASONS = re.compile(r"(?:\b(?:FOR\s+)?REASONS?\b\s*:?|\bE\.?\s?O\.?\s*\d{5}\b|(?<![\d.])(?=1\.[4-6]\b))", re.I)
+_REASONS = re.compile(
+    r"(?:\b(?:FOR\s+)?REASONS?\b\s*:?|\bE\.?\s?O\.?\s*\d{5}\b|(?<![\d.])(?=1\.[4-6]\b))", re.I
+)
 _SECTION = re.compile(r"(?<![\d.])(1\.[4-6])(?![\d])|(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])")
 _TITLE_WORDS = frozenset(
-    """
-    ambassador amb charge chargé d'affaires affaires a.i. ai deputy chief mission dcm political
-    economic econ pol polcouns econcouns poloff econoff counselor counsellor couns minister
-    minister-counselor section officer director consul general principal acting assistant secretary
-    state defense secretary's head unit rso attache attaché advisor adviser senior special
-    representative envoy coordinator manager affairs office of the for and a/s das pao polmil
-    pol-mil pol/econ econ/pol chief, charg
-    """.split()
+    ["ambassador", "amb", "charge", "chargé", "d'affaires", "affaires", "a.i.", "ai", "deputy", "chief", "mission", "dcm", "political", "economic", "econ", "pol", "polcouns", "econcouns", "poloff", "econoff", "counselor", "counsellor", "couns", "minister", "minister-counselor", "section", "officer", "director", "consul", "general", "principal", "acting", "assistant", "secretary", "state", "defense", "secretary's", "head", "unit", "rso", "attache", "attaché", "advisor", "adviser", "senior", "special", "representative", "envoy", "coordinator", "manager", "affairs", "office", "of", "the", "for", "and", "a/s", "das", "pao", "polmil", "pol-mil", "pol/econ", "econ/pol", "chief,", "charg"]
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'`-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+|(?:de|van|von|al|el|bin|la|le|du)(?:-[A-Z][a-z]+)?)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][A-Za-z'`-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+|(?:de|van|von|al|el|bin|la|le|du)(?:-[A-Z][a-z]+)?)$"
+)
 
 
 def read_classified_by(text: str) -> ClassifiedBy:
@@ -67,7 +64,12 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
                 return part, title
     words = who.split()
     n = len(words)
-    while n > 0 and len(words) - n < 4 and _NAME_WORD.match(words[n - 1]) and not _is_title(words[n - 1]):
+    while (
+        n > 0
+        and len(words) - n < 4
+        and _NAME_WORD.match(words[n - 1])
+        and not _is_title(words[n - 1])
+    ):
         n -= 1
     if len(words) - n >= 2:
         return " ".join(words[n:]), " ".join(words[:n]) or None

@@ -20,7 +20,9 @@ PAGE_MARK = re.compile(
     r"^\s*(?:UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)(?:\s+PTQ\d+)?\s*$"
     r"|^\s*(?:BT|NNNN|#\d{3,5}|ZZ)\s*$"
 )
-LATEX = re.compile(r"\$[^$\n]{0,300}?\\[A-Za-z]+[^$\n]{0,300}?\$|\\(?:left|right|ldots|cdots|frac|mathrm|mathbf|text)\b[^\s]*")
+LATEX = re.compile(
+    r"\$[^$\n]{0,300}?\\[A-Za-z]+[^$\n]{0,300}?\$|\\(?:left|right|ldots|cdots|frac|mathrm|mathbf|text)\b[^\s]*"
+)
 
 
 def clean_body_line(line: str, repairs: list[str]) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from cablekg.parse.banner import read_banner
+from cablekg.parse.dtg import DTG
 from cablekg.parse.header import DE, TRANSMISSION
 from cablekg.parse.paragraphs import PARAGRAPH_START
 from cablekg.parse.telegram import Parts, read_parts
@@ -32,12 +33,13 @@ def split_copies(lines: list[str]) -> list[list[str]]:
         text = line.strip()
         if not text:
             continue
-        if (body_seen or banner_seen) and (TRANSMISSION.match(text) or DE.match(text)):
+        restart = TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
+        if (body_seen or banner_seen) and restart:
             starts.append(_header_start(lines, n, starts[-1]))
             body_seen = banner_seen = False
             sections = set()
             continue
-        banner = read_banner(text) if len(text) < 160 and text[:1] in "\"CSUTLcsutl, " else None
+        banner = read_banner(text) if len(text) < 160 and text[:1] in '"CSUTLcsutl, ' else None
         if banner:
             if banner_seen and banner.section in sections:
                 starts.append(_header_start(lines, n, starts[-1]))

@@ -43,7 +43,9 @@ def read_instruction(text: str, order: str | None) -> Declassification:
             month, day, year = int(found[1]), int(found[2]), int(found[3])
             if month > 12 >= day:
                 month, day = day, month
-            iso = _iso(year if year > 99 else (2000 + year if year < 66 else 1900 + year), month, day)
+            iso = _iso(
+                year if year > 99 else (2000 + year if year < 66 else 1900 + year), month, day
+            )
     instruction = text
     if found and iso:
         instruction = (text[: found.start()] + " " + text[found.end() :]).strip()

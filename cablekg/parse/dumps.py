@@ -27,13 +27,17 @@ ROW = re.compile(
     rf"[\t, ]+\"?(?P<origin>[^\"\t,]{{1,60}}?)\"?[\t, ]+\"?(?P<cls>{_CLASSES})\"?[\t, ]+\"?"
     r"(?P<refs>(?:\d{2}[A-Z][A-Z0-9]*\d+[| ]?)*)\"?(?:[\t, ]+\"?|$)(?P<rest>.*)$"
 )
-_KEY = re.compile(r"^(id|date|refid|origin|classification|destination|header|body|tags|subject):\s?(.*)$")
+_KEY = re.compile(
+    r"^(id|date|refid|origin|classification|destination|header|body|tags|subject):\s?(.*)$"
+)
 _ALONE_DATE = re.compile(rf"^\s*({_DATE})\s*$")
 _ALONE_ID = re.compile(r"^\s*(\d{2}[A-Z][A-Z0-9]*\d)\s*$")
 _ALONE_CLASS = re.compile(rf"^\s*({_CLASSES})\s*$")
 _ALONE_NUMBER = re.compile(r"^\s*\d{1,7}\s*$")
 _ALONE_REFS = re.compile(r"^\s*(?:\d{2}[A-Z][A-Z0-9]*\d+\|?)+\s*$")
-_ORIGIN = re.compile(r"^\s*(?:Embassy|Consulate|US |USUN|UNVIE|Mission|Secretary|Iran|American|REO|PRT|USEU)\b.{0,50}$")
+_ORIGIN = re.compile(
+    r"^\s*(?:Embassy|Consulate|US |USUN|UNVIE|Mission|Secretary|Iran|American|REO|PRT|USEU)\b.{0,50}$"
+)
 
 
 def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
@@ -48,7 +52,9 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
         line = lines[i]
         match = ROW.match(line) if len(line) > 20 and line[:12].strip(' ",')[:1].isdigit() else None
         if match:
-            found.append(_meta(match["id"], match["date"], match["origin"], match["cls"], match["refs"]))
+            found.append(
+                _meta(match["id"], match["date"], match["origin"], match["cls"], match["refs"])
+            )
             rest = match["rest"].strip().lstrip('"')
             if rest:
                 out.append(rest)
@@ -73,15 +79,16 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
     return out, found
 
 
+_HINT = re.compile(
+    r"^(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d))",
+    re.M,
+)
+
+
 def _worth_looking(lines: list[str]) -> bool:
-    """Cheap test: does any line look like the start of a record?"""
-    for line in lines:
-        head = line[:24]
-        if head[:3] in ("id:", "dat", "ref") or (head[:1].isdigit() and ("/" in head or "-" in head)):
-            return True
-        if head.strip(' ",')[:1].isdigit() and _ALONE_NUMBER.match(line):
-            return True
-    return False
+    """Cheap test: does any line look like the start of a record (they all carry a date)?"""
+    return bool(_HINT.search("\n".join(lines)))
 
 
 def _key_block(lines: list[str], i: int) -> tuple[Metadata | None, int]:
@@ -97,7 +104,13 @@ def _key_block(lines: list[str], i: int) -> tuple[Metadata | None, int]:
         j += 1
     if "refid" not in values and "date" not in values:
         return None, i
-    record = _meta(values.get("refid"), values.get("date"), values.get("origin"), values.get("classification"), "")
+    record = _meta(
+        values.get("refid"),
+        values.get("date"),
+        values.get("origin"),
+        values.get("classification"),
+        "",
+    )
     return record, j
 
 
@@ -129,7 +142,13 @@ def _field_lines(lines: list[str], i: int) -> tuple[Metadata | None, int]:
             break
     if not ("date" in values and "id" in values and ("origin" in values or "cls" in values)):
         return None, i
-    return _meta(values["id"], values["date"], values.get("origin"), values.get("cls"), values.get("refs", "")), j
+    return _meta(
+        values["id"],
+        values["date"],
+        values.get("origin"),
+        values.get("cls"),
+        values.get("refs", ""),
+    ), j
 
 
 def _meta(cable_id, date, origin, classification, refs) -> Metadata:
@@ -147,7 +166,14 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
-    for fmt in ("%m/%d/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%m/%d/%Y", "%m.%d.%Y %H:%M"):
+    for fmt in (
+        "%m/%d/%Y %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d",
+        "%m/%d/%Y",
+        "%m.%d.%Y %H:%M",
+    ):
         try:
             return datetime.strptime(text, fmt).strftime("%Y-%m-%dT%H:%M:00Z")
         except ValueError:

@@ -45,13 +45,17 @@ XMT = re.compile(r"^XMT\s+(\S.*)$")
 BT = re.compile(r"^(?:BT|NNNN)$")
 # 1970s printouts: page heading, action and info office codes, the dashed transmission line.
 PAGE = re.compile(r"^PAGE\s+\d{1,3}\b")
-OFFICE_CODES = re.compile(r"^(?:(?:ACTION|INFO)\s+)?[A-Z][A-Z0-9]*-\d\d(?:\s+[A-Z][A-Z0-9]*-\d\d)*(?:\s+/\d+\s*[A-Z]?)?$")
+OFFICE_CODES = re.compile(
+    r"^(?:(?:ACTION|INFO)\s+)?[A-Z][A-Z0-9]*-\d\d(?:\s+[A-Z][A-Z0-9]*-\d\d)*(?:\s+/\d+\s*[A-Z]?)?$"
+)
 DASHED = re.compile(r"^-{5,}\s*[0-9A-F]{4,}")
 PRINTOUT_CLASS = re.compile(
     r"^(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)\s+PTQ\d+$"
     r"|^\d{4}[A-Z]+\d+\s+-\s+(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)$"
 )
-NOTE = re.compile(r"^(?:This record is a partial extract|-+\s*header ends\s*-+$|TelegramRestricted)", re.I)
+NOTE = re.compile(
+    r"^(?:This record is a partial extract|-+\s*header ends\s*-+$|TelegramRestricted)", re.I
+)
 ADDRESSEE = re.compile(
     r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?([A-Z0-9][A-Z0-9 .,&'()/:-]*?)"
     r"(?:\s+(FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PRORITY|PRIORTY|PRIOIRTY|IMMEDIAT))?"
@@ -76,7 +80,11 @@ _CUTS = re.compile(
 _PREAMBLE_START = re.compile(
     r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
-_HEADERISH = re.compile(r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)")
+# Something that starts a header line, found inside a line: the line may have lost breaks.
+_GLUED_HINT = re.compile(r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}")
+_HEADERISH = re.compile(
+    r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
+)
 
 
 @dataclass
@@ -99,12 +107,11 @@ class Header:
 
 def split_glued(line: str) -> list[str]:
     """Cut a header line that lost its line breaks at the grammar's keywords."""
-    if len(line) < 12 or not _HEADERISH.match(line):
-        inside = BANNER_INSIDE.search(line)
-        if inside and inside.start() > 0 and _HEADERISH.match(line):
-            return [line[: inside.start()].rstrip(), line[inside.start() :]]
+    if not _HEADERISH.match(line):
         return [line]
-    cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0]
+    rest = line.split(None, 1)[1] if line.startswith(("TO ", "INFO ", "XMT ")) and " " in line else line
+    glued = _GLUED_HINT.search(rest, 1)
+    cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0] if glued else []
     inside = BANNER_INSIDE.search(line)
     if inside and inside.start() > 0:
         cuts = [c for c in cuts if c < inside.start()] + [inside.start()]
@@ -162,9 +169,11 @@ def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
             break
         kind = _read_line(header, line)
         if kind == "address":
-            block = {"TO": header.recipients, "INFO": header.info_recipients, "XMT": header.exclusions}[
-                line.split()[0]
-            ]
+            block = {
+                "TO": header.recipients,
+                "INFO": header.info_recipients,
+                "XMT": header.exclusions,
+            }[line.split()[0]]
             _add(block, line.split(None, 1)[1])
         elif kind:
             block = None if kind != "skip" else block
@@ -239,11 +248,13 @@ def _read_line(header: Header, line: str) -> str | None:
         header.dtg = header.dtg or dtg
         return "dtg"
     match = FM.match(line)
-    if match and line.isupper() or (match and "/" not in line and len(line) < 60):
+    if (match and line.isupper()) or (match and "/" not in line and len(line) < 60):
         sender = match[1].strip().rstrip("/").strip()
         header.sender = header.sender or sender
         return "fm"
-    if (TO.match(line) or INFO.match(line) or XMT.match(line)) and not any(c.islower() for c in line):
+    if (TO.match(line) or INFO.match(line) or XMT.match(line)) and not any(
+        c.islower() for c in line
+    ):
         return "address"
     if BT.match(line):
         return "skip"

@@ -52,7 +52,9 @@ def near_stations(station: str) -> list[str]:
     if len(station) < 4:
         return []
     codes = stations().codes
-    return [code for code in codes if abs(len(code) - len(station)) <= 1 and _one_edit(code, station)]
+    return [
+        code for code in codes if abs(len(code) - len(station)) <= 1 and _one_edit(code, station)
+    ]
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -20,10 +20,16 @@ PARAGRAPH_START = re.compile(
     r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
 )
 _ENTIRE_TEXT = re.compile(
-    r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)\s*[-–]*\s*ENTIRE\s+TEXT\b", re.I
+    r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)\s*[-–]*\s*ENTIRE\s+TEXT\b",
+    re.I,
 )
 MARKINGS = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|NF|SBU|[A-Z]{1,4}/[A-Z/]{1,12})$")
-_CLASS_MARK = {"UNCLASSIFIED": "U", "LIMITED OFFICIAL USE": "LOU", "CONFIDENTIAL": "C", "SECRET": "S"}
+_CLASS_MARK = {
+    "UNCLASSIFIED": "U",
+    "LIMITED OFFICIAL USE": "LOU",
+    "CONFIDENTIAL": "C",
+    "SECRET": "S",
+}
 _UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
 _SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
@@ -86,7 +92,9 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     repair = None
     if raw == expected or (last and expected < raw <= expected + 2):
         number = raw
-    elif match["num"].startswith("1") and len(match["num"]) > 1 and int(match["num"][1:]) == expected:
+    elif (
+        match["num"].startswith("1") and len(match["num"]) > 1 and int(match["num"][1:]) == expected
+    ):
         number = expected
         repair = f"paragraph number {match['num']}. read as ¶{expected}."
     elif last == 0 and raw <= 3:

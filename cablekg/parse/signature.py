@@ -1,48 +1,71 @@
-"""The signature: the sender's name(s) closing the cable (`FONTENEAU`, `RICE`).
+"""The signature: the sender's name(s) closing the cable (`FONTENEAU`, `Scobey`, `van Voorst`).
 
 It stands on its own last line, or ends the last paragraph after its final sentence
-(`... cleared this cable. FONTENEAU`). Closing formulas (`END SUMMARY`, `BT`, `NNNN`) are not
-names.
+(`... cleared this cable. FONTENEAU`). End-of-cable markers after it (`=====CABLE ENDS=====`,
+`Classification: UNCLASSIFIED`, `NNNN`) are removed first. Closing formulas (`END SUMMARY`, `BT`)
+are not names.
 """
 
 from __future__ import annotations
 
 import re
 
-_NAME = r"[A-Z][A-Z'`-]+(?:\s+[A-Z][A-Z'`.-]*){0,2}"
-_STANDALONE = re.compile(rf"^\s*({_NAME}(?:\s*/\s*{_NAME})*)\s*\.?\s*$")
-_TRAILING = re.compile(rf"(?<=[.!?\"')])\s+({_NAME}(?:\s*/\s*{_NAME})*)\s*$")
+_WORD = r"(?:[A-Z][A-Za-z'`-]+|[A-Z]\.|JR\.|Jr\.|van|von|de|del|da|al|bin)"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+_NAMES = rf"{_NAME}(?:\s*/\s*{_NAME})*"
+_STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
+_TRAILING = re.compile(
+    rf"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))\s+({_NAMES})\s*$"
+)
+# "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
+_FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
+END_MARKERS = re.compile(
+    r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?|>\s*\d{4}[A-Z]+\d+\s*-\s*"
+    r"Classification:.*|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
+)
 _NOT_NAMES = frozenset(
     """END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
     UNCLAS LIMITED OFFICIAL USE MINIMIZE CONSIDERED NOTE ACTION INFO PAGE CORRECTED COPY SENSITIVE
     THE AND OF FOR TO IN ON AT BY WITH NOT DEPT STATE REFTEL PARA PARAS ABOVE BELOW AS EXDIS NODIS
-    UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK""".split()
+    UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK THANKS THANK YOU REGARDS""".split()
 )
+
+
+def strip_end_markers(text: str) -> tuple[str, bool]:
+    """Text without trailing end-of-cable markers; True when some were removed."""
+    match = END_MARKERS.search(text)
+    if not match:
+        return text, False
+    return text[: match.start()].rstrip(), True
 
 
 def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:
     """(text without the signature, signers) of the last piece of body text."""
     match = (_STANDALONE if standalone else _TRAILING).search(text)
+    if not match and not standalone:
+        footer = _FOOTER.search(text)
+        if footer:
+            match = _STANDALONE.search(text, footer.end())
     if not match:
         return text, []
-    names = [" ".join(n.split()) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]
+    names = [_clean(n) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]
     if not names or any(not _is_name(n) for n in names):
         return text, []
-    if not standalone and not _shouting_after_prose(text[: match.start(1)], names):
-        return text, []
     return text[: match.start(1)].rstrip(), names
+
+
+def _clean(name: str) -> str:
+    """Drop redactions (`XXXXXXXXXXXX TUTTLE`) and a doubled word (`SHANNON SHANNON`)."""
+    words = [w for w in name.split() if set(w) != {"X"}]
+    if len(words) == 2 and words[0] == words[1]:
+        words = words[:1]
+    return " ".join(words)
 
 
 def _is_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 3:
         return False
-    if any(w.strip(".") in _NOT_NAMES for w in words):
+    if any(w.strip(".").upper() in _NOT_NAMES for w in words):
         return False
-    return all(len(w.strip(".")) >= 2 for w in words) and len(words[-1].strip(".")) >= 3
-
-
-def _shouting_after_prose(before: str, names: list[str]) -> bool:
-    """A trailing upper-case name counts when the text before it is prose or ends a sentence."""
-    tail = before.rstrip()
-    return bool(tail) and (tail[-1] in ".!?\"')" or any(c.islower() for c in tail[-200:]))
+    return len(words[-1].strip(".")) >= 3 and words[-1][0].isupper()

@@ -30,6 +30,7 @@ class StationTable:
     written: dict[str, str] = field(default_factory=dict)  # written name -> code
     addresses: dict[str, tuple[str, str]] = field(default_factory=dict)  # address -> (code, origin)
     routing: dict[str, str] = field(default_factory=dict)  # routing indicator -> code
+    by_code: dict[str, list[str]] = field(default_factory=dict)  # code -> its addresses
 
     def from_written(self, name: str) -> str:
         """Code of a station as written in a banner or reference (`SAO PAULO`, `UNVIE`)."""
@@ -84,6 +85,7 @@ def stations() -> StationTable:
                 table.written.setdefault(alias, code)
             elif kind == "address":
                 table.addresses[alias] = (code, origin)
+                table.by_code.setdefault(code, []).append(alias)
             elif kind == "routing":
                 table.routing.setdefault(alias, code)
     for code in table.codes:

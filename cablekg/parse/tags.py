@@ -30,7 +30,9 @@ def tag_line_text(line: str) -> str | None:
     head = line.lstrip()[:5].upper()
     if head.startswith("AGS") and ":" not in line[:6]:
         return None
-    if not re.match(r"^\s*(?:TAGS?|AGS)\b", line, re.I) and not re.match(r"^\s*T\s?A\s?G\s?S", line):
+    if not re.match(r"^\s*(?:TAGS?|AGS)\b", line, re.I) and not re.match(
+        r"^\s*T\s?A\s?G\s?S", line
+    ):
         return None
     return match[1]
 
@@ -76,7 +78,12 @@ def read_tags(text: str) -> tuple[list[str], list[str]]:
 
 
 def _is_name(token: str, codes: frozenset[str]) -> bool:
-    return len(token) >= 3 and token.replace("'", "").replace("-", "").isalpha() and token not in codes and not _split_run(token, codes)
+    return (
+        len(token) >= 3
+        and token.replace("'", "").replace("-", "").isalpha()
+        and token not in codes
+        and not _split_run(token, codes)
+    )
 
 
 def _repair(token: str, codes: frozenset[str]) -> list[tuple[str, str | None]]:
@@ -84,7 +91,9 @@ def _repair(token: str, codes: frozenset[str]) -> list[tuple[str, str | None]]:
         return [(token, None)]
     split = _split_run(token, codes)
     if split:
-        return [(split[0], f"TAGS {token} split into {' '.join(split)}")] + [(s, None) for s in split[1:]]
+        return [(split[0], f"TAGS {token} split into {' '.join(split)}")] + [
+            (s, None) for s in split[1:]
+        ]
     if token in wikileaks_tags():
         return [(token, None)]  # a spelling WikiLeaks itself uses as a tag: kept as written
     if len(token) >= 4:
@@ -98,7 +107,12 @@ def _near_code(code: str, token: str) -> bool:
     """One substitution away, or one letter more or less for tokens of five letters or more."""
     if len(code) == len(token):
         return code.isalpha() and _one_edit(code, token)
-    return len(token) >= 5 and len(code) >= 4 and abs(len(code) - len(token)) == 1 and _one_edit(code, token)
+    return (
+        len(token) >= 5
+        and len(code) >= 4
+        and abs(len(code) - len(token)) == 1
+        and _one_edit(code, token)
+    )
 
 
 def _split_run(token: str, codes: frozenset[str]) -> list[str] | None:

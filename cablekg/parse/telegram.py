@@ -19,12 +19,15 @@ from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
 from cablekg.parse.header import OFFICE_CODES, Header, read_header, split_glued
 from cablekg.parse.paragraphs import PARAGRAPH_START, read_paragraphs
 from cablekg.parse.references import REF_LINE
-from cablekg.parse.signature import split_signature
+from cablekg.parse.signature import split_signature, strip_end_markers
 from cablekg.parse.tags import known_share, read_tags, tag_line_text
 from cablekg.parse.text import is_upper, squash
 
 SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
-_SUBJECT_MARKING = re.compile(r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$", re.I)
+_SUBJECT_MARKING = re.compile(
+    r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
+    re.I,
+)
 _SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
 _NOTE = re.compile(
     r"^\s*(?:Declassified/Released|C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y|Original Telegram was"
@@ -35,7 +38,9 @@ _NOTE = re.compile(
 _SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
 _DASHES = re.compile(r"^[\s\-=_*]{3,}$")
 # A body line that may open a repeated section header (checked by `_section_restart`).
-_RESTART = re.compile(r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})")
+_RESTART = re.compile(
+    r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})"
+)
 # Where a preamble line that lost its breaks is cut again.
 _PREAMBLE_CUTS = re.compile(
     r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
@@ -49,9 +54,14 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)",
 )
-_CUT_HINT = re.compile(r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET")
+_BANNER_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
+_CUT_HINT = re.compile(
+    r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
+)
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
-_DANGLING = re.compile(r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I)
+_DANGLING = re.compile(
+    r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I
+)
 
 
 @dataclass
@@ -93,7 +103,7 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
     """Split header and preamble lines that lost their line breaks (only before the body)."""
     out: list[str] = []
     for n, line in enumerate(lines):
-        if PARAGRAPH_START.match(line) and re.match(r"^\s*(?:¶|-\s*1)?\s*1\s*\.", line):
+        if n > 20 and PARAGRAPH_START.match(line):
             out.extend(lines[n:])
             break
         pieces = split_glued(line) if line.strip() else [line]
@@ -104,28 +114,26 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
             if len(cut) > 1:
                 repairs.append("split preamble line that lost its line breaks")
             out.extend(cut)
-        if n > 400:
+        if n > 150:
             out.extend(lines[n + 1 :])
             break
     return out
 
 
 def _cut_preamble(line: str) -> list[str]:
+    """A preamble line cut where its fields (banner, E.O., TAGS, SUBJECT ...) were run together."""
     if len(line) < 8 or not _CUT_HINT.search(line):
         return [line]
-    banner = read_banner(line)
     head: list[str] = []
-    if banner and banner.rest:
-        cut_at = line.rfind(banner.rest)
-        head, line = [line[:cut_at].rstrip()], line[cut_at:]
-    elif not banner:
+    banner = read_banner(line)
+    if banner is None and _BANNER_WORD.search(line):
         inside = BANNER_ANYWHERE.search(line)
         if inside and inside.start() > 0 and line[inside.start() - 1] in ' \t:,"0123456789':
             head, line = [line[: inside.start()].rstrip()], line[inside.start() :]
             banner = read_banner(line)
-            if banner and banner.rest:
-                cut_at = line.rfind(banner.rest)
-                head, line = [*head, line[:cut_at].rstrip()], line[cut_at:]
+    if banner and banner.rest:
+        cut_at = line.rfind(banner.rest)
+        head, line = [*head, line[:cut_at].rstrip()], line[cut_at:]
     pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
     return head + pieces if pieces else head or [line]
 
@@ -153,7 +161,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             state = None if state != "eo" else state
             i += 1
             continue
-        if _NOTE.match(text) or _DASHES.match(text) and state is None and not seen_fields:
+        if _NOTE.match(text) or (_DASHES.match(text) and state is None and not seen_fields):
             i += 1
             continue
         banner = read_banner(text)
@@ -175,7 +183,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         eo = read_eo(text)
-        if eo and (parts.declassification is None or eo.order and not parts.declassification.order):
+        if eo and (parts.declassification is None or (eo.order and not parts.declassification.order)):
             parts.declassification = eo
             seen_fields = True
             state = "eo" if eo.date is None and eo.instruction is None else None
@@ -281,7 +289,12 @@ def _subject_goes_on(lines: list[str], i: int, subject: list[str]) -> bool:
     if j >= len(lines) or not subject:
         return False
     following = lines[j].strip()
-    if _is_field(following) or read_banner(following) or _NOTE.match(following) or _DASHES.match(following):
+    if (
+        _is_field(following)
+        or read_banner(following)
+        or _NOTE.match(following)
+        or _DASHES.match(following)
+    ):
         return False
     last = subject[-1]
     if is_upper(last) != is_upper(following) or len(following) > 90:
@@ -297,7 +310,11 @@ def _subject_goes_on(lines: list[str], i: int, subject: list[str]) -> bool:
 def _refs_go_on(lines: list[str], i: int) -> bool:
     """A REF block goes on after a blank line when the next item is labelled."""
     j = _next_filled(lines, i)
-    return j < len(lines) and bool(_LABEL_START.match(lines[j])) and not PARAGRAPH_START.match(lines[j])
+    return (
+        j < len(lines)
+        and bool(_LABEL_START.match(lines[j]))
+        and not PARAGRAPH_START.match(lines[j])
+    )
 
 
 def _tags_continue(text: str) -> bool:
@@ -359,6 +376,13 @@ def _read_body(lines: list[str], parts: Parts) -> None:
     parts.repairs.extend(dict.fromkeys(repairs))
     while cleaned and not cleaned[-1].strip():
         cleaned.pop()
+    while cleaned:
+        cleaned[-1], removed = strip_end_markers(cleaned[-1])
+        if not removed:
+            break
+        parts.repairs.append("removed end-of-cable marker")
+        while cleaned and not cleaned[-1].strip():
+            cleaned.pop()
     standalone = len(cleaned) > 1 and not PARAGRAPH_START.match(cleaned[-1])
     signers: list[str] = []
     if standalone:
@@ -391,7 +415,7 @@ def _section_restart(lines: list[str], i: int) -> int:
     k = i
     while k < len(lines) and k < i + 60:
         pieces.extend(split_glued(lines[k].strip()) if lines[k].strip() else [""])
-        if read_banner(lines[k].strip()) or pieces and read_banner(pieces[-1]):
+        if read_banner(lines[k].strip()) or (pieces and read_banner(pieces[-1])):
             break
         k += 1
     else:

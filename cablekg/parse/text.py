@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-# Characters that carry no text: controls other than newline, BOMs and zero-width marks.
-_JUNK = {c: None for c in range(32) if c not in (9, 10)}
-_JUNK.update({0x7F: None, 0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x00AD: None})
-_JUNK.update({0x09: " ", 0xA0: " ", 0x2007: " ", 0x202F: " "})
+# Characters that carry no text (controls other than newline, BOMs, zero-width marks), and spaces
+# that are not plain spaces.
+_JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\u200b-\u200d\ufeff]")
+_SPACES = re.compile("[\t\u00a0\u2007\u202f]")
 
 # Database dumps pasted into Cablegate pages end their lines with a backslash continuation.
 _TRAILING_BACKSLASH = re.compile(r"\s*\\$")
@@ -17,9 +17,11 @@ def normalise(text: str) -> list[str]:
     """Lines of `text` without line-end variants, control characters or trailing blanks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_JUNK)
+    text = _SPACES.sub(" ", _JUNK.sub("", text))
     lines = text.split("\n")
-    return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
+    if "\\\n" in text or text.endswith("\\"):
+        return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
+    return [line.rstrip() for line in lines]
 
 
 def squash(text: str) -> str:

@@ -25,7 +25,9 @@ CAVEATS: tuple[str, ...] = (
 def tag_codes() -> frozenset[str]:
     """Known TAGS codes (subject, program, organisation and geographic), upper case."""
     codes: set[str] = set()
-    with open(data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8") as f:
+    with open(
+        data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8"
+    ) as f:
         for row in csv.reader(f):
             if len(row) < 2 or "," in row[0]:
                 continue
@@ -45,19 +47,25 @@ def tag_codes() -> frozenset[str]:
 @cache
 def fips_codes() -> frozenset[str]:
     """FIPS 10-4 country codes (the geographic TAGS)."""
-    with open(data_path("vocab", "datasets__country-codes__country-codes.csv"), encoding="utf-8") as f:
+    with open(
+        data_path("vocab", "datasets__country-codes__country-codes.csv"), encoding="utf-8"
+    ) as f:
         return frozenset(row["FIPS"].strip() for row in csv.DictReader(f) if row["FIPS"].strip())
 
 
 @cache
 def person_tags() -> frozenset[str]:
     """Person TAGS as WikiLeaks spells them (`RICE, CONDOLEEZZA`)."""
-    with open(data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8") as f:
+    with open(
+        data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8"
+    ) as f:
         return frozenset(row[0].strip().upper() for row in csv.reader(f) if row and "," in row[0])
 
 
 @cache
 def wikileaks_tags() -> frozenset[str]:
     """Every spelling WikiLeaks lists as a tag, damaged ones included (`KBIO`, `VTPREL`)."""
-    with open(data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8") as f:
+    with open(
+        data_path("vocab", "whoiskieran__Neo4jWikiLeaks__tag_nodes.csv"), encoding="utf-8"
+    ) as f:
         return frozenset(row[0].strip().upper() for row in csv.reader(f) if row and row[0].strip())

@@ -18,7 +18,9 @@ import re
 from cablekg.parse.telegram import Parts
 
 _YEAR = re.compile(r"(?<![\d/.$-])(19[6-9]\d|200\d|2010)(?![\d/%])")
-_REF_YEAR = re.compile(r"(?<![\d/])(\d{2})\s+[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s+\d{1,6}\b|\((\d{2})\)")
+_REF_YEAR = re.compile(
+    r"(?<![\d/])(\d{2})\s+[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s+\d{1,6}\b|\((\d{2})\)"
+)
 ORDERS = {"11652": (1972, 1978), "12065": (1978, 1982), "12356": (1982, 1995),
           "12958": (1995, 2010), "13292": (2003, 2009), "13526": (2009, 2010)}  # fmt: skip
 _DECL_OFFSETS = {10: 0.0, 5: 1.0, 15: 1.5, 20: 1.8, 25: 2.0}
@@ -54,7 +56,11 @@ def estimate_year(parts: Parts) -> tuple[int | None, str]:
         if mentioned:
             penalty += 1.5 * sum(1 for y in mentioned if y > year + 2) / len(mentioned) * 2
             penalty += 0.4 * sum(1 for y in mentioned if y > year) / len(mentioned)
-            latest = max(y for y in mentioned if y <= year + 2) if any(y <= year + 2 for y in mentioned) else None
+            latest = (
+                max(y for y in mentioned if y <= year + 2)
+                if any(y <= year + 2 for y in mentioned)
+                else None
+            )
             if latest is not None and not decl_year:
                 penalty += 0.3 * max(0, year - latest)
         return penalty

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cablekg.sources.base import Metadata, RawCable, Reject
-from cablekg.sources.cables_csv import read_rows
 from cablekg.sources.cablegate import read_page
+from cablekg.sources.cables_csv import read_rows
 from cablekg.sources.formats import InputFormat, sniff
 from cablekg.sources.telegram import read_text_file
 

@@ -66,7 +66,9 @@ def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
         yield start, b"".join(pending), inside
 
 
-def _row(data: bytes, path: str | None, row: int, offset: int, closed_early: bool) -> RawCable | Reject:
+def _row(
+    data: bytes, path: str | None, row: int, offset: int, closed_early: bool
+) -> RawCable | Reject:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

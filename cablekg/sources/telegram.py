@@ -16,7 +16,9 @@ from cablekg.sources.base import Metadata, RawCable, Reject
 from cablekg.sources.decode import Undecodable, decode
 
 _ID_LINE = re.compile(r"^\s*\d{2}[A-Z][A-Z0-9]*\d+\s*$")
-_DATE_LINE = re.compile(r"^\s*[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d [+-]\d{4} \d{4}\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d [+-]\d{4} \d{4}\s*$"
+)
 FORMAT = "telegram-text"
 
 
@@ -26,7 +28,9 @@ def read_text_file(data: bytes, path: str | None) -> RawCable | Reject:
     except Undecodable as error:
         return Reject(path=path, reason=str(error), offset=0)
     if not text.strip():
-        return Reject(path=path, reason="empty file" if not data else "no text (only blanks)", offset=0)
+        return Reject(
+            path=path, reason="empty file" if not data else "no text (only blanks)", offset=0
+        )
     text, meta = split_metadata_header(text)
     source = Source(format=FORMAT, path=path, sha256=hashlib.sha256(data).hexdigest())
     return RawCable(text=text, source=source, metadata=meta, repairs=tuple(repairs))
