@@ -68,7 +68,7 @@ def classification_of(text: str) -> str | None:
     return CLASSIFICATIONS.get(letters)
 
 
-_QUICK = re.compile(r"^[\s\",]*[CSUTLcsutl][^\n]*\d")
+_QUICK = re.compile(r"[\s\",]*[CSUTLcsutl][^\d\n]{0,160}\d")
 
 
 def read_banner(line: str) -> Banner | None:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from cablekg.parse.ids import _one_edit
+from cablekg.parse.text import has_lower
 from cablekg.parse.vocab import CAVEATS
 
 _TOKEN = re.compile(r"[A-Z][A-Z/-]*")
@@ -43,7 +44,7 @@ def caveat_of(token: str) -> tuple[str | None, bool]:
 def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
     """(markings, repairs) when `line` holds only markings, else None."""
     text = line.strip().strip("-*. ")
-    if not text or len(text) > 80 or any(c.islower() for c in text):
+    if not text or len(text) > 80 or has_lower(text):
         return None
     found: list[str] = []
     for pattern, canonical in _PHRASES:

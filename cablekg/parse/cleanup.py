@@ -25,12 +25,15 @@ LATEX = re.compile(
 )
 
 
-def clean_body_line(line: str, repairs: list[str]) -> str | None:
-    """The line without debris, or None when nothing of it is text."""
-    if PAGE_MARK.match(line):
+def clean_body_line(line: str, repairs: list[str], special: bool = True) -> str | None:
+    """The line without debris, or None when nothing of it is text.
+
+    `special` False says the line starts like prose, so it cannot be a page mark.
+    """
+    if special and PAGE_MARK.match(line):
         repairs.append("removed page mark line")
         return None
-    if "OF" in line:
+    if " OF " in line and "00" in line:
         match = CONTINUATION.search(line)
         while match:
             before = line[: match.start()]
@@ -40,7 +43,7 @@ def clean_body_line(line: str, repairs: list[str]) -> str | None:
             line = before.rstrip() + " " + line[match.end() :]
             repairs.append("removed page-break line")
             match = CONTINUATION.search(line)
-    if "PAGE" in line:
+    if "PAGE " in line:
         cleaned = PAGE_HEADING.sub(" ", line)
         if cleaned != line:
             repairs.append("removed printout page heading")

@@ -6,21 +6,43 @@ one cable (`SECTION 01 OF 02`, `SECTION 02 OF 02`) are joined in section order i
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from cablekg.parse.banner import read_banner
-from cablekg.parse.dtg import DTG
+from cablekg.parse.dtg import DTG, DTG_ANYWHERE
 from cablekg.parse.header import DE, TRANSMISSION
 from cablekg.parse.paragraphs import PARAGRAPH_START
 from cablekg.parse.telegram import Parts, read_parts
 
 
 def read_copies(lines: list[str]) -> Parts:
-    copies = split_copies(lines)
+    copies = split_copies(lines) if _may_repeat(lines) else [lines]
     parts = [read_parts(copy) for copy in copies]
     if len(parts) == 1:
         return parts[0]
     return merge(parts)
+
+
+# Lines that may open a copy (transmission, DE, date-time group, banner) or a paragraph.
+_WORTH = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
+
+
+_OPENERS = re.compile(
+    r"^(?:(VZCZC)|(DE\s+R)|[\s\",]*(?:S\s?|C\s?)?(C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC))",
+    re.M | re.I,
+)
+
+
+def _may_repeat(lines: list[str]) -> bool:
+    """Cheap test: could the cable start more than once (more than one transmission line, DE
+    line or banner-like line), or its header follow its body?"""
+    text = "\n".join(lines)
+    found = _OPENERS.findall(text)
+    for kind in range(3):
+        if sum(1 for match in found if match[kind]) > 1:
+            return True
+    return bool(DTG_ANYWHERE.search(text, len(text) // 2))
 
 
 def split_copies(lines: list[str]) -> list[list[str]]:
@@ -30,9 +52,9 @@ def split_copies(lines: list[str]) -> list[list[str]]:
     banner_seen = False
     sections: set[int | None] = set()
     for n, line in enumerate(lines):
-        text = line.strip()
-        if not text:
+        if not _WORTH.match(line):
             continue
+        text = line.strip()
         restart = TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
         if (body_seen or banner_seen) and restart:
             starts.append(_header_start(lines, n, starts[-1]))

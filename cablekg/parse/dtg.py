@@ -18,6 +18,8 @@ DTG = re.compile(
     r"^(?P<prec>(?:NIACT\s+)?(?:[ZOPR]\s+){0,2}?)(?P<day>[0-3]?\d)(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)\s?Z"
     r"\s+(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<year>\d{4}|\d{2})\b",
 )
+# A date-time group line anywhere in a text (a header printed after the body).
+DTG_ANYWHERE = re.compile(r"^(?:[ZOPR]\s+){1,2}[0-3]\d[0-2]\d[0-5]\d\s?Z\s+[A-Z]{3}\s+\d{2}", re.M)
 _ISO = re.compile(r"(?:Cable dated:\s*)(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
 # `Tuesday, 03 July 2001, 12:03`, the date line of some extracts.
 _LONG = re.compile(
@@ -51,11 +53,11 @@ def read_dtg(line: str) -> DateTimeGroup | None:
             if prosigns[0] == "NIACT":
                 precedence = "NIACT IMMEDIATE"
         return _make(year, month, match["day"], match["hh"], match["mm"], precedence)
-    match = _ISO.search(line)
+    match = _ISO.search(line) if "dated" in line else None
     if match:
         year, month, day, hh, mm = match.groups()
         return _make(int(year), int(month), day, hh, mm, None)
-    match = _LONG.match(line)
+    match = _LONG.match(line) if "day," in line else None
     if match:
         day, month, year, hh, mm = match.groups()
         return _make(int(year), MONTHS.get(month[:3].upper()), day, hh, mm, None)

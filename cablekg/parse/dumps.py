@@ -86,9 +86,12 @@ _HINT = re.compile(
 )
 
 
+_FIRST = frozenset('0123456789 \t",idr')
+
+
 def _worth_looking(lines: list[str]) -> bool:
     """Cheap test: does any line look like the start of a record (they all carry a date)?"""
-    return bool(_HINT.search("\n".join(lines)))
+    return any(line[:1] in _FIRST and _HINT.match(line) for line in lines)
 
 
 def _key_block(lines: list[str], i: int) -> tuple[Metadata | None, int]:

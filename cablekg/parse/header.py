@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from cablekg.model import Addressee
 from cablekg.parse.banner import BANNER_INSIDE, read_banner
 from cablekg.parse.dtg import DateTimeGroup, read_dtg
+from cablekg.parse.text import has_lower
 
 PRECEDENCES = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE")
 _PRECEDENCE_DAMAGE = {"PRORITY": "PRIORITY", "PRIORTY": "PRIORITY", "PRIOIRTY": "PRIORITY",
@@ -56,11 +57,10 @@ PRINTOUT_CLASS = re.compile(
 NOTE = re.compile(
     r"^(?:This record is a partial extract|-+\s*header ends\s*-+$|TelegramRestricted)", re.I
 )
-ADDRESSEE = re.compile(
-    r"^(?:(R[A-Z0-9]{3,7})\s*/\s*)?([A-Z0-9][A-Z0-9 .,&'()/:-]*?)"
-    r"(?:\s+(FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PRORITY|PRIORTY|PRIOIRTY|IMMEDIAT))?"
-    r"(?:\s*(\d{1,4}(?:-\d{1,4})?))?$"
-)
+ADDRESS_CHARS = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
+_ROUTE = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
+_NUMBER = re.compile(r"\s*\b(\d{1,4}(?:-\d{1,4})?)$")
+_PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", *_PRECEDENCE_DAMAGE)
 # Where a line that lost its breaks must be cut again.
 _CUTS = re.compile(
     r"(?<=\S)(?=DE\s+R[A-Z0-9]{3,7}\s+#\s?\d)"
@@ -80,6 +80,7 @@ _CUTS = re.compile(
 _PREAMBLE_START = re.compile(
     r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
+_BANNER_HINT = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF", re.I)
 # Something that starts a header line, found inside a line: the line may have lost breaks.
 _GLUED_HINT = re.compile(r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}")
 _HEADERISH = re.compile(
@@ -112,7 +113,7 @@ def split_glued(line: str) -> list[str]:
     rest = line.split(None, 1)[1] if line.startswith(("TO ", "INFO ", "XMT ")) and " " in line else line
     glued = _GLUED_HINT.search(rest, 1)
     cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0] if glued else []
-    inside = BANNER_INSIDE.search(line)
+    inside = BANNER_INSIDE.search(line) if _BANNER_HINT.search(line) else None
     if inside and inside.start() > 0:
         cuts = [c for c in cuts if c < inside.start()] + [inside.start()]
     if not cuts:
@@ -128,26 +129,31 @@ def split_glued(line: str) -> list[str]:
 def read_addressee(text: str) -> Addressee | None:
     """`RUEHC/SECSTATE WASHDC PRIORITY 8810` -> route, name, precedence."""
     text = " ".join(text.split())
-    match = ADDRESSEE.match(text)
-    if not match:
+    if not ADDRESS_CHARS.match(text):
         return None
-    route, name, precedence, _number = match.groups()
-    name = name.strip(" ,")
-    if not name:
-        return None
-    if precedence:
-        precedence = _PRECEDENCE_DAMAGE.get(precedence, precedence)
-    return Addressee(name=name, route=route, precedence=precedence)
+    route = None
+    match = _ROUTE.match(text)
+    if match:
+        route, text = match[1], text[match.end() :]
+    text = _NUMBER.sub("", text)
+    precedence = None
+    for word in _PRECEDENCE_WORDS:
+        if text.endswith(" " + word):
+            precedence = _PRECEDENCE_DAMAGE.get(word, word)
+            text = text[: -len(word) - 1]
+            break
+    name = text.strip(" ,")
+    return Addressee(name=name, route=route, precedence=precedence) if name else None
 
 
 def looks_like_addressee(line: str) -> bool:
     """An upper-case, short line of routing and address words (a TO/INFO continuation)."""
     text = line.strip()
-    if not text or len(text) > 90 or any(c.islower() for c in text):
+    if not text or len(text) > 90 or has_lower(text):
         return False
     if text.startswith(("SIPDIS", "E.O", "TAGS", "SUBJ", "REF")):
         return False
-    return bool(ADDRESSEE.match(" ".join(text.split())))
+    return bool(ADDRESS_CHARS.match(text))
 
 
 def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
@@ -204,7 +210,7 @@ def _next_strong(lines: list[str], start: int, window: int) -> int | None:
             return None
         if TRANSMISSION.match(line) or DE.match(line) or ZNY.match(line) or read_banner(line):
             return j
-        if read_dtg(line) or (FM.match(line) and not any(c.islower() for c in line)):
+        if read_dtg(line) or (FM.match(line) and not has_lower(line)):
             return j
     return None
 
@@ -252,9 +258,7 @@ def _read_line(header: Header, line: str) -> str | None:
         sender = match[1].strip().rstrip("/").strip()
         header.sender = header.sender or sender
         return "fm"
-    if (TO.match(line) or INFO.match(line) or XMT.match(line)) and not any(
-        c.islower() for c in line
-    ):
+    if (TO.match(line) or INFO.match(line) or XMT.match(line)) and not has_lower(line):
         return "address"
     if BT.match(line):
         return "skip"

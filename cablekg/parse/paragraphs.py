@@ -30,9 +30,11 @@ _CLASS_MARK = {
     "CONFIDENTIAL": "C",
     "SECRET": "S",
 }
+_START_CHARS = frozenset("-–•¶M0123456789")
+_UNDERLINE_CHARS = frozenset("-=_*~")
 _UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
 _SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
-_SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+_SENTENCE_ENDS = frozenset(".!?:;\"')]")
 
 
 @dataclass
@@ -56,13 +58,14 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
             out.paragraphs.append(Paragraph(text=joined, number=number, marking=marking))
 
     for line in lines:
-        if not line.strip():
+        first = line.lstrip()[:1]
+        if not first:
             gap = bool(text) or gap
             continue
-        if _UNDERLINE.match(line):
+        if first in _UNDERLINE_CHARS and _UNDERLINE.match(line):
             gap = True
             continue
-        start = _start(line, last_number)
+        start = _start(line, last_number) if first in _START_CHARS else None
         if start:
             flush()
             number, marking, rest, repair = start
@@ -122,7 +125,7 @@ def _continues(previous: str, line: str) -> bool:
     first = line.lstrip()[:1]
     if first.islower() or _SUBITEM.match(line):
         return True
-    return not _SENTENCE_END.search(previous.rstrip())
+    return previous.rstrip()[-1:] not in _SENTENCE_ENDS
 
 
 def _join(lines: list[str]) -> str:

@@ -33,7 +33,8 @@ _NOT_NAMES = frozenset(
 
 def strip_end_markers(text: str) -> tuple[str, bool]:
     """Text without trailing end-of-cable markers; True when some were removed."""
-    match = END_MARKERS.search(text)
+    offset = max(0, len(text) - 400)
+    match = END_MARKERS.search(text, offset)
     if not match:
         return text, False
     return text[: match.start()].rstrip(), True
@@ -41,11 +42,11 @@ def strip_end_markers(text: str) -> tuple[str, bool]:
 
 def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:
     """(text without the signature, signers) of the last piece of body text."""
-    match = (_STANDALONE if standalone else _TRAILING).search(text)
+    match = (_STANDALONE if standalone else _TRAILING).search(text, max(0, len(text) - 200))
     if not match and not standalone:
         footer = _FOOTER.search(text)
         if footer:
-            match = _STANDALONE.search(text, footer.end())
+            match = _STANDALONE.match(text, footer.end())
     if not match:
         return text, []
     names = [_clean(n) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]

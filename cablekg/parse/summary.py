@@ -16,7 +16,7 @@ _OPEN = re.compile(
     r"(?:\s*\(continued\))?\s*(?:[:.\-]+\s*|\s+(?=[A-Z])|$)",
     re.I,
 )
-_CLOSE = re.compile(r"\s*\(?\bEND\s+(?:OF\s+)?SUMMARY\b\s*\)?[.:]?", re.I)
+_CLOSE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*\)?[.:]?", re.I)
 _HEADING = re.compile(r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+\w+)?\s*[:.]?$", re.I)
 
 
@@ -37,9 +37,9 @@ def find_summary(paragraphs: list[Paragraph], search: int = 6) -> str | None:
                 continue
             opened = True
             text = text[match.end() :]
-        close = _CLOSE.search(text)
+        close = _CLOSE.search(text) if "ummary" in text or "UMMARY" in text else None
         if close:
-            parts.append(text[: close.start()])
+            parts.append(text[: close.start()].rstrip(" ("))
             break
         parts.append(text)
         if paragraph.number is not None and not _continued(paragraphs, index):
@@ -51,7 +51,7 @@ def find_summary(paragraphs: list[Paragraph], search: int = 6) -> str | None:
 def _continued(paragraphs: list[Paragraph], index: int) -> bool:
     """Whether a later paragraph closes the summary (so it spans several paragraphs)."""
     for paragraph in paragraphs[index + 1 : index + 6]:
-        if _CLOSE.search(paragraph.text):
+        if ("ummary" in paragraph.text or "UMMARY" in paragraph.text) and _CLOSE.search(paragraph.text):
             return True
         if re.match(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", paragraph.text, re.I):
             return False

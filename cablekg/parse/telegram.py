@@ -37,6 +37,13 @@ _NOTE = re.compile(
 )
 _SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
 _DASHES = re.compile(r"^[\s\-=_*]{3,}$")
+# A body line that may be more than text: a restart, office codes, a page mark, a late
+# Classified By. Prose lines (most of them) skip those checks.
+_SPECIAL = re.compile(
+    r"[\s\",]*(?:VZCZC|ACTION\s|INFO\s|[ZOPR]\s|FM\s|DE\s|PAGE\s|BT\s*$|NNNN|#\d|ZZ\s*$|\(|"
+    r"(?:S\s?|C\s?)?(?:C\s?O\s?N|S\s?E\s?C|U\s?N\s?C|T\s?O\s?P|LIMITED|CLASSIFIED)|[A-Z]+-\d\d"
+    r"|S e c|C o n|Unclas|Secret|Confidential|Classified)"
+)
 # A body line that may open a repeated section header (checked by `_section_restart`).
 _RESTART = re.compile(
     r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})"
@@ -54,7 +61,8 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)",
 )
-_BANNER_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
+_BANNER_WORD = re.compile(r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I)
+_BANNER_ANY_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
 _CUT_HINT = re.compile(
     r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
 )
@@ -103,10 +111,10 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
     """Split header and preamble lines that lost their line breaks (only before the body)."""
     out: list[str] = []
     for n, line in enumerate(lines):
-        if n > 20 and PARAGRAPH_START.match(line):
+        if n > 100 or (n > 8 and line[:1] in "¶123456789" and PARAGRAPH_START.match(line)):
             out.extend(lines[n:])
             break
-        pieces = split_glued(line) if line.strip() else [line]
+        pieces = split_glued(line) if line else [line]
         if len(pieces) > 1:
             repairs.append("split header line that lost its line breaks")
         for piece in pieces:
@@ -114,19 +122,19 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
             if len(cut) > 1:
                 repairs.append("split preamble line that lost its line breaks")
             out.extend(cut)
-        if n > 150:
-            out.extend(lines[n + 1 :])
-            break
     return out
 
 
 def _cut_preamble(line: str) -> list[str]:
     """A preamble line cut where its fields (banner, E.O., TAGS, SUBJECT ...) were run together."""
-    if len(line) < 8 or not _CUT_HINT.search(line):
+    if len(line) < 8:
         return [line]
+    hint = _CUT_HINT.search(line)
+    if not hint or (hint.start() == 0 and not _CUT_HINT.search(line, hint.end())):
+        return [line]  # no field keyword, or just the one the line starts with
     head: list[str] = []
     banner = read_banner(line)
-    if banner is None and _BANNER_WORD.search(line):
+    if banner is None and _BANNER_ANY_WORD.search(line):
         inside = BANNER_ANYWHERE.search(line)
         if inside and inside.start() > 0 and line[inside.start() - 1] in ' \t:,"0123456789':
             head, line = [line[: inside.start()].rstrip()], line[inside.start() :]
@@ -355,22 +363,26 @@ def _read_body(lines: list[str], parts: Parts) -> None:
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not line.strip():
+        if not line or line.isspace():
             cleaned.append("")
             i += 1
             continue
-        resume = _section_restart(lines, i)
-        if resume > i:
-            repairs.append("skipped a repeated section header")
-            i = resume
-            continue
+        special = _SPECIAL.match(line) is not None
+        if special:
+            resume = _section_restart(lines, i)
+            if resume > i:
+                repairs.append("skipped a repeated section header")
+                i = resume
+                continue
+            if OFFICE_CODES.match(line.strip()):
+                i += 1
+                continue
+            if parts.classified_by is None and len(cleaned) < 15 and CLASSIFIED_LINE.match(line):
+                parts.classified_by = read_classified_by(CLASSIFIED_LINE.match(line)[1])
+                i += 1
+                continue
         i += 1
-        if OFFICE_CODES.match(line.strip()):
-            continue
-        if parts.classified_by is None and len(cleaned) < 15 and CLASSIFIED_LINE.match(line):
-            parts.classified_by = read_classified_by(CLASSIFIED_LINE.match(line)[1])
-            continue
-        line = clean_body_line(line, repairs)
+        line = clean_body_line(line, repairs, special)
         if line is not None:
             cleaned.append(line)
     parts.repairs.extend(dict.fromkeys(repairs))
@@ -409,7 +421,7 @@ def _section_restart(lines: list[str], i: int) -> int:
     a banner follows; otherwise `i` is returned unchanged.
     """
     text = lines[i].strip()
-    if not (_RESTART.match(text) or (len(text) < 160 and read_banner(text))):
+    if not (_RESTART.match(text) or (len(text) < 160 and _BANNER_WORD.match(text) and read_banner(text))):
         return i
     pieces: list[str] = []
     k = i

@@ -31,4 +31,9 @@ def squash(text: str) -> str:
 
 def is_upper(text: str) -> bool:
     """True when `text` has letters and none of them is lower case."""
-    return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+    return text.isupper()
+
+
+def has_lower(text: str) -> bool:
+    """True when some letter of `text` is lower case."""
+    return text != text.upper()

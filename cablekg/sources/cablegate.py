@@ -18,7 +18,6 @@ from cablekg.sources.decode import Undecodable, decode
 
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>", re.I)
 _CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S | re.I)
-_PRE = re.compile(r"<pre[^>]*>(.*?)(</pre>|\Z)", re.S | re.I)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 FORMAT = "cablegate-html"
@@ -32,7 +31,7 @@ def read_page(data: bytes, path: str | None) -> RawCable | Reject:
         return Reject(path=path, reason=str(error), offset=0)
     table = _TABLE.search(page)
     start = table.start() if table else 0
-    blocks = _PRE.findall(page, start) or (_PRE.findall(page) if table else [])
+    blocks = _pre_blocks(page, start) or (_pre_blocks(page, 0) if table else [])
     if not blocks:
         reason = "HTML page without cable text (no <pre> block)"
         return Reject(path=path, reason=reason, offset=start)
@@ -44,9 +43,30 @@ def read_page(data: bytes, path: str | None) -> RawCable | Reject:
     return RawCable(text=text, source=source, metadata=meta, repairs=tuple(repairs))
 
 
+def _pre_blocks(page: str, start: int) -> list[tuple[str, bool]]:
+    """(content, closed?) of every `<pre>` block from `start` (unclosed: the page is cut short)."""
+    blocks = []
+    lower = page if "<pre" in page else page.lower()
+    while True:
+        opening = lower.find("<pre", start)
+        if opening < 0:
+            return blocks
+        content = lower.find(">", opening) + 1
+        if content == 0:
+            return blocks
+        closing = lower.find("</pre>", content)
+        if closing < 0:
+            blocks.append((page[content:], False))
+            return blocks
+        blocks.append((page[content:closing], True))
+        start = closing + 6
+
+
 def _text(block: str) -> str:
-    block = _BREAK.sub("\n", block)
-    return html.unescape(_TAG.sub("", block))
+    block = block.replace("&#x000A;", "\n").replace("&#x000a;", "\n")
+    if "<" in block:
+        block = _TAG.sub("", _BREAK.sub("\n", block))
+    return html.unescape(block) if "&" in block else block
 
 
 def _metadata(table: str) -> Metadata:

@@ -6,6 +6,7 @@ import codecs
 import re
 
 _MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 class Undecodable(ValueError):
@@ -21,7 +22,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls / len(sample) > 0.05
 
 
