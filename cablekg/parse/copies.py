@@ -28,20 +28,24 @@ def read_copies(lines: list[str]) -> Parts:
 _WORTH = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
 
 
-_OPENERS = re.compile(
-    r"^(?:(VZCZC)|(DE\s+R)|[\s\",]*(?:S\s?|C\s?)?(C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC))",
-    re.M | re.I,
+_BANNER_OPENER = re.compile(
+    r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)", re.I
 )
+_BANNER_FIRST = frozenset('CSUTLcsutl "\t,')
 
 
 def _may_repeat(lines: list[str]) -> bool:
-    """Cheap test: could the cable start more than once (more than one transmission line, DE
-    line or banner-like line), or its header follow its body?"""
+    """Cheap test: could the cable start more than once (two transmission lines, DE lines or
+    banner-like lines), or its header follow its body?"""
     text = "\n".join(lines)
-    found = _OPENERS.findall(text)
-    for kind in range(3):
-        if sum(1 for match in found if match[kind]) > 1:
-            return True
+    if text.count("VZCZC") > 1 or text.count("\nDE R") > 1:
+        return True
+    banners = 0
+    for line in lines:
+        if line[:1] in _BANNER_FIRST and len(line) < 200 and _BANNER_OPENER.match(line):
+            banners += 1
+            if banners > 1:
+                return True
     return bool(DTG_ANYWHERE.search(text, len(text) // 2))
 
 

@@ -129,13 +129,16 @@ def _continues(previous: str, line: str) -> bool:
 
 
 def _join(lines: list[str]) -> str:
-    out = ""
+    """One paragraph's lines as one line; a word broken with a hyphen at a line end is rejoined."""
+    pieces: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            out += line
+        last = pieces[-1] if pieces else ""
+        if last.endswith("-") and len(last) > 1 and last[-2].isalpha():
+            pieces[-1] = last + line
         else:
-            out = f"{out} {line}" if out else line
-    return " ".join(out.split())
+            pieces.append(line)
+    text = " ".join(pieces)
+    return " ".join(text.split()) if "  " in text else text
