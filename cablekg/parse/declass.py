@@ -49,7 +49,7 @@ def read_instruction(text: str, order: str | None) -> Declassification:
     instruction = text
     if found and iso:
         instruction = (text[: found.start()] + " " + text[found.end() :]).strip()
-    instruction = _DECL_WORD.sub("", instruction).strip(" :;.,")
+    instruction = " ".join(_DECL_WORD.sub("", instruction).split()).strip(" :;.,")
     return Declassification(order=order, date=iso, instruction=instruction or None)
 
 
