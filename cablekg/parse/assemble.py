@@ -54,6 +54,11 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
             f"(FM {sender}, DE #{header.sequence}); id, date and classification from the header"
         )
         station, serial = spliced, header.sequence
+    elif banner and station and sender and _other_post(table, sender, station):
+        repairs.append(
+            f"banner names {banner.station_written} but the FM line {sender}: "
+            "header and text may come from different cables"
+        )
     if not station and sender:
         station = table.from_address(sender)
     if not station and header.originator_route:
@@ -187,6 +192,14 @@ def _spliced(banner, station: str | None, sender: str | None, header) -> str | N
         header.originator_route or ""
     )
     return own or station
+
+
+def _other_post(table, sender: str, station: str) -> bool:
+    """Whether the FM line names another post than the banner's station."""
+    fm_station = table.from_address(sender)
+    if fm_station in (None, station):
+        return False
+    return table.origin(sender) != table.origin(station=station)
 
 
 def _truncated(serial: str, sequence: str) -> bool:
