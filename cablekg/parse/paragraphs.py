@@ -95,11 +95,9 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     repair = None
     if raw == expected or (last and expected < raw <= expected + 2):
         number = raw
-    elif (
-        match["num"].startswith("1") and len(match["num"]) > 1 and int(match["num"][1:]) == expected
-    ):
-        number = expected
-        repair = f"paragraph number {match['num']}. read as ¶{expected}."
+    elif _pilcrow_read_as_one(match["num"], expected):
+        number = int(match["num"][1:])
+        repair = f"paragraph number {match['num']}. read as ¶{number}."
     elif last == 0 and raw <= 3:
         number = raw
     else:
@@ -118,6 +116,11 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
         if entire:
             marking = _CLASS_MARK.get(entire["cls"].upper(), entire["cls"].upper())
     return number, marking, rest, repair
+
+
+def _pilcrow_read_as_one(digits: str, expected: int) -> bool:
+    """`12.` where ¶2 is due (or a number or two after it): OCR read the pilcrow as a 1."""
+    return digits.startswith("1") and len(digits) > 1 and expected <= int(digits[1:]) <= expected + 2
 
 
 def _continues(previous: str, line: str) -> bool:

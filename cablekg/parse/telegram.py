@@ -14,7 +14,7 @@ from cablekg.model import ClassifiedBy, Declassification, Paragraph
 from cablekg.parse.banner import BANNER_ANYWHERE, Banner, read_banner
 from cablekg.parse.caveats import edge_caveats, read_caveat_line
 from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
-from cablekg.parse.cleanup import clean_body_line
+from cablekg.parse.cleanup import CONTINUATION, clean_body_line
 from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
 from cablekg.parse.header import OFFICE_CODES, Header, read_header, split_glued
 from cablekg.parse.paragraphs import PARAGRAPH_START, read_paragraphs
@@ -67,6 +67,8 @@ _CUT_HINT = re.compile(
     r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
 )
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
+_EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
+_LEADING = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
 _DANGLING = re.compile(
     r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I
 )
@@ -231,8 +233,12 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         if PARAGRAPH_START.match(text) or _SUMMARY_HEAD.match(text):
             break
-        if state == "subject" and not _is_field(text):
+        if state == "subject" and (not _is_field(text) or read_eo(text) and not _EO_FULL.search(text)):
             subject.append(text)
+            i += 1
+            continue
+        if _is_page_line(text):
+            parts.repairs.append("removed page-break line")
             i += 1
             continue
         if state == "refs":
@@ -292,27 +298,41 @@ def _is_field(text: str) -> bool:
 
 
 def _subject_goes_on(lines: list[str], i: int, subject: list[str]) -> bool:
-    """A subject split by a blank line: the next line carries on an unfinished subject."""
+    """A subject split by a blank line: the next line carries on an unfinished subject.
+
+    It does when the subject so far ends with a word that needs a follower (`OF`, `AND`, a comma),
+    when the next line starts with or ends with such a word, or when the next line stands alone
+    between the subject and the next field (`REF:`, `Classified By`, `¶1.`).
+    """
     j = _next_filled(lines, i)
+    while j < len(lines) and _is_page_line(lines[j]):
+        j = _next_filled(lines, j + 1)
     if j >= len(lines) or not subject:
         return False
     following = lines[j].strip()
-    if (
-        _is_field(following)
-        or read_banner(following)
-        or _NOTE.match(following)
-        or _DASHES.match(following)
-    ):
+    if _is_field(following) or read_banner(following) or _NOTE.match(following) or _DASHES.match(following):
         return False
     last = subject[-1]
-    if is_upper(last) != is_upper(following) or len(following) > 90:
+    if len(following) > 200 or (_letters(following) and is_upper(last) != is_upper(following)):
         return False
-    if _DANGLING.search(last):
+    if _DANGLING.search(last) or _LEADING.match(following) or _DANGLING.search(following):
         return True
+    if len(" ".join(subject).split()) <= 2:
+        return True  # a subject of a word or two was cut short
     k = _next_filled(lines, j + 1)
+    while k < len(lines) and _is_page_line(lines[k]):
+        k = _next_filled(lines, k + 1)
     after = lines[k].strip() if k < len(lines) else ""
-    single = j + 1 < len(lines) and not lines[j + 1].strip()
-    return single and not following.endswith(".") and bool(after) and _is_field(after)
+    return bool(after) and _is_field(after)
+
+
+def _letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _is_page_line(line: str) -> bool:
+    """A page-continuation line (`NAIROBI 00001373 001.4 OF 004`)."""
+    return bool(CONTINUATION.search(line)) and len(line.strip()) < 60
 
 
 def _refs_go_on(lines: list[str], i: int) -> bool:
