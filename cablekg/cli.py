@@ -33,7 +33,7 @@ def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
     PATHS are files, directories, Cablegate trees, cables.csv files or - for standard input.
     Inputs that yield no record are reported as JSON lines on the rejects stream.
     """
-    rejects = rejects or click.get_text_stream("stderr")
+    rejects = rejects or sys.stderr
     rejected = 0
     for outcome in read_outcomes(paths, use_metadata=not no_metadata):
         if isinstance(outcome, Cable):

@@ -30,6 +30,10 @@ _CLASS_MARK = {
     "CONFIDENTIAL": "C",
     "SECRET": "S",
 }
+# A numbered paragraph with its portion marking inside a line (`... Cobos 2.  (U) On August 16`).
+_MIDLINE = re.compile(
+    r"(?:(?<=\s)|(?<=-))(?:¶\s?)?(?P<num>\d{1,3})\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)"
+)
 _START_CHARS = frozenset("-–•¶M0123456789")
 _UNDERLINE_CHARS = frozenset("-=_*~")
 _UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
@@ -57,7 +61,14 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if joined or number is not None:
             out.paragraphs.append(Paragraph(text=joined, number=number, marking=marking))
 
-    for line in lines:
+    pending = list(reversed(lines))
+    while pending:
+        line = pending.pop()
+        inside = _inside_start(line, last_number)
+        if inside:
+            out.repairs.append("split a paragraph glued to the line before it")
+            pending.extend([line[inside:], line[:inside]])
+            continue
         first = line.lstrip()[:1]
         if not first:
             gap = bool(text) or gap
@@ -93,7 +104,8 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     raw = int(match["num"])
     expected = last + 1
     repair = None
-    if raw == expected or (last and expected < raw <= expected + 2):
+    pilcrow = line.lstrip().startswith("¶")
+    if raw == expected or (last and expected < raw <= expected + 2) or (pilcrow and raw > last):
         number = raw
     elif _pilcrow_read_as_one(match["num"], expected):
         number = int(match["num"][1:])
@@ -116,6 +128,19 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
         if entire:
             marking = _CLASS_MARK.get(entire["cls"].upper(), entire["cls"].upper())
     return number, marking, rest, repair
+
+
+def _inside_start(line: str, last: int) -> int | None:
+    """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
+    if "(" not in line:
+        return None
+    for match in _MIDLINE.finditer(line):
+        if match.start() == 0 or not line[: match.start()].strip():
+            continue
+        digits = match["num"]
+        if last < int(digits) <= last + 3 or _pilcrow_read_as_one(digits, last + 1):
+            return match.start()
+    return None
 
 
 def _pilcrow_read_as_one(digits: str, expected: int) -> bool:

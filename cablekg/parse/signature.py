@@ -21,7 +21,7 @@ _TRAILING = re.compile(
 _FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
 END_MARKERS = re.compile(
     r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?|>\s*\d{4}[A-Z]+\d+\s*-\s*"
-    r"Classification:.*|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
+    r"Classification:.*|\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
 )
 _NOT_NAMES = frozenset(
     """END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
