@@ -135,8 +135,8 @@ def _inside_start(line: str, last: int) -> int | None:
     if "(" not in line:
         return None
     for match in _MIDLINE.finditer(line):
-        if match.start() == 0 or not line[: match.start()].strip():
-            continue
+        if not any(c.isalnum() for c in line[: match.start()]):
+            continue  # only a dash or bullet before it: the line starts the paragraph
         digits = match["num"]
         if last < int(digits) <= last + 3 or _pilcrow_read_as_one(digits, last + 1):
             return match.start()
