@@ -36,7 +36,13 @@ _TAG_LINK = re.compile(r"<a href='/tag/[^']*'>([^<]*)</a>")
 _DE = re.compile(r"^DE\s+R[A-Z0-9]+\s+#\s?\d+(?:/\d+)?\s+(\d{3})\d{4}", re.M)
 _MARKING = re.compile(r"¶\d+\.\s*\(([A-Z/]+)\)")
 _LEVELS = {"U": 0, "SBU": 0, "C": 2, "S": 3, "TS": 4}
-_CLASS_LEVEL = {"UNCLASSIFIED": 0, "LIMITED OFFICIAL USE": 1, "CONFIDENTIAL": 2, "SECRET": 3, "TOP SECRET": 4}
+_CLASS_LEVEL = {
+    "UNCLASSIFIED": 0,
+    "LIMITED OFFICIAL USE": 1,
+    "CONFIDENTIAL": 2,
+    "SECRET": 3,
+    "TOP SECRET": 4,
+}
 
 
 def default_corpus() -> Path:
@@ -73,31 +79,43 @@ def explain_date(raw: RawCable, cable) -> str | None:
 
         day = date.fromisoformat(cable.date[:10]).timetuple().tm_yday
         if abs(int(match[1]) - day) <= 1:
-            return f"Created {raw.metadata.date[:10]}, but DTG {cable.date[:10]} and DE Julian day {match[1]} agree"
+            created, dtg = raw.metadata.date[:10], cable.date[:10]
+            return f"Created {created}, but DTG {dtg} and DE Julian day {match[1]} agree"
     return spliced(cable)
 
 
 def explain_class(raw: RawCable, cable, truth: str) -> str | None:
     markings = {_LEVELS.get(m.split("/")[0]) for m in _MARKING.findall(raw.text)} - {None}
     level = _CLASS_LEVEL.get((cable.classification or "").split("//")[0])
-    if level is not None and markings and max(markings) == level and truth.split("//")[0] != cable.classification:
-        if _CLASS_LEVEL.get(truth.split("//")[0]) != level:
-            return f"metadata {truth}, but banner and portion markings say {cable.classification}"
-    if truth.endswith("OFFICIAL USE ONLY") and "SBU" in cable.caveats and cable.classification == "UNCLASSIFIED":
+    truth_level = _CLASS_LEVEL.get(truth.split("//")[0])
+    if level is not None and markings and max(markings) == level and truth_level != level:
+        return f"metadata {truth}, but banner and portion markings say {cable.classification}"
+    if (
+        truth.endswith("OFFICIAL USE ONLY")
+        and "SBU" in cable.caveats
+        and cable.classification == "UNCLASSIFIED"
+    ):
         return "Cablegate marks some SENSITIVE BUT UNCLASSIFIED cables FOUO and others not"
     return spliced(cable)
 
 
-def explain_tags(raw: RawCable, mine: set[str], gold: set[str]) -> tuple[set[str], set[str], list[str]]:
+def explain_tags(
+    raw: RawCable, mine: set[str], gold: set[str]
+) -> tuple[set[str], set[str], list[str]]:
     """Extra and missing tags the metadata explains, with reasons."""
-    first = next((tag_line_text(line) for line in raw.text.split("\n") if tag_line_text(line) is not None), "")
+    first = next(
+        (tag_line_text(line) for line in raw.text.split("\n") if tag_line_text(line) is not None),
+        "",
+    )
     on_first_line = set(read_tags(first or "")[0])
     codes = tag_codes()
     extra_ok = {t for t in mine - gold if t not in on_first_line}
     missing_ok = set()
     reasons = []
     if extra_ok:
-        reasons.append(f"Cablegate linked only the first line of a wrapped TAGS line: {sorted(extra_ok)}")
+        reasons.append(
+            f"Cablegate linked only the first line of a wrapped TAGS line: {sorted(extra_ok)}"
+        )
     for tag in gold - mine:
         parts = [t for t in mine if t in tag]
         if len(parts) >= 2 and sum(len(p) for p in parts) >= len(tag) - 1:
@@ -152,14 +170,22 @@ def main() -> None:
         truth_id = canonical_id(meta.id)
         if truth_id != meta.id:
             wrong["id"].append(f"{name}: Reference ID {meta.id} is malformed; read as {truth_id}")
-        judge("id", name, cable.id == truth_id, f"text {cable.id} != metadata {truth_id}", spliced(cable))
+        judge(
+            "id",
+            name,
+            cable.id == truth_id,
+            f"text {cable.id} != metadata {truth_id}",
+            spliced(cable),
+        )
         if cable.date and not estimated:
             dated += 1
             dated_ids += cable.id == truth_id
 
         if cable.date is None:
             totals["date"] += 1
-            failures["date (none in text)"].append(f"{name}: partial extract, Created {meta.date[:10]}")
+            failures["date (none in text)"].append(
+                f"{name}: partial extract, Created {meta.date[:10]}"
+            )
         else:
             same_day = cable.date[:10] == (meta.date or "")[:10]
             failure = f"text {cable.date[:10]} != Created {meta.date[:10]}"
@@ -172,7 +198,13 @@ def main() -> None:
 
         ours = table.origin(cable.origin, cable.station)
         ok = (ours or "").lower() == (meta.origin or "").lower()
-        judge("origin", name, ok, f"text {cable.origin} -> {ours} != metadata {meta.origin}", spliced(cable))
+        judge(
+            "origin",
+            name,
+            ok,
+            f"text {cable.origin} -> {ours} != metadata {meta.origin}",
+            spliced(cable),
+        )
 
         gold = set(truth_tags(data.decode("utf-8", errors="replace")))
         if not gold:
@@ -199,9 +231,14 @@ def main() -> None:
         rest = totals[field] - explained[field]
         adjusted = correct[field] / rest if rest else 0.0
         print(f"{field:16s} {plain:8.2%} {adjusted:14.2%} ({correct[field]}/{rest})")
-    print(f"{'id, dated text':16s} {dated_ids / dated:8.2%}   ({dated_ids}/{dated} pages whose text holds a date)")
+    share = dated_ids / dated if dated else 0.0
+    print(
+        f"{'id, dated text':16s} {share:8.2%}   ({dated_ids}/{dated} pages whose text holds a date)"
+    )
     undated = len(failures["date (none in text)"])
-    print(f"  date: {undated} partial extracts carry no date in their text (counted as misses above)")
+    print(
+        f"  date: {undated} partial extracts carry no date in their text (counted as misses above)"
+    )
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     f1_adj = 2 * tp / (2 * tp + (fp - fp_ok) + (fn - fn_ok)) if tp else 0.0
     print(f"{'TAGS F1':16s} {f1:8.4f} {f1_adj:14.4f}   ({tag_pages} pages with tag links)")

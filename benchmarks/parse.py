@@ -54,8 +54,8 @@ def build_inputs(shared: Path, work: Path, repeat: int) -> dict[str, list[Path]]
             y, m, d = created[:10].split("-")
             created = f"{int(m)}/{int(d)}/{y} {created[11:16]}"
         header, _, body = raw.text.partition("\n")
-        rows.append([str(n + 1), created, meta.id or "", meta.origin or "", meta.classification or "",
-                     "", header, body])  # fmt: skip
+        columns = [str(n + 1), created, meta.id or "", meta.origin or "", meta.classification or ""]
+        rows.append([*columns, "", header, body])
     for original in sorted((shared / "corpus" / "telegrams").glob("*.txt")):
         (telegrams / original.name).write_bytes(original.read_bytes())
     csv_one = work / "cables.csv"

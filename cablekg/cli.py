@@ -26,7 +26,7 @@ def main() -> None:
 @click.option("--rejects", type=click.File("w", encoding="utf-8"), default=None,
               help="Write rejects here as JSON lines (default: standard error).")  # fmt: skip
 @click.option("--no-metadata", is_flag=True,
-              help="Read the cable text alone, ignoring what the source says about it.")  # fmt: skip
+              help="Read the text alone, ignoring the source's metadata.")  # fmt: skip
 def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
     """Print one JSON cable record per line for every cable in PATHS.
 

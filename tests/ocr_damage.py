@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 
 _BANNER = re.compile(
-    r"^(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\b.*?\b([A-Z][A-Z ]*?) (\d{3,7})\s*$"
+    r"^(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\b"
+    r".*?\b([A-Z][A-Z ]*?) (\d{3,7})\s*$"
 )
 _PARAGRAPH = re.compile(r"^¶(\d{1,2})\.")
 _REF = re.compile(r"^REF", re.I)
@@ -64,8 +65,12 @@ def ref_bullets(lines: list[str], rng: random.Random) -> list[str]:
             for k in range(n, min(n + 6, len(lines))):
                 if k > n and not lines[k].strip():
                     break
-                out[k] = re.sub(r"(?<=\s)([B-H])\.(?=\s)", lambda m: rng.choice(("¶", "1")) + m[1] + ".", out[k])
-                out[k] = re.sub(r"^\s*([B-H])\.(?=\s)", lambda m: rng.choice(("¶", "1")) + m[1] + ".", out[k])
+                out[k] = re.sub(
+                    r"(?<=\s)([B-H])\.(?=\s)", lambda m: rng.choice(("¶", "1")) + m[1] + ".", out[k]
+                )
+                out[k] = re.sub(
+                    r"^\s*([B-H])\.(?=\s)", lambda m: rng.choice(("¶", "1")) + m[1] + ".", out[k]
+                )
             break
     return out
 
@@ -113,7 +118,11 @@ def latex(lines: list[str], rng: random.Random) -> list[str]:
 def split_subject(lines: list[str], rng: random.Random) -> list[str]:
     for n, line in enumerate(lines):
         if line.startswith("SUBJECT:"):
-            if n + 1 < len(lines) and lines[n + 1].strip() and not re.match(r"^(REF|Classified|¶|E\.O)", lines[n + 1]):
+            if (
+                n + 1 < len(lines)
+                and lines[n + 1].strip()
+                and not re.match(r"^(REF|Classified|¶|E\.O)", lines[n + 1])
+            ):
                 return [*lines[: n + 1], "", *lines[n + 1 :]]
             words = line.split(" ")
             if len(words) < 5:

@@ -25,12 +25,26 @@ def test_rejects_go_to_their_own_file_and_the_exit_status_is_3(shared, tmp_path)
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
     seed = shared / "examples" / "07MUSCAT920.txt"
     result = CliRunner().invoke(
-        main, ["parse", str(seed), str(tmp_path / "empty.txt"), "-o", str(out), "--rejects", str(rejects)]
+        main,
+        [
+            "parse",
+            str(seed),
+            str(tmp_path / "empty.txt"),
+            "-o",
+            str(out),
+            "--rejects",
+            str(rejects),
+        ],
     )
     assert result.exit_code == 3
     assert json.loads(out.read_text())["id"] == "07MUSCAT920"
     reject = json.loads(rejects.read_text())
-    assert reject == {"path": str(tmp_path / "empty.txt"), "row": None, "offset": 0, "reason": "empty file"}
+    assert reject == {
+        "path": str(tmp_path / "empty.txt"),
+        "row": None,
+        "offset": 0,
+        "reason": "empty file",
+    }
 
 
 def test_rejects_default_to_stderr(tmp_path):
@@ -48,7 +62,10 @@ def test_usage_errors_exit_2():
 def test_standard_input_through_the_real_command(shared):
     text = (shared / "examples" / "07MUSCAT920.txt").read_bytes()
     done = subprocess.run(
-        [sys.executable, "-m", "cablekg", "parse", "-", "--no-metadata"], input=text, capture_output=True, check=False
+        [sys.executable, "-m", "cablekg", "parse", "-", "--no-metadata"],
+        input=text,
+        capture_output=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)

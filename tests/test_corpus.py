@@ -27,7 +27,11 @@ def text_only(shared):
     for path in cablegate_pages(shared):
         raw = page(shared, path.stem)
         html = path.read_text(encoding="utf-8", errors="replace")
-        links = list(dict.fromkeys(t.upper() for t in _TAG_LINK.findall(html[html.find("<table class='cable'>") :])))
+        links = list(
+            dict.fromkeys(
+                t.upper() for t in _TAG_LINK.findall(html[html.find("<table class='cable'>") :])
+            )
+        )
         out.append((path.stem, raw, parse_text(raw.text, raw.source, None), links))
     return out
 
@@ -36,7 +40,9 @@ def test_every_record_of_every_format_is_schema_valid(shared, record_schema):
     validator = jsonschema.Draft202012Validator(record_schema)
     corpus = shared / "corpus"
     count = 0
-    for outcome in read_outcomes([corpus / "cablegate", corpus / "telegrams", corpus / "cables.csv"]):
+    for outcome in read_outcomes(
+        [corpus / "cablegate", corpus / "telegrams", corpus / "cables.csv"]
+    ):
         assert isinstance(outcome, Cable), outcome
         errors = list(validator.iter_errors(outcome.to_record()))
         assert not errors, (outcome.source.path, errors[0].message)
@@ -55,13 +61,17 @@ def test_classification_and_origin_from_text_alone(text_only):
         truth = raw.metadata.classification.upper()
         truth = truth if truth.endswith("OFFICIAL USE ONLY") else truth.split("//")[0]
         classes += cable.classification == truth
-        origins += (table.origin(cable.origin, cable.station) or "").lower() == raw.metadata.origin.lower()
+        origins += (
+            table.origin(cable.origin, cable.station) or ""
+        ).lower() == raw.metadata.origin.lower()
     assert _share(classes, len(text_only)) >= 0.995
     assert _share(origins, len(text_only)) >= 0.995
 
 
 def test_id_and_date_from_text_alone_where_the_text_is_dated(text_only):
-    dated = [(raw, cable) for _n, raw, cable, _l in text_only if cable.date and not _estimated(cable)]
+    dated = [
+        (raw, cable) for _n, raw, cable, _l in text_only if cable.date and not _estimated(cable)
+    ]
     assert len(dated) > 2100
     ids = sum(cable.id == canonical_id(raw.metadata.id) for raw, cable in dated)
     days = sum((cable.date or "")[:10] == raw.metadata.date[:10] for raw, cable in dated)

@@ -24,7 +24,12 @@ def cables(shared) -> list[tuple[str, dict]]:
     texts = []
     for path in cablegate_pages(shared):
         text = page(shared, path.stem).text
-        if text.startswith("VZCZC") and "\nTAGS:" in text and "\nSUBJECT:" in text and "\n¶1." in text:
+        if (
+            text.startswith("VZCZC")
+            and "\nTAGS:" in text
+            and "\nSUBJECT:" in text
+            and "\n¶1." in text
+        ):
             texts.append(text)
     step = max(1, len(texts) // SAMPLE)
     return [(text, fields(parse_text(text))) for text in texts[::step][:SAMPLE]]
@@ -35,7 +40,9 @@ def fields(cable: Cable) -> dict:
     record = cable.to_record()
     out = {f: record[f] for f in FIELDS}
     out["references"] = [(r["label"], r["id"]) for r in record["references"]]
-    out["paragraphs"] = [(p["number"], p["marking"]) for p in record["paragraphs"] if p["number"] is not None]
+    out["paragraphs"] = [
+        (p["number"], p["marking"]) for p in record["paragraphs"] if p["number"] is not None
+    ]
     return out
 
 
@@ -84,11 +91,13 @@ def test_no_text_crashes_the_parser(record_schema, text):
 _PIECES = st.sampled_from([
     "VZCZCXRO1730", "RR RUEHDE", "DE RUEHMS #0920/01 2720728", "ZNY CCCCC ZZH", "R 290728Z SEP 07",
     "FM AMEMBASSY MUSCAT", "TO RUEHC/SECSTATE WASHDC 8810", "INFO RUEHZM/GCC COLLECTIVE",
-    "C O N F I D E N T I A L SECTION 01 OF 02 MUSCAT 000920", "SIPDIS", "STPDIS", "E.O. 12958: DECL: 09/25/2017",
-    "TAGS: PHUM PREL", "SUBJECT: GOVERNMENT OFFICIALS", "REF: A. MUSCAT 375", "¶B. MUSCAT 822",
-    "Classified By: Charge d'Affaires Alfred F. Fonteneau, reasons 1.4 b/d.", "¶1. (SBU) Summary: text.",
-    "- 12. (C) more", "MUSCAT 00000920 002 OF 002", "$% \\left\\{ 1,2 \\right\\}$", "", "FONTENEAU",
-    "id: 1", "date: 9/29/2007 7:28", "refid: 07MUSCAT920", "\t", '","', "1,9/29/2007 7:28,07MUSCAT920,x,SECRET,,",
+    "C O N F I D E N T I A L SECTION 01 OF 02 MUSCAT 000920", "SIPDIS", "STPDIS",
+    "E.O. 12958: DECL: 09/25/2017", "TAGS: PHUM PREL", "SUBJECT: GOVERNMENT OFFICIALS",
+    "REF: A. MUSCAT 375", "¶B. MUSCAT 822", "¶1. (SBU) Summary: text.", "- 12. (C) more",
+    "Classified By: Charge d'Affaires Alfred F. Fonteneau, reasons 1.4 b/d.",
+    "MUSCAT 00000920 002 OF 002", "$% \\left\\{ 1,2 \\right\\}$", "", "FONTENEAU", "id: 1",
+    "date: 9/29/2007 7:28", "refid: 07MUSCAT920", "\t", '","',
+    "1,9/29/2007 7:28,07MUSCAT920,x,SECRET,,",
 ])  # fmt: skip
 
 

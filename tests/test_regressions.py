@@ -26,7 +26,10 @@ def test_header_of_one_cable_joined_to_the_body_of_another(cable):
 def test_partial_extract_followed_by_a_database_dump_of_the_full_cable(cable):
     kabul = cable("08KABUL1064")
     assert kabul.tags == ("PREL", "PTER", "ECON", "IR", "PK", "AF")
-    assert kabul.subject == "FOREIGN MINISTER SPANTA ON PAKISTAN, IRAN, AND PLANS FOR TRIP TO WASHINGTON"
+    assert (
+        kabul.subject
+        == "FOREIGN MINISTER SPANTA ON PAKISTAN, IRAN, AND PLANS FOR TRIP TO WASHINGTON"
+    )
     numbers = [p.number for p in kabul.paragraphs if p.number]
     assert numbers == sorted(set(numbers))  # one copy of the text, not two
     assert "text holds 2 copies of the cable; kept the fullest" in kabul.repairs
@@ -51,7 +54,11 @@ def test_printout_sections_repeat_their_headers(cable):
 
 def test_preamble_run_together_on_one_line(cable):
     cairo = cable("05CAIRO8938")  # Cable dated:...C O N F I D E N T I A L CAIRO 008938SIPDISFOR ...
-    assert (cairo.id, cairo.date, cairo.classification) == ("05CAIRO8938", "2005-11-29T14:19:00Z", "CONFIDENTIAL")
+    assert (cairo.id, cairo.date, cairo.classification) == (
+        "05CAIRO8938",
+        "2005-11-29T14:19:00Z",
+        "CONFIDENTIAL",
+    )
     assert cairo.tags == ("PTER", "KCRM", "PREL", "EG", "OVIP")
     assert cairo.declassification.date == "2015-11-28"
     assert cairo.signers == ("RICCIARDONE",)
@@ -81,7 +88,9 @@ def test_header_printed_again_after_the_body(cable):
 def test_partial_extract_without_date_estimates_its_year(cable):
     flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. N/A
     assert flash.id == "05SANJOSE1634" and flash.date is None
-    assert flash.repairs == ("no date-time group: year 2005 estimated from the years the text mentions",)
+    assert flash.repairs == (
+        "no date-time group: year 2005 estimated from the years the text mentions",
+    )
 
 
 def test_malformed_wikileaks_id_is_canonicalised(shared):
@@ -96,8 +105,12 @@ def test_garbled_csv_row_inside_the_text(cable):
 
 
 def test_subject_holding_an_executive_order_number(shared):
-    text = "SUBJECT: DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER\nE.O. 13382\n\nREF: A. STATE 88759\n"
-    header = "C O N F I D E N T I A L SAN JOSE 000700\n\nE.O. 12958: DECL: 08/20/2019\nTAGS: PARM PREL\n"
+    text = (
+        "SUBJECT: DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER\nE.O. 13382\n\nREF: STATE 887\n"
+    )
+    header = (
+        "C O N F I D E N T I A L SAN JOSE 000700\n\nE.O. 12958: DECL: 08/20/2019\nTAGS: PARM PREL\n"
+    )
     cable = parse_text(header + text)
     assert cable.subject == "DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER E.O. 13382"
     assert cable.declassification.order == "12958"

@@ -11,7 +11,11 @@ from cablekg import parse_text
 from cablekg.model import RECORD_FIELDS
 
 # Compared exactly; officials and agencies belong to the entity extractor.
-EXACT = [f for f in RECORD_FIELDS if f not in ("paragraphs", "summary", "officials", "agencies", "source", "repairs")]
+EXACT = [
+    f
+    for f in RECORD_FIELDS
+    if f not in ("paragraphs", "summary", "officials", "agencies", "source", "repairs")
+]
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,9 @@ def test_cables_csv_is_streamed_and_the_unclosed_row_is_read_right(shared):
     assert all(isinstance(item, RawCable) for item in items)
     assert [item.source.row for item in items] == list(range(1, 16))
     damascus = next(i for i in items if i.metadata.id == "85DAMASCUS1314")
-    assert damascus.repairs == ("cables.csv body field lacked its closing quote; row closed at the next row",)
+    assert damascus.repairs == (
+        "cables.csv body field lacked its closing quote; row closed at the next row",
+    )
     assert damascus.text.rstrip().endswith("BEIRUT MINIMIZE CONSIDERED.  EAGLETON")
     gaborone = next(i for i in items if i.metadata.id == "85GABORONE97")
     assert gaborone.text.startswith("R 091530Z JAN 85\r\nFM AMEMBASSY GABORONE")
@@ -85,7 +87,9 @@ def test_byte_order_mark_and_stdin(shared, tmp_path, monkeypatch):
 
 
 def test_format_is_detected_from_content_not_name(shared, tmp_path):
-    page = (shared / "corpus" / "cablegate" / "cable" / "2007" / "09" / "07ABUDHABI1479.html").read_bytes()
+    page = (
+        shared / "corpus" / "cablegate" / "cable" / "2007" / "09" / "07ABUDHABI1479.html"
+    ).read_bytes()
     odd = tmp_path / "cable.txt"
     odd.write_bytes(page)
     assert sniff(page) is InputFormat.CABLEGATE
@@ -100,7 +104,9 @@ def _outcomes(paths):
 def test_bad_inputs_are_rejected_with_path_and_reason(shared, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
-    (tmp_path / "page.html").write_bytes(b"<html><body><h1>Cablegate</h1><p>Browse by origin</p></body></html>")
+    (tmp_path / "page.html").write_bytes(
+        b"<html><body><h1>Cablegate</h1><p>Browse by origin</p></body></html>"
+    )
     (tmp_path / "notes.txt").write_bytes(b"Shopping list: milk, eggs, bread.\n")
     outcomes = _outcomes([tmp_path, tmp_path / "missing.txt"])
     reasons = {o.path.rsplit("/", 1)[-1]: o.reason for o in outcomes if isinstance(o, Reject)}
@@ -113,7 +119,9 @@ def test_bad_inputs_are_rejected_with_path_and_reason(shared, tmp_path):
 
 
 def test_truncated_page_still_gives_what_was_read(shared, tmp_path):
-    page = (shared / "corpus" / "cablegate" / "cable" / "2007" / "09" / "07ABUDHABI1479.html").read_bytes()
+    page = (
+        shared / "corpus" / "cablegate" / "cable" / "2007" / "09" / "07ABUDHABI1479.html"
+    ).read_bytes()
     cut = page[: page.index(b"Admiral Fallon") + 200]
     (tmp_path / "cut.html").write_bytes(cut)
     [cable] = _outcomes([tmp_path / "cut.html"])

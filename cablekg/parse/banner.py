@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 
 def _spaced(word: str) -> str:
-    r"""`S\s?E\s?C...`: letters optionally spaced, the first one possibly doubled (`SS E C R E T`)."""
+    r"""`S\s?E\s?C...`: letters optionally spaced, the first possibly doubled (`SS E C R E T`)."""
     return rf"(?:{word[0]}\s?)?" + r"\s?".join(word)
 
 
@@ -29,13 +29,15 @@ _SERIAL = r" *(?P<serial>\d{2,7})(?!\d)"
 _BODY = rf"{_CLASS}(?:\s*//\s*(?P<control>[A-Z]+))?\s+{_MARKS}{_SECTION}{_STATION}{_SERIAL}"
 
 BANNER = re.compile(rf"^[\s\",]*{_BODY}(?P<rest>.*)$", re.I)
-# A banner anywhere in a line whose breaks were lost (`Cable dated:... C O N F I D E N T I A L ...`).
+# A banner anywhere in a line whose breaks were lost (`Cable dated:... C O N F I D E N T I A L`).
 BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BODY.replace('(?P<', '(?P<any_')}(?!\d)", re.I)
 # A banner glued to the end of another line (`INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 ...`).
 BANNER_INSIDE = re.compile(rf"{_BODY.replace('(?P<', '(?P<in_')}\s*$")
 # The rest of a banner line is trusted only when it is markings or a known field keyword.
 _REST_OK = re.compile(
-    r"^(?:\s*$|\s*(?-i:[A-Z/ ,]+)$|\s*(?:SIPDIS|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS|E\.\s?O|TAGS|FOR\s|STATE\s|DEPT\s|C O R R))",
+    r"^(?:\s*$|\s*(?-i:[A-Z/ ,]+)$"
+    r"|\s*(?:SIPDIS|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS|E\.\s?O|TAGS|FOR\s|STATE\s|DEPT\s"
+    r"|C O R R))",
     re.I,
 )
 

@@ -91,8 +91,7 @@ def _plain_caveat(word: str) -> str | None:
     if (
         not caveat
         or repaired
-        or (caveat in ("CODEL", "MEDIA", "VISAS", "SBU")
-        and word != "SENSITIVE")
+        or (caveat in ("CODEL", "MEDIA", "VISAS", "SBU") and word != "SENSITIVE")
     ):
         return None
     return caveat

@@ -14,10 +14,12 @@ import re
 CONTINUATION = re.compile(r"(?<!\d)0{2,}\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
 _STATION_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][A-Z.'-]*\s+){1,4}$")
 PAGE_HEADING = re.compile(
-    r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z(?:\s+[A-Z][A-Z-]+-\d\d)?\s*"
+    r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z"
+    r"(?:\s+[A-Z][A-Z-]+-\d\d)?\s*"
 )
 PAGE_MARK = re.compile(
-    r"^\s*(?:UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)(?:\s+PTQ\d+)?\s*$"
+    r"^\s*(?:UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)"
+    r"(?:\s+PTQ\d+)?\s*$"
     r"|^\s*(?:BT|NNNN|#\d{3,5}|ZZ)\s*$"
 )
 LATEX = re.compile(

@@ -29,7 +29,8 @@ _WORTH = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
 
 
 _BANNER_OPENER = re.compile(
-    r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)", re.I
+    r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)",
+    re.I,
 )
 _BANNER_FIRST = frozenset('CSUTLcsutl "\t,')
 

@@ -23,7 +23,8 @@ _DATE = (
     r"|\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}"
 )
 ROW = re.compile(
-    rf"^[\s\",]*(?:(?P<rowid>\d{{1,7}})\"?[\t, ]+\"?)?(?P<date>{_DATE})\"?[\t, ]+\"?(?P<id>\d{{2}}[A-Z][A-Z0-9]*\d)\"?"
+    rf"^[\s\",]*(?:(?P<rowid>\d{{1,7}})\"?[\t, ]+\"?)?(?P<date>{_DATE})\"?[\t, ]+"
+    r"\"?(?P<id>\d{2}[A-Z][A-Z0-9]*\d)\"?"
     rf"[\t, ]+\"?(?P<origin>[^\"\t,]{{1,60}}?)\"?[\t, ]+\"?(?P<cls>{_CLASSES})\"?[\t, ]+\"?"
     r"(?P<refs>(?:\d{2}[A-Z][A-Z0-9]*\d+[| ]?)*)\"?(?:[\t, ]+\"?|$)(?P<rest>.*)$"
 )
@@ -36,7 +37,8 @@ _ALONE_CLASS = re.compile(rf"^\s*({_CLASSES})\s*$")
 _ALONE_NUMBER = re.compile(r"^\s*\d{1,7}\s*$")
 _ALONE_REFS = re.compile(r"^\s*(?:\d{2}[A-Z][A-Z0-9]*\d+\|?)+\s*$")
 _ORIGIN = re.compile(
-    r"^\s*(?:Embassy|Consulate|US |USUN|UNVIE|Mission|Secretary|Iran|American|REO|PRT|USEU)\b.{0,50}$"
+    r"^\s*(?:Embassy|Consulate|US |USUN|UNVIE|Mission|Secretary|Iran|American|REO|PRT|USEU)\b"
+    r".{0,50}$"
 )
 
 

@@ -28,8 +28,10 @@ from cablekg.parse.dtg import DateTimeGroup, read_dtg
 from cablekg.parse.text import has_lower
 
 PRECEDENCES = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE")
-_PRECEDENCE_DAMAGE = {"PRORITY": "PRIORITY", "PRIORTY": "PRIORITY", "PRIOIRTY": "PRIORITY",
-                      "IMMEDIAT": "IMMEDIATE", "IMEDIATE": "IMMEDIATE", "ROUTIN": "ROUTINE"}  # fmt: skip
+_PRECEDENCE_DAMAGE = {
+    "PRORITY": "PRIORITY", "PRIORTY": "PRIORITY", "PRIOIRTY": "PRIORITY",
+    "IMMEDIAT": "IMMEDIATE", "IMEDIATE": "IMMEDIATE", "ROUTIN": "ROUTINE",
+}  # fmt: skip
 ZNY_CLASS = {"CCCCC": "CONFIDENTIAL", "SSSSS": "SECRET", "UUUUU": "UNCLASSIFIED",
              "EEEEE": "UNCLASSIFIED", "TTTTT": "TOP SECRET"}  # fmt: skip
 ROUTE_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
@@ -60,7 +62,14 @@ NOTE = re.compile(
 ADDRESS_CHARS = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
 _ROUTE = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
 _NUMBER = re.compile(r"\s*\b(\d{1,4}(?:-\d{1,4})?)$")
-_PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", *_PRECEDENCE_DAMAGE)
+_PRECEDENCE_WORDS = (
+    "NIACT IMMEDIATE",
+    "FLASH",
+    "IMMEDIATE",
+    "PRIORITY",
+    "ROUTINE",
+    *_PRECEDENCE_DAMAGE,
+)
 # Where a line that lost its breaks must be cut again.
 _CUTS = re.compile(
     r"(?<=\S)(?=DE\s+R[A-Z0-9]{3,7}\s+#\s?\d)"
@@ -78,11 +87,14 @@ _CUTS = re.compile(
 )
 # Lines that open the preamble after the header (no banner seen).
 _PREAMBLE_START = re.compile(
-    r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
+    r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:"
+    r"|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
 _BANNER_HINT = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF", re.I)
 # Something that starts a header line, found inside a line: the line may have lost breaks.
-_GLUED_HINT = re.compile(r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}")
+_GLUED_HINT = re.compile(
+    r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}"
+)
 _HEADERISH = re.compile(
     r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
 )
@@ -110,7 +122,11 @@ def split_glued(line: str) -> list[str]:
     """Cut a header line that lost its line breaks at the grammar's keywords."""
     if not _HEADERISH.match(line):
         return [line]
-    rest = line.split(None, 1)[1] if line.startswith(("TO ", "INFO ", "XMT ")) and " " in line else line
+    rest = (
+        line.split(None, 1)[1]
+        if line.startswith(("TO ", "INFO ", "XMT ")) and " " in line
+        else line
+    )
     glued = _GLUED_HINT.search(rest, 1)
     cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0] if glued else []
     inside = BANNER_INSIDE.search(line) if _BANNER_HINT.search(line) else None

@@ -64,10 +64,7 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(a) > len(b):
         a, b = b, a
-    for i in range(len(b)):
-        if b[:i] + b[i + 1 :] == a:
-            return True
-    return False
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 def split_id(cable_id: str) -> tuple[int, str, int] | None:

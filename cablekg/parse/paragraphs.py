@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from cablekg.model import Paragraph
 
 PARAGRAPH_START = re.compile(
-    r"^\s*(?:[-–•]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
+    r"^\s*(?:[-\u2013\u2022]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
     r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
 )
 _ENTIRE_TEXT = re.compile(
-    r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)\s*[-–]*\s*ENTIRE\s+TEXT\b",
+    r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)"
+    r"\s*[-\u2013]*\s*ENTIRE\s+TEXT\b",
     re.I,
 )
 MARKINGS = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|NF|SBU|[A-Z]{1,4}/[A-Z/]{1,12})$")
@@ -34,7 +35,7 @@ _CLASS_MARK = {
 _MIDLINE = re.compile(
     r"(?:(?<=\s)|(?<=-))(?:¶\s?)?(?P<num>\d{1,3})\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)"
 )
-_START_CHARS = frozenset("-–•¶M0123456789")
+_START_CHARS = frozenset("-\u2013\u2022¶M0123456789")  # dash, en dash, bullet, pilcrow, digits
 _UNDERLINE_CHARS = frozenset("-=_*~")
 _UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
 _SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
@@ -145,7 +146,9 @@ def _inside_start(line: str, last: int) -> int | None:
 
 def _pilcrow_read_as_one(digits: str, expected: int) -> bool:
     """`12.` where ¶2 is due (or a number or two after it): OCR read the pilcrow as a 1."""
-    return digits.startswith("1") and len(digits) > 1 and expected <= int(digits[1:]) <= expected + 2
+    return (
+        digits.startswith("1") and len(digits) > 1 and expected <= int(digits[1:]) <= expected + 2
+    )
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -15,20 +15,22 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
 _NAMES = rf"{_NAME}(?:\s*/\s*{_NAME})*"
 _STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
 _TRAILING = re.compile(
-    rf"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))\s+({_NAMES})\s*$"
+    r"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))"
+    rf"\s+({_NAMES})\s*$"
 )
 # "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
 _FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
 END_MARKERS = re.compile(
-    r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?|>\s*\d{4}[A-Z]+\d+\s*-\s*"
-    r"Classification:.*|\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
+    r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
+    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
 )
-_NOT_NAMES = frozenset(
-    """END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
-    UNCLAS LIMITED OFFICIAL USE MINIMIZE CONSIDERED NOTE ACTION INFO PAGE CORRECTED COPY SENSITIVE
-    THE AND OF FOR TO IN ON AT BY WITH NOT DEPT STATE REFTEL PARA PARAS ABOVE BELOW AS EXDIS NODIS
-    UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK THANKS THANK YOU REGARDS""".split()
-)
+_NOT_NAMES_TEXT = """
+END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
+UNCLAS LIMITED OFFICIAL USE MINIMIZE CONSIDERED NOTE ACTION INFO PAGE CORRECTED COPY SENSITIVE
+THE AND OF FOR TO IN ON AT BY WITH NOT DEPT STATE REFTEL PARA PARAS ABOVE BELOW AS EXDIS NODIS
+UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK THANKS THANK YOU REGARDS
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 
 
 def strip_end_markers(text: str) -> tuple[str, bool]:

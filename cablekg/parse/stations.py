@@ -40,7 +40,11 @@ class StationTable:
     def from_address(self, address: str) -> str | None:
         """Code of the post at a plain-language address, None when it names no post."""
         key = " ".join(address.upper().split())
-        if key not in self.addresses and re.search(r" [A-Z]{2}$", key) and key[:-3] in self.addresses:
+        if (
+            key not in self.addresses
+            and re.search(r" [A-Z]{2}$", key)
+            and key[:-3] in self.addresses
+        ):
             key = key[:-3]  # a country or state suffix: AMEMBASSY TRIPOLI LY
         if key in self.addresses:
             return self.addresses[key][0]

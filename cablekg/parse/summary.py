@@ -12,7 +12,8 @@ import re
 from cablekg.model import Paragraph
 
 _OPEN = re.compile(
-    r"^(?:\(?[A-Z/]{1,6}\)\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION REQUESTED))?"
+    r"^(?:\(?[A-Z/]{1,6}\)\s*)?(?:BEGIN\s+)?SUMMARY"
+    r"(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION REQUESTED))?"
     r"(?:\s*\(continued\))?\s*(?:[:.\-]+\s*|\s+(?=[A-Z])|$)",
     re.I,
 )
@@ -51,7 +52,9 @@ def find_summary(paragraphs: list[Paragraph], search: int = 6) -> str | None:
 def _continued(paragraphs: list[Paragraph], index: int) -> bool:
     """Whether a later paragraph closes the summary (so it spans several paragraphs)."""
     for paragraph in paragraphs[index + 1 : index + 6]:
-        if ("ummary" in paragraph.text or "UMMARY" in paragraph.text) and _CLOSE.search(paragraph.text):
+        if ("ummary" in paragraph.text or "UMMARY" in paragraph.text) and _CLOSE.search(
+            paragraph.text
+        ):
             return True
         if re.match(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", paragraph.text, re.I):
             return False

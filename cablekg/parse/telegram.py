@@ -30,8 +30,9 @@ _SUBJECT_MARKING = re.compile(
 )
 _SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
 _NOTE = re.compile(
-    r"^\s*(?:Declassified/Released|C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y|Original Telegram was"
-    r"|de-classified\s*$|Copy from the National Archives|RG \d+:|File:|\d{4}-\d{2} Central Foreign Policy"
+    r"^\s*(?:Declassified/Released|C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y"
+    r"|Original Telegram was|de-classified\s*$|Copy from the National Archives|RG \d+:|File:"
+    r"|\d{4}-\d{2} Central Foreign Policy"
     r"|This record is a partial extract|-+\s*header ends|TelegramRestricted|Cable dated:)",
     re.I,
 )
@@ -61,10 +62,13 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)",
 )
-_BANNER_WORD = re.compile(r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I)
+_BANNER_WORD = re.compile(
+    r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I
+)
 _BANNER_ANY_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
 _CUT_HINT = re.compile(
-    r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
+    r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS"
+    r"|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
 )
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
 _EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
@@ -193,7 +197,9 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         eo = read_eo(text)
-        if eo and (parts.declassification is None or (eo.order and not parts.declassification.order)):
+        if eo and (
+            parts.declassification is None or (eo.order and not parts.declassification.order)
+        ):
             parts.declassification = eo
             seen_fields = True
             state = "eo" if eo.date is None and eo.instruction is None else None
@@ -233,7 +239,9 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         if PARAGRAPH_START.match(text) or _SUMMARY_HEAD.match(text):
             break
-        if state == "subject" and (not _is_field(text) or read_eo(text) and not _EO_FULL.search(text)):
+        if state == "subject" and (
+            not _is_field(text) or (read_eo(text) and not _EO_FULL.search(text))
+        ):
             subject.append(text)
             i += 1
             continue
@@ -310,7 +318,12 @@ def _subject_goes_on(lines: list[str], i: int, subject: list[str]) -> bool:
     if j >= len(lines) or not subject:
         return False
     following = lines[j].strip()
-    if _is_field(following) or read_banner(following) or _NOTE.match(following) or _DASHES.match(following):
+    if (
+        _is_field(following)
+        or read_banner(following)
+        or _NOTE.match(following)
+        or _DASHES.match(following)
+    ):
         return False
     last = subject[-1]
     if len(following) > 200 or (_letters(following) and is_upper(last) != is_upper(following)):
@@ -441,7 +454,9 @@ def _section_restart(lines: list[str], i: int) -> int:
     a banner follows; otherwise `i` is returned unchanged.
     """
     text = lines[i].strip()
-    if not (_RESTART.match(text) or (len(text) < 160 and _BANNER_WORD.match(text) and read_banner(text))):
+    if not (
+        _RESTART.match(text) or (len(text) < 160 and _BANNER_WORD.match(text) and read_banner(text))
+    ):
         return i
     pieces: list[str] = []
     k = i

@@ -68,8 +68,12 @@ def estimate_year(parts: Parts) -> tuple[int | None, str]:
     best = min(range(1966, 2011), key=lambda y: (score(y), -y))
     if score(best) == float("inf"):
         return None, ""
-    clues = [c for c, present in (("the declassification date", decl_year), ("dated references", ref_years),
-                                  ("the years the text mentions", mentioned)) if present]  # fmt: skip
+    witnesses = (
+        ("the declassification date", decl_year),
+        ("dated references", ref_years),
+        ("the years the text mentions", mentioned),
+    )
+    clues = [clue for clue, present in witnesses if present]
     return best, " and ".join(clues)
 
 

@@ -77,7 +77,7 @@ def _row(
     if len(fields) != COLUMNS:
         reason = f"cables.csv row has {len(fields)} columns, expected {COLUMNS}"
         return Reject(path=path, reason=reason, row=row, offset=offset)
-    row_id, created, ref_id, origin, classification, refs, header, body = fields
+    _row_id, created, ref_id, origin, classification, refs, header, body = fields
     repairs = ()
     if closed_early or unterminated:
         repairs = ("cables.csv body field lacked its closing quote; row closed at the next row",)
