@@ -11,13 +11,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from cablekg.model import Cable
-from cablekg.parse import parse_raw, parse_text
-from cablekg.sources import RawCable, Reject, read_sources
-
 __version__ = "0.1.0"
 
-__all__ = ["Cable", "Reject", "__version__", "parse_text", "read", "read_outcomes"]
+from cablekg.model import Cable
+from cablekg.parse import parse_raw, parse_text
+from cablekg.rdf import RdfFormat, map_cable, to_quads, write
+from cablekg.sources import RawCable, Reject, read_sources
+from cablekg.validate import validate
+
+__all__ = [
+    "Cable", "RdfFormat", "Reject", "__version__", "map_cable", "parse_text", "read",
+    "read_outcomes", "to_quads", "validate", "write",
+]  # fmt: skip
 
 
 def read_outcomes(

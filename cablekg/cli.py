@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from cablekg import Cable, __version__, read_outcomes
+from cablekg import Cable, __version__, read_outcomes, results
+from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
+from cablekg.endpoint.query import EndpointError
+from cablekg.queries import QueryError, named_queries, resolve_query
+from cablekg.rdf import DEFAULT_BASE, RdfFormat, write
+from cablekg.records import read_cables
+from cablekg.store.query import query_store
+from cablekg.validate import ENGINES, validate
 
 # Exit status of `cablekg parse`: 0 all read, 3 some input rejected (2 is click's usage error).
 EXIT_REJECTED = 3
@@ -44,3 +52,177 @@ def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
     output.flush()
     rejects.flush()
     sys.exit(EXIT_REJECTED if rejected else 0)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--param")
+        params[name] = value
+    return params
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path), help="Embedded store.")
+@click.option("--endpoint", help="SPARQL endpoint URL of a server, queried through SPARQLWrapper.")
+@click.option("--user", help="User name for the endpoint.")
+@click.option("--password", help="Password for the endpoint.")
+@click.option("--format", "fmt", type=click.Choice(results.FORMATS), default="table")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+def query(
+    query: str | None,
+    store: Path | None,
+    endpoint: str | None,
+    user: str | None,
+    password: str | None,
+    fmt: str,
+    params: tuple[str, ...],
+    list_queries: bool,
+) -> None:
+    """Run QUERY: a named query of the library, a .rq file, or SPARQL text."""
+    if list_queries:
+        for name, named in named_queries().items():
+            flag = "  [needs network]" if named.needs_network else ""
+            click.echo(f"{name:32} {named.description}{flag}")
+            for param in named.params:
+                click.echo(
+                    f"{'':34}--param {param.name}=... ({param.kind}, default {param.default})"
+                )
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY, or --list")
+    if (store is None) == (endpoint is None):
+        raise click.UsageError("give exactly one of --store DIR or --endpoint URL")
+    try:
+        text = resolve_query(query, _params(params))
+        answer = (
+            query_store(store, text)
+            if store is not None
+            else query_endpoint(endpoint, text, user, password)
+        )
+    except (QueryError, EndpointError, SyntaxError, OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(results.render(answer, fmt), nl=False)
+
+
+@main.command()
+@click.option(
+    "--store", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--endpoint", help="SPARQL query endpoint of the server (to check the load).")
+@click.option("--update-endpoint", help="SPARQL 1.1 Update endpoint (used without --graph-store).")
+@click.option("--graph-store", help="Graph Store HTTP Protocol endpoint (PUT per named graph).")
+@click.option("--user", help="User name for the server.")
+@click.option("--password", help="Password for the server.")
+@click.option("--auth", type=click.Choice(["digest", "basic"]), default="digest", show_default=True)
+@click.option("--retry-for", type=float, default=120.0, show_default=True,
+              help="Seconds to keep retrying a server that does not answer.")  # fmt: skip
+def load(
+    store: Path,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    auth: str,
+    retry_for: float,
+) -> None:
+    """Push every named graph of the store into a running SPARQL 1.1 server."""
+    try:
+        target = Target(graph_store, update_endpoint, user, password, auth, retry_for)
+        report = load_store(store, target)
+        if endpoint:
+            count = query_endpoint(
+                endpoint, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                user, password,
+            )["results"]["bindings"][0]["n"]["value"]  # fmt: skip
+            click.echo(f"the server now holds {count} named graphs", err=True)
+    except (LoadError, EndpointError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"loaded {report.graphs} graphs ({report.triples} triples) in {report.seconds:.1f} s"
+        f" with {report.retries} retries",
+        err=True,
+    )
+
+
+def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:
+    if name:
+        return RdfFormat.named(name)
+    if output is not None and output.suffix:
+        return RdfFormat.of_path(output)
+    return RdfFormat.NQUADS
+
+
+@main.command("rdf")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(RdfFormat.keys()),
+              help="Serialisation (default: from the output's extension, else nq).")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: standard output).")  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of data IRIs.")
+@click.option("--with-vocabulary", is_flag=True,
+              help="Also write the ontology and TAGS schemes (in graph/vocabulary).")  # fmt: skip
+def rdf_command(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    output: Path | None,
+    base_iri: str,
+    with_vocabulary: bool,
+) -> None:
+    """Map cables (records .jsonl, or raw sources) to RDF, streamed one cable at a time."""
+    rdf_format = _rdf_format(fmt, output)
+    try:
+        cables = read_cables(paths)
+        if output is None:
+            stream = click.get_text_stream("stdout")
+            stats = write(cables, stream, rdf_format, base_iri, with_vocabulary)
+        else:
+            stats = write(cables, output, rdf_format, base_iri, with_vocabulary)
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    rate = stats.triples / stats.seconds if stats.seconds else 0
+    click.echo(
+        f"{stats.cables} cables, {stats.triples} triples as {rdf_format.key}"
+        f" in {stats.seconds:.1f} s ({rate:,.0f} triples/s)",
+        err=True,
+    )
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Validate every cable graph of this store instead.")  # fmt: skip
+@click.option("--engine", "engine_name", type=click.Choice(sorted(ENGINES)), default="fast",
+              show_default=True, help="fast (shacl package) or pyshacl (reference).")  # fmt: skip
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the SHACL validation report as Turtle.")  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+              help="Base of data IRIs when PATH holds cables to map.")  # fmt: skip
+def validate_command(
+    paths: tuple[Path, ...],
+    store: Path | None,
+    engine_name: str,
+    report_path: Path | None,
+    base_iri: str,
+) -> None:
+    """Validate RDF files (.nq .nt .ttl .trig .jsonld), cables, or a store against the shapes.
+
+    Prints the violations grouped by shape and message, with counts and example focus nodes;
+    exits with status 1 when the data does not conform.
+    """
+    if (store is None) == (not paths):
+        raise click.UsageError("give PATH... or --store DIR")
+    try:
+        report = validate(paths, store, engine_name, base_iri)
+    except (ValueError, OSError, SyntaxError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.text(), nl=False)
+    if report_path is not None:
+        report.write_turtle(report_path)
+    if not report.conforms:
+        sys.exit(1)
