@@ -65,7 +65,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
     pending = list(reversed(lines))
     while pending:
         line = pending.pop()
-        inside = _inside_start(line, last_number)
+        inside = _inside_start(line, last_number) if len(line) > 12 else None
         if inside:
             out.repairs.append("split a paragraph glued to the line before it")
             pending.extend([line[inside:], line[:inside]])
@@ -133,7 +133,7 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
 
 def _inside_start(line: str, last: int) -> int | None:
     """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
-    if "(" not in line:
+    if ". (" not in line and ".  (" not in line and ".   (" not in line:
         return None
     for match in _MIDLINE.finditer(line):
         if not any(c.isalnum() for c in line[: match.start()]):

@@ -6,18 +6,22 @@ import re
 
 # Characters that carry no text (controls other than newline, BOMs, zero-width marks), and spaces
 # that are not plain spaces.
-_JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\u200b-\u200d\ufeff]")
-_SPACES = re.compile("[\t\u00a0\u2007\u202f]")
+_JUNK = re.compile("[\x00-\x09\x0b-\x1f\x7f\u00a0\u00ad\u2007\u200b-\u200d\u202f\ufeff]")
+_SPACES = frozenset("\t\u00a0\u2007\u202f")
 
 # Database dumps pasted into Cablegate pages end their lines with a backslash continuation.
 _TRAILING_BACKSLASH = re.compile(r"\s*\\$")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() in _SPACES else ""
 
 
 def normalise(text: str) -> list[str]:
     """Lines of `text` without line-end variants, control characters or trailing blanks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _JUNK.sub("", text))
+    text = _JUNK.sub(_replacement, text)
     lines = text.split("\n")
     if "\\\n" in text or text.endswith("\\"):
         return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
