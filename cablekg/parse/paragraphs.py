@@ -62,22 +62,29 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if joined or number is not None:
             out.paragraphs.append(Paragraph(text=joined, number=number, marking=marking))
 
-    pending = list(reversed(lines))
-    while pending:
-        line = pending.pop()
-        inside = _inside_start(line, last_number) if len(line) > 12 else None
-        if inside:
-            out.repairs.append("split a paragraph glued to the line before it")
-            pending.extend([line[inside:], line[:inside]])
+    split: list[str] = []  # the rest of a line cut where a glued paragraph starts
+    index, count = 0, len(lines)
+    while split or index < count:
+        if split:
+            line = split.pop()
+        else:
+            line = lines[index]
+            index += 1
+        stripped = line.strip()
+        if not stripped:
+            gap = gap or bool(text)
             continue
-        first = line.lstrip()[:1]
-        if not first:
-            gap = bool(text) or gap
-            continue
-        if first in _UNDERLINE_CHARS and _UNDERLINE.match(line):
+        if "(" in stripped and len(stripped) > 12:
+            inside = _inside_start(stripped, last_number)
+            if inside:
+                out.repairs.append("split a paragraph glued to the line before it")
+                split.extend((stripped[inside:], stripped[:inside]))
+                continue
+        first = stripped[0]
+        if first in _UNDERLINE_CHARS and _UNDERLINE.match(stripped):
             gap = True
             continue
-        start = _start(line, last_number) if first in _START_CHARS else None
+        start = _start(stripped, last_number) if first in _START_CHARS else None
         if start:
             flush()
             number, marking, rest, repair = start
@@ -87,12 +94,13 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
             text = [rest] if rest else []
             gap = False
             continue
-        if gap and text and not _continues(text[-1], line):
-            flush()
-            number, marking, text = None, None, []
-        elif gap and text and number is not None:
-            out.repairs.append(f"joined paragraph {number} split by a blank line")
-        text.append(line.strip())
+        if gap and text:
+            if not _continues(text[-1], stripped):
+                flush()
+                number, marking, text = None, None, []
+            elif number is not None:
+                out.repairs.append(f"joined paragraph {number} split by a blank line")
+        text.append(stripped)
         gap = False
     flush()
     return out
@@ -161,9 +169,11 @@ def _continues(previous: str, line: str) -> bool:
 
 def _join(lines: list[str]) -> str:
     """One paragraph's lines as one line; a word broken with a hyphen at a line end is rejoined."""
+    if len(lines) == 1:
+        text = lines[0]
+        return " ".join(text.split()) if "  " in text else text
     pieces: list[str] = []
     for line in lines:
-        line = line.strip()
         if not line:
             continue
         last = pieces[-1] if pieces else ""

@@ -415,7 +415,8 @@ def _read_body(lines: list[str], parts: Parts) -> None:
                 i += 1
                 continue
         i += 1
-        line = clean_body_line(line, repairs, special)
+        if special or not _plain_text(line):
+            line = clean_body_line(line, repairs, special)
         if line is not None:
             cleaned.append(line)
     parts.repairs.extend(dict.fromkeys(repairs))
@@ -444,6 +445,11 @@ def _read_body(lines: list[str], parts: Parts) -> None:
             paragraphs[-1] = Paragraph(text=text, number=last.number, marking=last.marking)
     parts.paragraphs = paragraphs
     parts.signers = signers
+
+
+def _plain_text(line: str) -> bool:
+    """A prose line without any debris `clean_body_line` removes (cheap substring tests)."""
+    return " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
 
 
 def _section_restart(lines: list[str], i: int) -> int:

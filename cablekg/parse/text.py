@@ -21,6 +21,8 @@ def normalise(text: str) -> list[str]:
     """Lines of `text` without line-end variants, control characters or trailing blanks."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = _JUNK.sub(_replacement, text)
     lines = text.split("\n")
     if "\\\n" in text or text.endswith("\\"):
