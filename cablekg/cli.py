@@ -230,3 +230,66 @@ def validate_command(
         report.write_turtle(report_path)
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command("build")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", "store_dir", required=True, help="Store directory.",
+              type=click.Path(file_okay=False, path_type=Path))  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of data IRIs.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [all cores].")
+@click.option("--force", is_flag=True, help="Rebuild cables whose source did not change.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--strict", is_flag=True, help="Exit 1 on rejects or SHACL violations.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build_command(
+    sources: tuple[Path, ...],
+    store_dir: Path,
+    base_iri: str,
+    jobs: int | None,
+    force: bool,
+    no_validate: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Parse, map, validate and store SOURCES in the embedded store DIR."""
+    from cablekg.store.build import build
+    from cablekg.store.lock import StoreBusy
+
+    try:
+        report = build(sources, store_dir, base_iri=base_iri, jobs=jobs, force=force,
+                       validate=not no_validate, quiet=quiet)  # fmt: skip
+    except (StoreBusy, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.summary(), err=True)
+    click.echo(f"store: {store_dir} (rejects and validation report beside it)", err=True)
+    if report.built + report.skipped == 0:
+        raise click.ClickException("nothing could be built")
+    if strict and (report.rejected or report.validation.count):
+        sys.exit(1)
+
+
+@main.command("export")
+@click.option("--store", "store_dir", required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path))  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(RdfFormat.keys()), default="nq",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file [standard output].")  # fmt: skip
+@click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+              help="Base of data IRIs (for Turtle prefixes and JSON-LD).")  # fmt: skip
+def export_command(
+    store_dir: Path, fmt: str, output: Path | None, compress: bool, base_iri: str
+) -> None:
+    """Write the whole store as one RDF document, streaming."""
+    from cablekg.store.export import export
+    from cablekg.store.export import output as open_output
+
+    try:
+        with open_output(output, compress) as out:
+            stats = export(store_dir, out, fmt, base_iri)
+    except OSError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"exported {stats.graphs} graphs, {stats.triples} triples "
+               f"in {stats.seconds:.1f} s", err=True)  # fmt: skip
