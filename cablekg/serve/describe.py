@@ -1,0 +1,302 @@
+"""What a resource page shows: a resource's triples turned into labelled rows and lists.
+
+Everything here is data for the templates; nothing is HTML. Every IRI becomes a `Link` that
+carries its label, so no page shows a raw IRI where the graph has a label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from cablekg.serve import vocab
+from cablekg.serve.dataset import Dataset, local_name, sparql_iri
+from cablekg.serve.site import Site
+
+# Shown in their own sections of a cable page rather than in its table of fields.
+CABLE_SECTIONS = {
+    vocab.HAS_PART,
+    vocab.HAS_REFERENCE,
+    vocab.SUBJECT,
+    vocab.OFFICIAL,
+    vocab.AGENCY,
+}
+INBOUND_PAGE = 20  # inbound links listed per property on a resource page
+INBOUND_FULL_PAGE = 100  # per page when one property's inbound links are paged through
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    iri: str
+    label: str
+    href: str
+    note: str | None = None  # what a code means, e.g. "Human Rights" for PHUM
+
+    @property
+    def labelled(self) -> bool:
+        return self.label != self.iri
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    value: str
+    datatype: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    prop: Link
+    values: list[Link | Text]
+
+
+@dataclass(slots=True)
+class Inbound:
+    prop: Link
+    count: int
+    items: list[Link]
+    years: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    number: str | None
+    marking: str | None
+    text: str
+    iri: str
+
+
+@dataclass(slots=True)
+class Citation:
+    label: str | None
+    text: str | None
+    target: Link | None
+    in_corpus: bool
+
+
+@dataclass(slots=True)
+class CableView:
+    tags: list[Link]
+    paragraphs: list[Paragraph]
+    references: list[Citation]
+    cited_by: list[Link]
+    cited_by_count: int
+    officials: list[Link]
+    agencies: list[Link]
+
+
+@dataclass(slots=True)
+class Description:
+    iri: str
+    label: str
+    types: list[Link]
+    rows: list[Row]
+    inbound: list[Inbound]
+    provenance: list[Row]
+    cable: CableView | None = None
+    stub: bool = False  # known only as the object of links (a cited cable outside the corpus)
+
+
+class Describer:
+    """Builds `Description`s of resources of one dataset for one site."""
+
+    def __init__(self, dataset: Dataset, site: Site, term_labels: dict[str, str]) -> None:
+        self.data = dataset
+        self.site = site
+        self.term_labels = term_labels  # labels of ontology terms, from the ontology file
+
+    def links(self, iris: list[str]) -> dict[str, Link]:
+        labels = {**self.term_labels, **self.data.labels(iris)}
+        described = {i for i in iris if next(self.data.quads_about(i), None) is not None}
+        return {
+            iri: Link(
+                iri,
+                labels.get(iri) or _readable(iri),
+                self.site.href(iri, described=iri in described),
+            )
+            for iri in iris
+        }
+
+    def describe(self, iri: str) -> Description:
+        quads = list(self.data.quads_about(iri))
+        types = [q.object.value for q in quads if q.predicate.value == vocab.RDF_TYPE]
+        is_cable = vocab.CABLE in types or self._cited(iri)
+        iris = [iri, *types]
+        for q in quads:
+            iris.append(q.predicate.value)
+            if isinstance(q.object, ox.NamedNode):
+                iris.append(q.object.value)
+        links = self.links(iris)
+        skip = CABLE_SECTIONS if is_cable else set()
+        rows = _rows(quads, links, skip | {vocab.RDF_TYPE})
+        description = Description(
+            iri=iri,
+            label=links[iri].label,
+            types=[links[t] for t in dict.fromkeys(types)],
+            rows=rows,
+            inbound=self.inbound(iri, skip={vocab.TARGET} if is_cable else set()),
+            provenance=self.provenance(iri),
+            stub=not quads,
+        )
+        if is_cable:
+            description.cable = self.cable(iri, quads, links)
+        return description
+
+    def _cited(self, iri: str) -> bool:
+        return (
+            next(
+                self.data.store.quads_for_pattern(
+                    None, ox.NamedNode(vocab.TARGET), ox.NamedNode(iri), None
+                ),
+                None,
+            )
+            is not None
+        )
+
+    def inbound(
+        self, iri: str, skip: set[str] = frozenset(), only: str | None = None,
+        page: int = 1, year: str | None = None,
+    ) -> list[Inbound]:  # fmt: skip
+        """Inbound links grouped by property: counts, cables by year, the first page of each."""
+        counts = [(p, n) for p, n in self.data.incoming_counts(iri) if p not in skip]
+        if only is not None:
+            counts = [(p, n) for p, n in counts if p == only]
+        size = INBOUND_FULL_PAGE if only else INBOUND_PAGE
+        groups = []
+        for prop, count in counts:
+            subjects = self.data.incoming(iri, prop, (page - 1) * size, size, year)
+            years = self.data.incoming_years(iri, prop)
+            links = self.links([prop, *subjects])
+            groups.append(Inbound(links[prop], count, [links[s] for s in subjects], years))
+        return groups
+
+    def provenance(self, iri: str) -> list[Row]:
+        """What the metadata says about the graphs this resource is stated in (PROV, repairs)."""
+        rows = self.data.select(
+            f"SELECT DISTINCT ?g ?p ?o WHERE {{ GRAPH ?g {{ {sparql_iri(iri)} ?x ?y }} ?g ?p ?o }}"
+        )
+        iris = [r["p"].value for r in rows] + [
+            r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)
+        ]
+        sources = [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]
+        quads = [q for s in dict.fromkeys(sources) for q in self.data.quads_about(s)]
+        iris += [q.predicate.value for q in quads]
+        iris += [q.object.value for q in quads if isinstance(q.object, ox.NamedNode)]
+        links = self.links(iris)
+        graph_rows = [
+            ox.Quad(r["g"], r["p"], r["o"]) for r in rows if isinstance(r["g"], ox.NamedNode)
+        ]
+        return _rows(graph_rows + quads, links, {vocab.RDF_TYPE})
+
+    def cable(self, iri: str, quads: list[ox.Quad], links: dict[str, Link]) -> CableView:
+        node = sparql_iri(iri)
+
+        def objects(prop: str) -> list[str]:
+            return list(
+                dict.fromkeys(
+                    q.object.value
+                    for q in quads
+                    if q.predicate.value == prop and isinstance(q.object, ox.NamedNode)
+                )
+            )
+
+        tags = self.data.select(
+            f"SELECT ?t (SAMPLE(?code) AS ?c) (SAMPLE(?meaning) AS ?m) WHERE {{ {node} "
+            f"<{vocab.SUBJECT}> ?t OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} "
+            f"OPTIONAL {{ ?t <{vocab.SKOS}prefLabel> ?meaning }} }} GROUP BY ?t ORDER BY ?t"
+        )
+        tag_links = [
+            Link(
+                r["t"].value,
+                r["c"].value if "c" in r else local_name(r["t"].value),
+                self.site.href(r["t"].value),
+                r["m"].value if "m" in r else None,
+            )
+            for r in tags
+        ]
+        text_props = " ".join(sparql_iri(p) for p in vocab.TEXT)
+        paragraphs = [
+            Paragraph(
+                r["n"].value if "n" in r else None,
+                r["m"].value if "m" in r else None,
+                r["t"].value if "t" in r else "",
+                r["p"].value,
+            )
+            for r in self.data.select(
+                f"SELECT ?p ?n ?m ?t WHERE {{ {node} <{vocab.HAS_PART}> ?p "
+                f"OPTIONAL {{ ?p <{vocab.PARAGRAPH_NUMBER}> ?n }} "
+                f"OPTIONAL {{ ?p <{vocab.PORTION_MARKING}> ?m }} "
+                f"OPTIONAL {{ VALUES ?tp {{ {text_props} }} ?p ?tp ?t }} }} ORDER BY ?n ?p"
+            )
+        ]
+        refs = self.data.select(
+            f"SELECT ?r ?l ?x ?t ?known WHERE {{ {node} <{vocab.HAS_REFERENCE}> ?r "
+            f"OPTIONAL {{ ?r <{vocab.REFERENCE_LABEL}> ?l }} "
+            f"OPTIONAL {{ ?r <{vocab.RDFS}label> ?x }}"
+            f" OPTIONAL {{ ?r <{vocab.TARGET}> ?t "
+            f"BIND(EXISTS {{ ?t a <{vocab.CABLE}> }} AS ?known) }} }} ORDER BY ?l ?r"
+        )
+        target_links = self.links([r["t"].value for r in refs if "t" in r])
+        references = [
+            Citation(
+                r["l"].value if "l" in r else None,
+                r["x"].value if "x" in r else None,
+                target_links[r["t"].value] if "t" in r else None,
+                "known" in r and r["known"].value == "true",
+            )
+            for r in refs
+        ]
+        citing = self.data.select(
+            f"SELECT DISTINCT ?c ?date WHERE {{ ?r <{vocab.TARGET}> {node} . "
+            f"?c <{vocab.HAS_REFERENCE}> ?r OPTIONAL {{ ?c <{vocab.CREATED}> ?date }} }}"
+            f" ORDER BY DESC(?date) ?c LIMIT {INBOUND_PAGE}"
+        )
+        count = self.data.select(
+            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?r <{vocab.TARGET}> {node} . "
+            f"?c <{vocab.HAS_REFERENCE}> ?r }}"
+        )
+        citing_links = self.links([r["c"].value for r in citing])
+        return CableView(
+            tags=tag_links,
+            paragraphs=paragraphs,
+            references=references,
+            cited_by=[citing_links[r["c"].value] for r in citing],
+            cited_by_count=int(count[0]["n"].value),
+            officials=[links[o] for o in objects(vocab.OFFICIAL)],
+            agencies=[links[o] for o in objects(vocab.AGENCY)],
+        )
+
+
+def _rows(quads: list[ox.Quad], links: dict[str, Link], skip: set[str]) -> list[Row]:
+    """One row per property, values in a stable order, duplicates (across graphs) dropped."""
+    rows: dict[str, Row] = {}
+    seen = set()
+    for q in quads:
+        prop = q.predicate.value
+        if prop in skip or (prop, q.object) in seen:
+            continue
+        seen.add((prop, q.object))
+        row = rows.setdefault(prop, Row(links.get(prop) or _plain_link(prop), []))
+        obj = q.object
+        if isinstance(obj, ox.NamedNode):
+            row.values.append(links.get(obj.value) or _plain_link(obj.value))
+        elif isinstance(obj, ox.Literal):
+            row.values.append(Text(obj.value, obj.datatype.value, obj.language))
+        else:
+            row.values.append(Text(str(obj)))
+    for row in rows.values():
+        row.values.sort(key=lambda v: v.label if isinstance(v, Link) else v.value)
+    return sorted(rows.values(), key=lambda r: r.prop.label.lower())
+
+
+def _plain_link(iri: str) -> Link:
+    return Link(iri, _readable(iri), iri)
+
+
+def _readable(iri: str) -> str:
+    """A label made from the IRI's last segment: `hasReference` becomes `has reference`."""
+    name = local_name(iri)
+    spaced = "".join(f" {c.lower()}" if c.isupper() and i and name[i - 1].islower() else c
+                     for i, c in enumerate(name))  # fmt: skip
+    return spaced
