@@ -19,6 +19,8 @@ import pyoxigraph as ox
 import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
+from cablekg.store import open_store
+
 TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
@@ -58,7 +60,7 @@ def load_store(
     store_dir: Path, target: Target, progress: Callable[[int], None] | None = None
 ) -> LoadReport:
     """Copy every named graph of the store at `store_dir` into the target server."""
-    store = ox.Store.read_only(str(store_dir))
+    store = open_store(store_dir)
     loader = _Loader(target)
     started = time.monotonic()
     graphs = triples = 0

@@ -8,11 +8,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from cablekg.store import open_store
+
 
 def query_store(store: ox.Store | Path, query: str) -> dict[str, Any]:
     """Run a SELECT or ASK query over the union of all graphs of the store."""
     if not isinstance(store, ox.Store):
-        store = ox.Store.read_only(str(store))
+        store = open_store(store)
     answer = store.query(query, use_default_graph_as_union=True)
     if isinstance(answer, ox.QueryBoolean):
         return {"head": {}, "boolean": bool(answer)}
