@@ -41,7 +41,7 @@ class Server:
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self.site = Site(config.base_iri)
-        self.data = Dataset(config.store, config.cache)
+        self.data = Dataset(config.store)
         self.describer = Describer(self.data, self.site, {})
 
     # -- resources -------------------------------------------------------------------------

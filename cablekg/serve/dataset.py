@@ -20,6 +20,7 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from cablekg.serve import vocab
+from cablekg.store import database_dir, open_store
 
 # Files RocksDB rewrites on a read-only open; they say nothing about the data.
 _VOLATILE = ("LOG", "LOCK")
@@ -38,13 +39,12 @@ class Version:
         return formatdate(self.modified, usegmt=True)
 
 
-def store_version(directory: Path, ignore: Iterable[Path] = ()) -> Version:
-    """Digest of the store's file names, sizes and times (SST files never change in place)."""
-    skip = {p.resolve() for p in ignore}
+def store_version(directory: Path) -> Version:
+    """Digest of the database's file names, sizes and times (SST files never change in place)."""
     digest = hashlib.sha256()
     newest = 0.0
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if (Path(root) / d).resolve() not in skip)
+        dirs.sort()
         for name in sorted(files):
             if name.startswith(_VOLATILE):
                 continue
@@ -73,10 +73,10 @@ def sparql_iri(iri: str) -> str:
 class Dataset:
     """Read-only access to the store, with the lookups the pages need."""
 
-    def __init__(self, store_dir: Path, cache_dir: Path) -> None:
+    def __init__(self, store_dir: Path) -> None:
         self.path = store_dir
-        self.store = ox.Store.read_only(str(store_dir))
-        self.version = store_version(store_dir, ignore=[cache_dir])
+        self.store = open_store(store_dir)
+        self.version = store_version(database_dir(store_dir))
         self._memo: dict[str, object] = {}
         self._lock = threading.Lock()
 

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
+from cablekg.store import open_store
 from tests.servers import free_port, stop
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "serve"
@@ -51,7 +52,7 @@ def hostile_cable() -> str:
 
 
 def build_store(directory: Path) -> Path:
-    store = ox.Store(str(directory))
+    store = open_store(directory, read_only=False)
     store.load(path=str(DATA / "cables.trig"), format=ox.RdfFormat.TRIG)
     store.load(hostile_cable().encode(), format=ox.RdfFormat.TRIG)
     store.flush()
