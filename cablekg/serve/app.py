@@ -8,6 +8,8 @@ worker processes (`cablekg.serve.sparql`), so a slow query never holds a page re
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -26,6 +28,9 @@ from cablekg.serve.describe import INBOUND_FULL_PAGE, Describer
 from cablekg.serve.formats import Format, negotiate
 from cablekg.serve.http import LimitRequests, not_modified, validators
 from cablekg.serve.site import Site
+from cablekg.serve.sparql import SparqlEndpoint
+from cablekg.serve.workers import WorkerPool
+from cablekg.store import database_dir
 
 
 @dataclass(frozen=True)
@@ -153,8 +158,20 @@ def _not_acceptable() -> Response:
 def create_app(config: ServeConfig) -> Starlette:
     """The ASGI app serving the store of `config`."""
     server = Server(config)
+    pool = WorkerPool(database_dir(config.store), config.sparql_workers, config.sparql_timeout)
+    sparql = SparqlEndpoint(pool, server.site, config.result_limit, config.sparql_timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.stop()
+
     routes = [
         Mount("/static", StaticFiles(packages=[("cablekg.serve", "static")]), name="static"),
+        Route("/sparql", sparql.handle, methods=["GET", "POST"]),
         Route("/resource", server.resource_by_iri),
         Route("/{path:path}", server.resource),
     ]
@@ -163,6 +180,6 @@ def create_app(config: ServeConfig) -> Starlette:
         Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD"],
                    allow_headers=["Accept", "Content-Type"], max_age=86400),
     ]  # fmt: skip
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.server = server
     return app
