@@ -2,35 +2,45 @@
 
 `create_app(config)` returns a Starlette app; `cablekg serve` runs it under uvicorn. Page
 handlers are plain functions (Starlette runs them in its thread pool); SPARQL queries run in
-worker processes (`cablekg.serve.sparql`), so a slow query never holds a page request.
+worker processes (`cablekg.serve.workers`), so a slow query never holds a page request.
+
+Routes: `/` overview, `/{path}` any resource under the base IRI (suffixes `.ttl`, `.jsonld`,
+`.nt`, `.nq`, `.trig`, `.rdf`, `.html`), `/resource?iri=` any other IRI the store knows,
+`/sparql`, `/search`, `/void` (also `/.well-known/void`, `/dataset`), `/dumps/`, `/ontology`,
+`/static/`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from cablekg.serve import pages, rdf
+from cablekg.serve import dumps, ontology, overview, pages, rdf, search, void
 from cablekg.serve.config import ServeConfig
 from cablekg.serve.dataset import Dataset
 from cablekg.serve.describe import INBOUND_FULL_PAGE, Describer
 from cablekg.serve.formats import Format, negotiate
 from cablekg.serve.http import LimitRequests, not_modified, validators
+from cablekg.serve.prepare import Preparer
 from cablekg.serve.site import Site
 from cablekg.serve.sparql import SparqlEndpoint
+from cablekg.serve.vocab import ONTOLOGY
 from cablekg.serve.workers import WorkerPool
 from cablekg.store import database_dir
+
+SEARCH_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,41 @@ class Server:
         self.config = config
         self.site = Site(config.base_iri)
         self.data = Dataset(config.store)
-        self.describer = Describer(self.data, self.site, {})
+        self.ontology = ontology.load(self.data)
+        self.describer = Describer(self.data, self.site, ontology.term_labels(self.ontology))
+        self.prepared = Preparer(self.data, config.cache)
+
+    # -- shared response logic -------------------------------------------------------------
+
+    def conditional(
+        self, request: Request, fmt: Format, negotiated: bool, key: str,
+        body: Callable[[], bytes | str], extra: dict[str, str] | None = None,
+    ) -> Response:  # fmt: skip
+        """A GET answer with validators, Vary and 304 handling; `body` runs only when needed."""
+        headers = validators(self.data.version, key, fmt.suffix, str(request.query_params))
+        headers.update(extra or {})
+        if negotiated:
+            headers["Vary"] = "Accept"
+        if (cached := not_modified(request, headers)) is not None:
+            return cached
+        return Response(body(), media_type=fmt.content_type, headers=headers)
+
+    def rdf_or_page(
+        self, request: Request, suffix: str | None, key: str,
+        quads: Callable[[], list[ox.Quad]], page: Callable[[list[Alternate]], str],
+        href: str,
+    ) -> Response:  # fmt: skip
+        fmt = Format.from_suffix(suffix) if suffix else None
+        negotiated = fmt is None
+        fmt = fmt or negotiate(request.headers.get("accept"))
+        if fmt is None:
+            return _not_acceptable()
+        if fmt is not Format.HTML:
+            return self.conditional(request, fmt, negotiated, key,
+                                    lambda: rdf.serialize(quads(), fmt))  # fmt: skip
+        alternates = [Alternate(f.label, f.media_type, f"{href}.{f.suffix}")
+                      for f in Format if f is not Format.HTML]  # fmt: skip
+        return self.conditional(request, fmt, negotiated, key, lambda: page(alternates))
 
     # -- resources -------------------------------------------------------------------------
 
@@ -69,14 +113,15 @@ class Server:
         iri, fmt = self.resolve(path)
         if iri is None:
             return self.not_found(request, f"/{path}")
-        return self.represent(request, iri, fmt, f"/{path.rpartition('.')[0] if fmt else path}")
+        href = "/" + (path.rpartition(".")[0] if fmt else path)
+        return self.represent(request, iri, fmt, href)
 
     def resource_by_iri(self, request: Request) -> Response:
         """`/resource?iri=...`: any IRI the store knows, including ones outside the base."""
         iri = request.query_params.get("iri", "")
         if not iri or not self.data.exists(iri):
             return self.not_found(request, iri or "/resource")
-        fmt = Format.from_suffix(request.query_params.get("format", "")) or None
+        fmt = Format.from_suffix(request.query_params.get("format", ""))
         return self.represent(request, iri, fmt, "/resource?iri=" + quote(iri, safe=""))
 
     def represent(self, request: Request, iri: str, fmt: Format | None, href: str) -> Response:
@@ -84,16 +129,12 @@ class Server:
         fmt = fmt or negotiate(request.headers.get("accept"))
         if fmt is None:
             return _not_acceptable()
-        headers = validators(self.data.version, iri, fmt.suffix, str(request.query_params))
-        headers["Link"] = f'<{iri}>; rel="canonical"' if fmt is Format.HTML else f"<{iri}>"
-        if negotiated:
-            headers["Vary"] = "Accept"
-        if (cached := not_modified(request, headers)) is not None:
-            return cached
+        link = f'<{iri}>; rel="canonical"' if fmt is Format.HTML else f'<{iri}>; rel="describes"'
         if fmt is not Format.HTML:
-            body = rdf.serialize(rdf.description(self.data, iri), fmt)
-            return Response(body, media_type=fmt.content_type, headers=headers)
-        return HTMLResponse(self.page(request, iri, href), headers=headers)
+            body = lambda: rdf.serialize(rdf.description(self.data, iri), fmt)  # noqa: E731
+        else:
+            body = lambda: self.page(request, iri, href)  # noqa: E731
+        return self.conditional(request, fmt, negotiated, iri, body, {"Link": link})
 
     def page(self, request: Request, iri: str, href: str) -> str:
         focus = request.query_params.get("in")
@@ -105,44 +146,136 @@ class Server:
         if focus:
             d.inbound = self.describer.inbound(iri, only=focus, page=page, year=year)
             year_total = sum(n for group in d.inbound for y, n in group.years if y == year)
-        sep = "&" if "?" in href else "?"
-        alternates = [
-            Alternate(f.label, f.media_type,
-                      f"{href}.{f.suffix}" if sep == "?" else f"{href}&format={f.suffix}")
-            for f in Format if f is not Format.HTML
-        ]  # fmt: skip
+        if "?" in href:
+            alternates = [Alternate(f.label, f.media_type, f"{href}&format={f.suffix}")
+                          for f in Format if f is not Format.HTML]  # fmt: skip
+        else:
+            alternates = [Alternate(f.label, f.media_type, f"{href}.{f.suffix}")
+                          for f in Format if f is not Format.HTML]  # fmt: skip
         jsonld = rdf.serialize(rdf.description(self.data, iri)[:500], Format.JSONLD)
+        citations = overview.citation_svg(self.data, self.site, iri) if d.cable else None
         return pages.render(
-            "resource.html",
-            d=d,
-            focus=focus,
-            year=year,
-            year_total=year_total,
-            page=page,
-            page_size=INBOUND_FULL_PAGE,
-            alternates=alternates,
-            jsonld=pages.script_json(jsonld.decode()),
-            citation_svg=None,
-        )
+            "resource.html", d=d, focus=focus, year=year, year_total=year_total, page=page,
+            page_size=INBOUND_FULL_PAGE, alternates=alternates,
+            jsonld=pages.script_json(jsonld.decode()), citation_svg=citations,
+        )  # fmt: skip
 
     def not_found(self, request: Request, what: str) -> Response:
         """404 with a page that helps: what was asked, and where to look instead."""
         fmt = negotiate(request.headers.get("accept"), (Format.HTML, Format.JSONLD))
         text = f"Nothing is known about {what} in this dataset."
         if fmt is Format.JSONLD:
-            return Response(
-                json.dumps({"error": "not found", "detail": text}),
-                404,
-                media_type="application/json",
-            )
+            body = json.dumps({"error": "not found", "detail": text})
+            return Response(body, 404, media_type="application/json")
         if fmt is not Format.HTML:
             return PlainTextResponse(text, 404)
+        guess = what.rstrip("/").rsplit("/", 1)[-1].rpartition(".")[0] or what.rsplit("/", 1)[-1]
         lines = [
             text,
-            "Resource paths look like /cable/07MUSCAT920, /post/MUSCAT, /vocab/tag/PHUM.",
+            "Resource paths look like /cable/07MUSCAT920, /post/MUSCAT or /vocab/tag/PHUM.",
         ]
-        body = pages.render("message.html", title="Not found", lines=lines, suggestions=[])
+        body = pages.render("message.html", title="Not found", lines=lines, suggestions=[],
+                            q=guess)  # fmt: skip
         return HTMLResponse(body, 404)
+
+    # -- dataset-level pages ---------------------------------------------------------------
+
+    def home(self, request: Request) -> Response:
+        o = overview.overview(self.data, self.site)
+        return self.conditional(
+            request, Format.HTML, False, "/",
+            lambda: pages.render("overview.html", title="Overview", o=o),
+        )  # fmt: skip
+
+    def search(self, request: Request) -> Response:
+        q = request.query_params.get("q", "").strip()[:500]
+        filters = {f: request.query_params[f] for f in search.FACETS if request.query_params.get(f)}
+        ready = "search" in self.prepared.ready
+        page = _page_number(request)
+        results = None
+        if ready and (q or filters):
+            results = search.search(self.prepared.search_path, q, filters,
+                                    (page - 1) * SEARCH_PAGE, SEARCH_PAGE)  # fmt: skip
+        base = {"q": q, **filters}
+
+        def with_(facet: str, value: str) -> str:
+            return "/search?" + urlencode({**base, facet: value})
+
+        def without(facet: str) -> str:
+            return "/search?" + urlencode({k: v for k, v in base.items() if k != facet})
+
+        labels = {}
+        if results:
+            labels = {v: label for values in results.facets.values() for v, label, _ in values}
+        body = pages.render(
+            "search.html", title=f"Search: {q}" if q else "Search", q=q, filters=filters,
+            results=results, ready=ready, with_=with_, without=without, labels=labels,
+            href=self.site.href, page=page, page_size=SEARCH_PAGE,
+            page_href="/search?" + urlencode(base),
+            facet_names={"tag": "TAGS", "post": "Post", "year": "Year",
+                         "classification": "Classification"},
+        )  # fmt: skip
+        status = 200 if ready or not (q or filters) else 503
+        return HTMLResponse(body, status, headers={} if ready else {"Retry-After": "30"})
+
+    def void(self, request: Request) -> Response:
+        suffix = request.path_params.get("suffix")
+        root = _root(request)
+        quads = lambda: void.description(self.data, self.site, root, self.prepared.dumps)  # noqa: E731
+
+        def page(alternates: list[Alternate]) -> str:
+            stats = void.statistics(self.data)
+            iris = [c for c, _ in stats["classes"]] + [p for p, _ in stats["properties"]]
+            links = self.describer.links(iris + stats["examples"] + stats["linksets"])
+            return pages.render(
+                "void.html", title=void.TITLE, dataset=self.site.dataset_iri,
+                description=void.DESCRIPTION, license=void.LICENSE, rights=void.RIGHTS,
+                root=root, dumps=self.prepared.dumps, stats=stats,
+                examples=[links[e] for e in stats["examples"]],
+                linksets=[links[ls] for ls in stats["linksets"]],
+                classes=[(links[c], n) for c, n in stats["classes"]],
+                properties=[(links[p], n) for p, n in stats["properties"]],
+                alternates=alternates,
+            )  # fmt: skip
+
+        return self.rdf_or_page(request, suffix, "/void", quads, page, "/void")
+
+    def ontology_doc(self, request: Request) -> Response:
+        suffix = request.path_params.get("suffix")
+        triples = self.ontology
+        quads = lambda: [ox.Quad(t.subject, t.predicate, t.object) for t in triples]  # noqa: E731
+
+        def page(alternates: list[Alternate]) -> str:
+            header, sections = ontology.sections(triples, self.describer)
+            return pages.render(
+                "ontology.html", title="The cablekg ontology", iri=ONTOLOGY.rstrip("#"),
+                header=header, sections=sections, alternates=alternates,
+            )  # fmt: skip
+
+        return self.rdf_or_page(request, suffix, "/ontology", quads, page, "/ontology")
+
+    def dump_list(self, request: Request) -> Response:
+        listed = []
+        for dump in self.prepared.dumps:
+            path = self.prepared.dumps_dir / dump.name
+            ready = dump.name in self.prepared.ready and path.is_file()
+            listed.append((dump, path.stat().st_size if ready else None))
+        return HTMLResponse(pages.render("dumps.html", title="Dumps", dumps=listed))
+
+    def dump_file(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        known = {d.name for d in self.prepared.dumps}
+        if not dumps.safe_name(name) or name not in known:
+            return self.not_found(request, f"/dumps/{name}")
+        if name not in self.prepared.ready:
+            return PlainTextResponse("This dump is being prepared; try again soon.", 503,
+                                     headers={"Retry-After": "30"})  # fmt: skip
+        return FileResponse(self.prepared.dumps_dir / name, media_type="application/gzip",
+                            filename=name)  # fmt: skip
+
+
+def _root(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
 
 
 def _page_number(request: Request) -> int:
@@ -163,6 +296,8 @@ def create_app(config: ServeConfig) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if config.prepare:
+            server.prepared.start()
         await pool.start()
         try:
             yield
@@ -170,8 +305,19 @@ def create_app(config: ServeConfig) -> Starlette:
             await pool.stop()
 
     routes = [
+        Route("/", server.home),
         Mount("/static", StaticFiles(packages=[("cablekg.serve", "static")]), name="static"),
         Route("/sparql", sparql.handle, methods=["GET", "POST"]),
+        Route("/search", server.search),
+        Route("/void", server.void),
+        Route("/void.{suffix}", server.void),
+        Route("/.well-known/void", server.void),
+        Route("/dataset", server.void),
+        Route("/dataset.{suffix}", server.void),
+        Route("/ontology", server.ontology_doc),
+        Route("/ontology.{suffix}", server.ontology_doc),
+        Route("/dumps/", server.dump_list),
+        Route("/dumps/{name}", server.dump_file),
         Route("/resource", server.resource_by_iri),
         Route("/{path:path}", server.resource),
     ]

@@ -93,7 +93,17 @@ def running_server(store: Path, *options: str) -> Iterator[str]:
         stop(process)
 
 
+def wait_prepared(url: str, seconds: float = 60) -> None:
+    """Block until the search index and the dumps are built (the whole dump is written last)."""
+    deadline = time.monotonic() + seconds
+    while requests.head(url + "/dumps/cablekg.nq.gz", timeout=5).status_code == 503:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the server did not prepare its search index and dumps")
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def server(store_dir: Path) -> Iterator[str]:
     with running_server(store_dir, "--sparql-timeout", "2", "--result-limit", "50") as url:
+        wait_prepared(url)
         yield url

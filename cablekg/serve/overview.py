@@ -1,0 +1,137 @@
+"""The dataset overview: counts and charts over the whole graph, computed once per store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import markupsafe
+
+from cablekg.serve import charts, vocab, void
+from cablekg.serve.dataset import Dataset, local_name
+from cablekg.serve.site import Site
+
+TOP = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    counts: list[tuple[str, int, str | None]]  # (what, how many, where to see them)
+    years: markupsafe.Markup
+    posts: markupsafe.Markup
+    tags: markupsafe.Markup
+    citations: markupsafe.Markup
+    cited_cable: tuple[str, str] | None  # (label, href) of the cable whose citations are drawn
+
+
+def _count(data: Dataset, cls: str) -> int:
+    return int(
+        data.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")[0]["n"].value
+    )
+
+
+def overview(data: Dataset, site: Site) -> Overview:
+    return data.memo("overview", lambda: _compute(data, site))
+
+
+def _compute(data: Dataset, site: Site) -> Overview:
+    cables = _count(data, vocab.CABLE)
+    posts = data.select(
+        f"SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c a <{vocab.CABLE}> ; "
+        f"<{vocab.ORIGIN}> ?p }} GROUP BY ?p ORDER BY DESC(?n) ?p"
+    )
+    tags = data.select(
+        f"SELECT ?t (COUNT(DISTINCT ?c) AS ?n) (SAMPLE(?code) AS ?k) (SAMPLE(?m) AS ?meaning) "
+        f"WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.SUBJECT}> ?t "
+        f"OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} "
+        f"OPTIONAL {{ ?t <{vocab.SKOS}prefLabel> ?m }} }} GROUP BY ?t ORDER BY DESC(?n) ?t"
+    )
+    people = data.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?c <{vocab.OFFICIAL}> ?o }}")[
+        0
+    ]["n"].value
+    agencies = data.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?c <{vocab.AGENCY}> ?o }}")[
+        0
+    ]["n"].value
+    per_year: dict[str, dict[str, int]] = {}
+    rows = data.select(
+        f"SELECT ?y ?class (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c a <{vocab.CABLE}> ; "
+        f"<{vocab.CREATED}> ?d BIND(SUBSTR(STR(?d), 1, 4) AS ?y) "
+        f"OPTIONAL {{ ?c <{vocab.CLASSIFICATION}> ?cl }} "
+        f'BIND(COALESCE(?cl, "unknown") AS ?class) }} GROUP BY ?y ?class'
+    )
+    for row in rows:
+        level = row["class"].value
+        per_year.setdefault(row["y"].value, {})[local_name(level)] = int(row["n"].value)
+    post_labels = data.labels([r["p"].value for r in posts[:TOP]])
+    top_posts = [
+        charts.Bar(post_labels.get(r["p"].value, local_name(r["p"].value)), int(r["n"].value),
+                   site.href(r["p"].value))
+        for r in posts[:TOP]
+    ]  # fmt: skip
+    top_tags = [
+        charts.Bar(r["k"].value if "k" in r else local_name(r["t"].value), int(r["n"].value),
+                   site.href(r["t"].value), r["meaning"].value if "meaning" in r else None)
+        for r in tags[:TOP]
+    ]  # fmt: skip
+    citations, cited = _most_connected(data, site)
+    counts = [
+        ("cables", cables, None),
+        ("posts", len(posts), None),
+        ("TAGS", len(tags), None),
+        ("officials", int(people), None),
+        ("agencies", int(agencies), None),
+        ("triples", void.statistics(data)["triples"], "/void"),
+    ]
+    return Overview(
+        counts=counts,
+        years=charts.stacked_years(per_year),
+        posts=charts.horizontal_bars(top_posts, "Top posts by cables sent"),
+        tags=charts.horizontal_bars(top_tags, "Top TAGS by cables"),
+        citations=citations,
+        cited_cable=cited,
+    )
+
+
+def _most_connected(data: Dataset, site: Site) -> tuple[markupsafe.Markup, tuple[str, str] | None]:
+    """The citation graph of the cable with the most citations in and out."""
+    rows = data.select(
+        f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ {{ ?c <{vocab.HAS_REFERENCE}> ?r . "
+        f"?r <{vocab.TARGET}> ?x }} UNION {{ ?r <{vocab.TARGET}> ?c . "
+        f"?y <{vocab.HAS_REFERENCE}> ?r }} ?c a <{vocab.CABLE}> }} "
+        "GROUP BY ?c ORDER BY DESC(?n) ?c LIMIT 1"
+    )
+    if not rows:
+        return markupsafe.Markup(""), None
+    iri = rows[0]["c"].value
+    svg = citation_svg(data, site, iri)
+    label = data.labels([iri]).get(iri, local_name(iri))
+    return svg, (label, site.href(iri))
+
+
+def citation_svg(data: Dataset, site: Site, iri: str) -> markupsafe.Markup:
+    node = f"<{iri}>"
+    cites = data.select(
+        f"SELECT DISTINCT ?x ?known WHERE {{ {node} <{vocab.HAS_REFERENCE}> ?r . "
+        f"?r <{vocab.TARGET}> ?x BIND(EXISTS {{ ?x a <{vocab.CABLE}> }} AS ?known) }} ORDER BY ?x"
+    )
+    cited_by = data.select(
+        f"SELECT DISTINCT ?y WHERE {{ ?r <{vocab.TARGET}> {node} . "
+        f"?y <{vocab.HAS_REFERENCE}> ?r }} ORDER BY ?y"
+    )
+    ids = data.select(
+        f"SELECT ?s ?id WHERE {{ VALUES ?s {{ {node} "
+        + " ".join(f"<{r['x'].value}>" for r in cites)
+        + " "
+        + " ".join(f"<{r['y'].value}>" for r in cited_by)
+        + f" }} ?s <{vocab.IDENTIFIER}> ?id }}"
+    )
+    name = {r["s"].value: r["id"].value for r in ids}
+
+    def label(x: str) -> str:
+        return name.get(x, local_name(x))
+
+    return charts.citation_graph(
+        charts.Node(label(iri), site.href(iri)),
+        [charts.Node(label(r["x"].value), site.href(r["x"].value), r["known"].value == "true")
+         for r in cites],
+        [charts.Node(label(r["y"].value), site.href(r["y"].value)) for r in cited_by],
+    )  # fmt: skip

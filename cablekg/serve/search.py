@@ -1,0 +1,229 @@
+"""Full-text search over cable subjects and paragraphs: SQLite FTS5 (standard library).
+
+The index is built from the store (`build`), one row per cable subject and one per paragraph,
+with the facets of each cable (TAGS, post, year, classification) in plain tables. `search`
+ranks cables by BM25 of their best matching row (subjects weigh 4x paragraphs) and counts the
+facets over every matching cable.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from cablekg.serve import vocab
+from cablekg.serve.dataset import Dataset, local_name
+
+MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers, turned into <mark> safely
+FACETS = ("tag", "post", "year", "classification")
+_TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)', re.UNICODE)
+
+SCHEMA = """
+CREATE TABLE cables (iri TEXT PRIMARY KEY, id TEXT, subject TEXT, date TEXT, year TEXT,
+    post TEXT, classification TEXT);
+CREATE TABLE facet_values (cable TEXT, facet TEXT, value TEXT, label TEXT);
+CREATE INDEX facet_values_by_cable ON facet_values (cable);
+CREATE VIRTUAL TABLE docs USING fts5 (cable UNINDEXED, part UNINDEXED, subject, body,
+    tokenize = 'porter unicode61 remove_diacritics 2');
+"""
+
+
+def build(data: Dataset, path: Path) -> None:
+    """Write the index for every cable of the store into `path` (replaced atomically)."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    db.executescript(SCHEMA)
+    text_props = " ".join(f"<{p}>" for p in vocab.TEXT)
+    cables = data.store.query(
+        f"SELECT ?c ?id ?subject ?date ?post ?class WHERE {{ ?c a <{vocab.CABLE}> "
+        f"OPTIONAL {{ ?c <{vocab.IDENTIFIER}> ?id }} OPTIONAL {{ ?c <{vocab.TITLE}> ?subject }} "
+        f"OPTIONAL {{ ?c <{vocab.CREATED}> ?date }} OPTIONAL {{ ?c <{vocab.ORIGIN}> ?post }} "
+        f"OPTIONAL {{ ?c <{vocab.CLASSIFICATION}> ?class }} }}",
+        use_default_graph_as_union=True,
+    )
+    seen: set[str] = set()
+    batch = []
+    for row in cables:
+        iri = row["c"].value
+        if iri in seen:  # a cable with two values of a field: the first row is kept
+            continue
+        seen.add(iri)
+        v = {k: row[k].value if row[k] is not None else None
+             for k in ("id", "subject", "date", "post", "class")}  # fmt: skip
+        year = (v["date"] or "")[:4] or None
+        batch.append(
+            (iri, v["id"] or local_name(iri), v["subject"], v["date"], year, v["post"], v["class"])
+        )
+        if len(batch) >= 5000:
+            _insert_cables(db, batch)
+            batch = []
+    _insert_cables(db, batch)
+    _insert_facets(data, db)
+    parts = data.store.query(
+        f"SELECT ?c ?p ?t WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.HAS_PART}> ?p . "
+        f"VALUES ?tp {{ {text_props} }} ?p ?tp ?t }}",
+        use_default_graph_as_union=True,
+    )
+    rows = []
+    for row in parts:
+        rows.append((row["c"].value, row["p"].value, None, row["t"].value))
+        if len(rows) >= 5000:
+            db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+    db.execute("INSERT INTO docs (docs) VALUES ('optimize')")
+    db.commit()
+    db.close()
+    partial.replace(path)
+
+
+def _insert_cables(db: sqlite3.Connection, batch: list[tuple]) -> None:
+    db.executemany("INSERT INTO cables VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+    db.executemany(
+        "INSERT INTO docs VALUES (?, ?, ?, NULL)",
+        [(iri, iri, subject) for iri, _, subject, *_ in batch if subject],
+    )
+
+
+def _insert_facets(data: Dataset, db: sqlite3.Connection) -> None:
+    """Facet values with their labels: TAG codes, post names, classification names, years."""
+    tags = data.store.query(
+        f"SELECT DISTINCT ?c ?t ?code WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.SUBJECT}> ?t "
+        f"OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} }}",
+        use_default_graph_as_union=True,
+    )
+    rows = [
+        (
+            r["c"].value,
+            "tag",
+            r["t"].value,
+            r["code"].value if r["code"] else local_name(r["t"].value),
+        )
+        for r in tags
+        if isinstance(r["t"], ox.NamedNode)
+    ]
+    for facet, column in (("post", "post"), ("classification", "classification")):
+        values = [v for (v,) in db.execute(f"SELECT DISTINCT {column} FROM cables") if v]
+        labels = data.labels(values)
+        rows += [
+            (cable, facet, value, labels.get(value) or local_name(value))
+            for cable, value in db.execute(f"SELECT iri, {column} FROM cables")
+            if value
+        ]
+    rows += [(c, "year", y, y) for c, y in db.execute("SELECT iri, year FROM cables") if y]
+    db.executemany("INSERT INTO facet_values VALUES (?, ?, ?, ?)", rows)
+    db.execute("CREATE INDEX facet_values_by_value ON facet_values (facet, value)")
+
+
+@dataclass(slots=True)
+class Hit:
+    iri: str
+    id: str
+    subject: str | None
+    date: str | None
+    snippet: list[tuple[str, bool]]  # (text, highlighted)
+
+
+@dataclass(slots=True)
+class Results:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # value, label, n
+
+
+def fts_query(text: str) -> str | None:
+    """User words as an FTS5 query that cannot be a syntax error: every word or "phrase"
+    quoted, all required; a trailing `*` keeps prefix search."""
+    terms = []
+    for phrase, word in _TOKEN.findall(text):
+        if phrase:
+            words = re.findall(r"\w+", phrase)
+            if words:
+                terms.append('"' + " ".join(words) + '"')
+        elif word:
+            star = word.endswith("*")
+            terms.append(f'"{word.rstrip("*")}"' + ("*" if star else ""))
+    return " ".join(terms) or None
+
+
+def search(
+    path: Path, text: str, filters: dict[str, str], offset: int = 0, limit: int = 20
+) -> Results:
+    """Cables matching `text` (and every facet filter), best first, with facet counts."""
+    match = fts_query(text)
+    if match is None and not any(filters.get(f) for f in FACETS):
+        return Results(text, 0, [])
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conditions, params = [], [match]
+        for facet, value in filters.items():
+            if facet in FACETS and value:
+                conditions.append(
+                    "EXISTS (SELECT 1 FROM facet_values f WHERE f.cable = h.cable "
+                    "AND f.facet = ? AND f.value = ?)"
+                )
+                params += [facet, value]
+        where = " AND ".join(conditions) or "1"
+        if match is None:  # browsing by facets alone: every cable, newest first
+            params.pop(0)
+            matched = "SELECT iri AS cable, 0 AS score, NULL AS part FROM cables"
+        else:
+            matched = (
+                "WITH matched AS MATERIALIZED (SELECT rowid AS part, cable, "
+                "bm25(docs, 0, 0, 4.0, 1.0) AS score FROM docs WHERE docs MATCH ?) "
+                "SELECT cable, MIN(score) AS score, part FROM matched GROUP BY cable"
+            )
+        db.execute(
+            f"CREATE TEMP TABLE hits AS SELECT h.cable, h.score, h.part FROM ({matched}) h "
+            f"WHERE {where}",
+            params,
+        )
+        total = db.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
+        rows = [
+            (*row[:4], _snippet(db, match, row[4]))
+            for row in db.execute(
+                "SELECT c.iri, c.id, c.subject, c.date, h.part FROM hits h JOIN cables c "
+                "ON c.iri = h.cable ORDER BY h.score, c.date DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+        ]
+        facets: dict[str, list[tuple[str, str, int]]] = {}
+        for facet in FACETS:
+            order = "f.value DESC" if facet == "year" else "n DESC, f.label"
+            facets[facet] = db.execute(
+                "SELECT f.value, MIN(f.label), COUNT(*) AS n FROM hits h JOIN facet_values f "
+                f"ON f.cable = h.cable WHERE f.facet = ? GROUP BY f.value ORDER BY {order} "
+                "LIMIT 30",
+                (facet,),
+            ).fetchall()
+    finally:
+        db.close()
+    hits = [Hit(iri, id_, subject, date, _segments(snip)) for iri, id_, subject, date, snip in rows]
+    return Results(text, total, hits, facets)
+
+
+def _snippet(db: sqlite3.Connection, match: str | None, part: int | None) -> str | None:
+    """The best passage of one matching row (computed for the shown hits only)."""
+    if match is None or part is None:
+        return None
+    row = db.execute(
+        f"SELECT snippet(docs, -1, '{MARK_START}', '{MARK_END}', ' … ', 24) FROM docs "
+        "WHERE docs MATCH ? AND rowid = ?",
+        (match, part),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _segments(snippet: str | None) -> list[tuple[str, bool]]:
+    """A snippet as (text, highlighted) pieces, so the template escapes every piece."""
+    pieces = []
+    for i, chunk in enumerate(re.split(f"[{MARK_START}{MARK_END}]", snippet or "")):
+        if chunk:
+            pieces.append((chunk, i % 2 == 1))
+    return pieces
