@@ -6,7 +6,7 @@ carries its label, so no page shows a raw IRI where the graph has a label.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
@@ -22,6 +22,18 @@ CABLE_SECTIONS = {
     vocab.OFFICIAL,
     vocab.AGENCY,
 }
+# Fields a reader looks for first, in this order; the others follow alphabetically.
+FIRST_FIELDS = (
+    vocab.IDENTIFIER,
+    vocab.CREATED,
+    vocab.ORIGIN,
+    vocab.CLASSIFICATION,
+    vocab.ONTOLOGY + "precedence",
+    vocab.ONTOLOGY + "caveat",
+    vocab.TITLE,
+)
+# Resources whose graph is their own: the cable, its paragraphs and references.
+OWN_GRAPH = {vocab.CABLE, vocab.PARAGRAPH, vocab.REFERENCE}
 INBOUND_PAGE = 20  # inbound links listed per property on a resource page
 INBOUND_FULL_PAGE = 100  # per page when one property's inbound links are paged through
 
@@ -136,7 +148,7 @@ class Describer:
             types=[links[t] for t in dict.fromkeys(types)],
             rows=rows,
             inbound=self.inbound(iri, skip={vocab.TARGET} if is_cable else set()),
-            provenance=self.provenance(iri),
+            provenance=self.provenance(iri) if OWN_GRAPH & set(types) else [],
             stub=not quads,
         )
         if is_cable:
@@ -168,14 +180,43 @@ class Describer:
             subjects = self.data.incoming(iri, prop, (page - 1) * size, size, year)
             years = self.data.incoming_years(iri, prop)
             links = self.links([prop, *subjects])
-            groups.append(Inbound(links[prop], count, [links[s] for s in subjects], years))
+            notes = self.cable_notes(subjects)
+            items = [replace(links[s], note=notes.get(s)) for s in subjects]
+            groups.append(Inbound(links[prop], count, items, years))
         return groups
 
-    def provenance(self, iri: str) -> list[Row]:
-        """What the metadata says about the graphs this resource is stated in (PROV, repairs)."""
+    def cable_notes(self, iris: list[str]) -> dict[str, str]:
+        """`07MUSCAT920 · 2007-09-29` for each cable among `iris`: what tells cables apart."""
+        if not iris:
+            return {}
+        values = " ".join(sparql_iri(i) for i in iris)
         rows = self.data.select(
-            f"SELECT DISTINCT ?g ?p ?o WHERE {{ GRAPH ?g {{ {sparql_iri(iri)} ?x ?y }} ?g ?p ?o }}"
+            f"SELECT ?s (SAMPLE(?id) AS ?i) (SAMPLE(?date) AS ?d) WHERE {{ VALUES ?s {{ {values} }}"
+            f" ?s a <{vocab.CABLE}> OPTIONAL {{ ?s <{vocab.IDENTIFIER}> ?id }}"
+            f" OPTIONAL {{ ?s <{vocab.CREATED}> ?date }} }} GROUP BY ?s"
         )
+        return {
+            r["s"].value: " · ".join(x for x in (r.get("i") and r["i"].value,
+                                                r.get("d") and r["d"].value[:10]) if x)
+            for r in rows
+        }  # fmt: skip
+
+    def provenance(self, iri: str) -> list[Row]:
+        """What the metadata says about the graph this resource is stated in (PROV, repairs).
+
+        Only for what a cable graph is about (`OWN_GRAPH`): a post or a person stated in
+        thousands of cable graphs has no single source.
+        """
+        graphs = self.data.select(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {sparql_iri(iri)} ?x ?y }} }} LIMIT 2"
+        )
+        if len(graphs) != 1 or not isinstance(graphs[0]["g"], ox.NamedNode):
+            return []
+        graph = sparql_iri(graphs[0]["g"].value)
+        rows = [
+            {"g": graphs[0]["g"], **row}
+            for row in self.data.select(f"SELECT ?p ?o WHERE {{ {graph} ?p ?o }}")
+        ]
         iris = [r["p"].value for r in rows] + [
             r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)
         ]
@@ -287,7 +328,10 @@ def _rows(quads: list[ox.Quad], links: dict[str, Link], skip: set[str]) -> list[
             row.values.append(Text(str(obj)))
     for row in rows.values():
         row.values.sort(key=lambda v: v.label if isinstance(v, Link) else v.value)
-    return sorted(rows.values(), key=lambda r: r.prop.label.lower())
+    first = {prop: i for i, prop in enumerate(FIRST_FIELDS)}
+    return sorted(
+        rows.values(), key=lambda r: (first.get(r.prop.iri, len(first)), r.prop.label.lower())
+    )
 
 
 def _plain_link(iri: str) -> Link:

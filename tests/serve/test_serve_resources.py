@@ -180,3 +180,19 @@ def test_vocabulary_terms_resolve(server: str) -> None:
     response = get(server, "/vocab/tag/PHUM", "text/html")
     assert response.status_code == 200
     assert "Human Rights" in response.text and "GOVERNMENT OFFICIALS" in response.text
+
+
+def test_provenance_footer_shows_source_and_repairs(server: str) -> None:
+    cable = get(server, "/cable/07MUSCAT920", "text/html").text
+    footer = cable.split("<footer>")[1]
+    assert "SIPDIS read as STPDIS" in footer and "07MUSCAT920.txt" in footer
+    # A post is stated in many cable graphs: no single source to show.
+    assert "Provenance" not in get(server, "/post/MUSCAT", "text/html").text
+
+
+def test_inbound_links_are_counted_and_paged(server: str) -> None:
+    html = get(server, "/vocab/tag/PREL", "text/html").text
+    assert "2 cables" in html and "07MUSCAT920 · 2007-09-29" in html
+    focused = get(server, "/vocab/tag/PREL?in=http%3A%2F%2Fpurl.org%2Fdc%2Fterms%2Fsubject"
+                          "&year=2008", "text/html").text  # fmt: skip
+    assert "08TRIPOLI36 · 2008-01-22" in focused and "07MUSCAT920 · " not in focused
