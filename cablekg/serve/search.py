@@ -184,6 +184,7 @@ def search(
             f"WHERE {where}",
             params,
         )
+        db.execute("CREATE INDEX temp.hits_by_cable ON hits (cable)")
         total = db.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
         rows = [
             (*row[:4], _snippet(db, match, row[4]))
