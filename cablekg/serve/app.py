@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 from cablekg.serve import dumps, ontology, overview, pages, rdf, search, void
 from cablekg.serve.config import ServeConfig
 from cablekg.serve.dataset import Dataset
-from cablekg.serve.describe import INBOUND_FULL_PAGE, Describer
+from cablekg.serve.describe import INBOUND_FULL_PAGE, INBOUND_PAGE, Describer
 from cablekg.serve.formats import Format, negotiate
 from cablekg.serve.http import LimitRequests, not_modified, validators
 from cablekg.serve.prepare import Preparer
@@ -59,7 +59,9 @@ class Server:
         self.data = Dataset(config.store)
         self.ontology = ontology.load(self.data)
         self.describer = Describer(self.data, self.site, ontology.term_labels(self.ontology))
-        self.prepared = Preparer(self.data, config.cache)
+        self.prepared = Preparer(
+            self.data, config.cache, lambda: overview.overview(self.data, self.site)
+        )
 
     # -- shared response logic -------------------------------------------------------------
 
@@ -141,7 +143,7 @@ class Server:
         year = request.query_params.get("year")
         year = year if year and year.isdigit() and len(year) == 4 else None
         page = _page_number(request)
-        d = self.describer.describe(iri)
+        d = self.describer.describe(iri, page if request.query_params.get("cited") else 1)
         year_total = 0
         if focus:
             d.inbound = self.describer.inbound(iri, only=focus, page=page, year=year)
@@ -156,7 +158,8 @@ class Server:
         citations = overview.citation_svg(self.data, self.site, iri) if d.cable else None
         return pages.render(
             "resource.html", d=d, focus=focus, year=year, year_total=year_total, page=page,
-            page_size=INBOUND_FULL_PAGE, alternates=alternates,
+            page_size=INBOUND_FULL_PAGE, alternates=alternates, inbound_page=INBOUND_PAGE,
+            cited_page=page if request.query_params.get("cited") else 1,
             jsonld=pages.script_json(jsonld.decode()), citation_svg=citations,
         )  # fmt: skip
 
@@ -174,8 +177,13 @@ class Server:
             text,
             "Resource paths look like /cable/07MUSCAT920, /post/MUSCAT or /vocab/tag/PHUM.",
         ]
-        body = pages.render("message.html", title="Not found", lines=lines, suggestions=[],
-                            q=guess)  # fmt: skip
+        suggestions = []
+        if "search" in self.prepared.ready and guess:
+            found = search.search(self.prepared.search_path, guess, {}, 0, 5)
+            suggestions = [_Suggestion(hit.subject or hit.id, self.site.href(hit.iri))
+                           for hit in found.hits]  # fmt: skip
+        body = pages.render("message.html", title="Not found", lines=lines,
+                            suggestions=suggestions, q=guess)  # fmt: skip
         return HTMLResponse(body, 404)
 
     # -- dataset-level pages ---------------------------------------------------------------
@@ -215,8 +223,9 @@ class Server:
             facet_names={"tag": "TAGS", "post": "Post", "year": "Year",
                          "classification": "Classification"},
         )  # fmt: skip
-        status = 200 if ready or not (q or filters) else 503
-        return HTMLResponse(body, status, headers={} if ready else {"Retry-After": "30"})
+        if not ready:
+            return HTMLResponse(body, 503 if q or filters else 200, headers={"Retry-After": "30"})
+        return self.conditional(request, Format.HTML, False, "/search", lambda: body)
 
     def void(self, request: Request) -> Response:
         suffix = request.path_params.get("suffix")
@@ -260,7 +269,9 @@ class Server:
             path = self.prepared.dumps_dir / dump.name
             ready = dump.name in self.prepared.ready and path.is_file()
             listed.append((dump, path.stat().st_size if ready else None))
-        return HTMLResponse(pages.render("dumps.html", title="Dumps", dumps=listed))
+        body = pages.render("dumps.html", title="Dumps", dumps=listed)
+        ready = ",".join(sorted(self.prepared.ready))  # the listing changes as dumps get ready
+        return self.conditional(request, Format.HTML, False, "/dumps/" + ready, lambda: body)
 
     def dump_file(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -272,6 +283,12 @@ class Server:
                                      headers={"Retry-After": "30"})  # fmt: skip
         return FileResponse(self.prepared.dumps_dir / name, media_type="application/gzip",
                             filename=name)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Suggestion:
+    label: str
+    href: str
 
 
 def _root(request: Request) -> str:
@@ -292,7 +309,9 @@ def create_app(config: ServeConfig) -> Starlette:
     """The ASGI app serving the store of `config`."""
     server = Server(config)
     pool = WorkerPool(database_dir(config.store), config.sparql_workers, config.sparql_timeout)
-    sparql = SparqlEndpoint(pool, server.site, config.result_limit, config.sparql_timeout)
+    sparql = SparqlEndpoint(
+        pool, server.data, server.site, config.result_limit, config.sparql_timeout
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -77,18 +77,20 @@ class Dataset:
         self.path = store_dir
         self.store = open_store(store_dir)
         self.version = store_version(database_dir(store_dir))
+        self._label_props = [ox.NamedNode(p) for p in vocab.LABELS]
         self._memo: dict[str, object] = {}
+        self._locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Aggregates over the whole graph, computed once: the store never changes under us."""
+        """Aggregates over the whole graph, computed once (by one thread; others wait for it):
+        the store never changes under us."""
         with self._lock:
-            if key in self._memo:
-                return self._memo[key]  # type: ignore[return-value]
-        value = compute()
-        with self._lock:
-            self._memo[key] = value
-        return value
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._memo:
+                self._memo[key] = compute()
+            return self._memo[key]  # type: ignore[return-value]
 
     def select(self, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
         """SELECT over the union of all graphs; each solution as a dict of bound variables."""
@@ -117,28 +119,31 @@ class Dataset:
         }
 
     def labels(self, iris: Iterable[str]) -> dict[str, str]:
-        """The best label of each IRI that has one (see `vocab.LABELS`), English first."""
-        wanted = sorted({i for i in iris if i})
-        found: dict[str, tuple[int, int, str]] = {}
-        for start in range(0, len(wanted), 200):
-            chunk = wanted[start : start + 200]
-            values = " ".join(sparql_iri(i) for i in chunk)
-            props = " ".join(sparql_iri(p) for p in vocab.LABELS)
-            rows = self.select(
-                f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {values} }} VALUES ?p {{ {props} }}"
-                " ?s ?p ?l FILTER(isLiteral(?l)) }"
-            )
-            for row in rows:
-                label = row["l"]
-                rank = (
-                    vocab.LABELS.index(row["p"].value),
-                    0 if label.language in (None, "en") else 1,
-                    label.value,
-                )
-                current = found.get(row["s"].value)
-                if current is None or rank < current:
-                    found[row["s"].value] = rank
-        return {iri: rank[2] for iri, rank in found.items()}
+        """The best label of each IRI that has one (see `vocab.LABELS`), English first.
+
+        Index lookups per IRI and property: a SPARQL `VALUES` join here scanned every label
+        of the store (200 ms per page at 20,000 cables).
+        """
+        found: dict[str, str] = {}
+        for iri in dict.fromkeys(i for i in iris if i):
+            node = ox.NamedNode(iri)
+            for prop in self._label_props:
+                labels = [
+                    q.object
+                    for q in self.store.quads_for_pattern(node, prop, None, None)
+                    if isinstance(q.object, ox.Literal)
+                ]
+                if labels:
+                    best = min(labels, key=lambda lit: (lit.language not in (None, "en"),
+                                                        lit.value))  # fmt: skip
+                    found[iri] = best.value
+                    break
+        return found
+
+    def values(self, iri: str, prop: str) -> list[ox.NamedNode | ox.Literal | ox.BlankNode]:
+        """Objects of one property of one resource, from every graph, without duplicates."""
+        objects = self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(prop), None, None)
+        return list(dict.fromkeys(q.object for q in objects))
 
     def incoming_counts(self, iri: str) -> list[tuple[str, int]]:
         """(property, number of subjects linking here with it), most frequent first."""

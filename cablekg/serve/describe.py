@@ -130,7 +130,7 @@ class Describer:
             for iri in iris
         }
 
-    def describe(self, iri: str) -> Description:
+    def describe(self, iri: str, cited_page: int = 1) -> Description:
         quads = list(self.data.quads_about(iri))
         types = [q.object.value for q in quads if q.predicate.value == vocab.RDF_TYPE]
         is_cable = vocab.CABLE in types or self._cited(iri)
@@ -152,7 +152,7 @@ class Describer:
             stub=not quads,
         )
         if is_cable:
-            description.cable = self.cable(iri, quads, links)
+            description.cable = self.cable(iri, quads, links, cited_page)
         return description
 
     def _cited(self, iri: str) -> bool:
@@ -187,19 +187,15 @@ class Describer:
 
     def cable_notes(self, iris: list[str]) -> dict[str, str]:
         """`07MUSCAT920 · 2007-09-29` for each cable among `iris`: what tells cables apart."""
-        if not iris:
-            return {}
-        values = " ".join(sparql_iri(i) for i in iris)
-        rows = self.data.select(
-            f"SELECT ?s (SAMPLE(?id) AS ?i) (SAMPLE(?date) AS ?d) WHERE {{ VALUES ?s {{ {values} }}"
-            f" ?s a <{vocab.CABLE}> OPTIONAL {{ ?s <{vocab.IDENTIFIER}> ?id }}"
-            f" OPTIONAL {{ ?s <{vocab.CREATED}> ?date }} }} GROUP BY ?s"
-        )
-        return {
-            r["s"].value: " · ".join(x for x in (r.get("i") and r["i"].value,
-                                                r.get("d") and r["d"].value[:10]) if x)
-            for r in rows
-        }  # fmt: skip
+        notes = {}
+        for iri in iris:
+            if vocab.CABLE not in self.data.has_types(iri):
+                continue
+            ids = self.data.values(iri, vocab.IDENTIFIER)
+            dates = self.data.values(iri, vocab.CREATED)
+            parts = [ids[0].value if ids else None, dates[0].value[:10] if dates else None]
+            notes[iri] = " · ".join(p for p in parts if p)
+        return notes
 
     def provenance(self, iri: str) -> list[Row]:
         """What the metadata says about the graph this resource is stated in (PROV, repairs).
@@ -230,7 +226,9 @@ class Describer:
         ]
         return _rows(graph_rows + quads, links, {vocab.RDF_TYPE})
 
-    def cable(self, iri: str, quads: list[ox.Quad], links: dict[str, Link]) -> CableView:
+    def cable(
+        self, iri: str, quads: list[ox.Quad], links: dict[str, Link], cited_page: int = 1
+    ) -> CableView:
         node = sparql_iri(iri)
 
         def objects(prop: str) -> list[str]:
@@ -291,18 +289,22 @@ class Describer:
         citing = self.data.select(
             f"SELECT DISTINCT ?c ?date WHERE {{ ?r <{vocab.TARGET}> {node} . "
             f"?c <{vocab.HAS_REFERENCE}> ?r OPTIONAL {{ ?c <{vocab.CREATED}> ?date }} }}"
-            f" ORDER BY DESC(?date) ?c LIMIT {INBOUND_PAGE}"
+            f" ORDER BY DESC(?date) ?c OFFSET {(cited_page - 1) * INBOUND_PAGE}"
+            f" LIMIT {INBOUND_PAGE}"
         )
         count = self.data.select(
             f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?r <{vocab.TARGET}> {node} . "
             f"?c <{vocab.HAS_REFERENCE}> ?r }}"
         )
         citing_links = self.links([r["c"].value for r in citing])
+        notes = self.cable_notes(list(citing_links))
         return CableView(
             tags=tag_links,
             paragraphs=paragraphs,
             references=references,
-            cited_by=[citing_links[r["c"].value] for r in citing],
+            cited_by=[
+                replace(citing_links[r["c"].value], note=notes.get(r["c"].value)) for r in citing
+            ],
             cited_by_count=int(count[0]["n"].value),
             officials=[links[o] for o in objects(vocab.OFFICIAL)],
             agencies=[links[o] for o in objects(vocab.AGENCY)],

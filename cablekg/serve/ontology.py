@@ -33,7 +33,8 @@ class Term:
 
 
 def load(data: Dataset) -> list[ox.Triple]:
-    """The ontology's triples: the shipped file, else what the store says about its terms."""
+    """The ontology's triples: the shipped file, else what the store says about its terms
+    (found through their types: a scan of every subject would be slow on a large store)."""
     try:
         path = ontology_path(ONTOLOGY_FILE)
     except FileNotFoundError:
@@ -41,8 +42,10 @@ def load(data: Dataset) -> list[ox.Triple]:
     if path is not None and path.is_file():
         return [ox.Triple(q.subject, q.predicate, q.object)
                 for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]  # fmt: skip
+    kinds = " ".join(f"<{k}>" for k in (*_CLASSES, *(k for _, k in _PROPERTY_KINDS),
+                                         vocab.OWL + "Ontology"))  # fmt: skip
     rows = data.select(
-        "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o "
+        f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?kind {{ {kinds} }} ?s a ?kind . ?s ?p ?o "
         f'FILTER(STRSTARTS(STR(?s), "{vocab.ONTOLOGY.rstrip("#/")}")) }}'
     )
     return [ox.Triple(r["s"], r["p"], r["o"]) for r in rows]

@@ -40,10 +40,8 @@ def _compute(data: Dataset, site: Site) -> Overview:
         f"<{vocab.ORIGIN}> ?p }} GROUP BY ?p ORDER BY DESC(?n) ?p"
     )
     tags = data.select(
-        f"SELECT ?t (COUNT(DISTINCT ?c) AS ?n) (SAMPLE(?code) AS ?k) (SAMPLE(?m) AS ?meaning) "
-        f"WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.SUBJECT}> ?t "
-        f"OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} "
-        f"OPTIONAL {{ ?t <{vocab.SKOS}prefLabel> ?m }} }} GROUP BY ?t ORDER BY DESC(?n) ?t"
+        f"SELECT ?t (COUNT(?c) AS ?n) WHERE {{ ?c <{vocab.SUBJECT}> ?t }} "
+        "GROUP BY ?t ORDER BY DESC(?n) ?t"
     )
     people = data.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?c <{vocab.OFFICIAL}> ?o }}")[
         0
@@ -67,11 +65,14 @@ def _compute(data: Dataset, site: Site) -> Overview:
                    site.href(r["p"].value))
         for r in posts[:TOP]
     ]  # fmt: skip
-    top_tags = [
-        charts.Bar(r["k"].value if "k" in r else local_name(r["t"].value), int(r["n"].value),
-                   site.href(r["t"].value), r["meaning"].value if "meaning" in r else None)
-        for r in tags[:TOP]
-    ]  # fmt: skip
+    top_tags = []
+    for r in tags[:TOP]:
+        tag = r["t"].value
+        codes = data.values(tag, vocab.SKOS + "notation")
+        meanings = data.values(tag, vocab.SKOS + "prefLabel")
+        top_tags.append(charts.Bar(codes[0].value if codes else local_name(tag),
+                                   int(r["n"].value), site.href(tag),
+                                   meanings[0].value if meanings else None))  # fmt: skip
     citations, cited = _most_connected(data, site)
     counts = [
         ("cables", cables, None),
@@ -92,13 +93,11 @@ def _compute(data: Dataset, site: Site) -> Overview:
 
 
 def _most_connected(data: Dataset, site: Site) -> tuple[markupsafe.Markup, tuple[str, str] | None]:
-    """The citation graph of the cable with the most citations in and out."""
+    """The citation graph of the most cited cable of the corpus (else of a citing one)."""
     rows = data.select(
-        f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ {{ ?c <{vocab.HAS_REFERENCE}> ?r . "
-        f"?r <{vocab.TARGET}> ?x }} UNION {{ ?r <{vocab.TARGET}> ?c . "
-        f"?y <{vocab.HAS_REFERENCE}> ?r }} ?c a <{vocab.CABLE}> }} "
-        "GROUP BY ?c ORDER BY DESC(?n) ?c LIMIT 1"
-    )
+        f"SELECT ?c WHERE {{ ?r <{vocab.TARGET}> ?c . ?c a <{vocab.CABLE}> }} "
+        "GROUP BY ?c ORDER BY DESC(COUNT(?r)) ?c LIMIT 1"
+    ) or data.select(f"SELECT ?c WHERE {{ ?c <{vocab.HAS_REFERENCE}> ?r }} LIMIT 1")
     if not rows:
         return markupsafe.Markup(""), None
     iri = rows[0]["c"].value
@@ -117,14 +116,11 @@ def citation_svg(data: Dataset, site: Site, iri: str) -> markupsafe.Markup:
         f"SELECT DISTINCT ?y WHERE {{ ?r <{vocab.TARGET}> {node} . "
         f"?y <{vocab.HAS_REFERENCE}> ?r }} ORDER BY ?y"
     )
-    ids = data.select(
-        f"SELECT ?s ?id WHERE {{ VALUES ?s {{ {node} "
-        + " ".join(f"<{r['x'].value}>" for r in cites)
-        + " "
-        + " ".join(f"<{r['y'].value}>" for r in cited_by)
-        + f" }} ?s <{vocab.IDENTIFIER}> ?id }}"
-    )
-    name = {r["s"].value: r["id"].value for r in ids}
+    name = {}
+    for x in [iri, *(r["x"].value for r in cites), *(r["y"].value for r in cited_by)]:
+        ids = data.values(x, vocab.IDENTIFIER)
+        if ids:
+            name[x] = ids[0].value
 
     def label(x: str) -> str:
         return name.get(x, local_name(x))

@@ -19,9 +19,12 @@ log = logging.getLogger("cablekg.serve")
 
 
 class Preparer:
-    def __init__(self, data: Dataset, cache: Path) -> None:
+    def __init__(
+        self, data: Dataset, cache: Path, warm: Callable[[], object] | None = None
+    ) -> None:
         self.data = data
         self.cache = cache
+        self.warm = warm  # aggregates to compute before anyone asks (the overview)
         self.ready: set[str] = set()  # names of artefacts that can be served
         self.failed: dict[str, str] = {}
         self.dumps = dumps.planned(data)
@@ -46,6 +49,10 @@ class Preparer:
 
     def run(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
+        if self.warm is not None:
+            started = time.monotonic()
+            self.warm()
+            log.info("computed the overview in %.1f s", time.monotonic() - started)
         self._step("search", self.search_path, lambda p: search.build(self.data, p))
         # The whole dataset last: it takes longest, and its readiness means all are ready.
         for dump in sorted(self.dumps, key=lambda d: d.graph is None):

@@ -17,12 +17,15 @@ import json
 import re
 from typing import Any
 
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from cablekg.queries import named_queries
 from cablekg.serve import pages, vocab
+from cablekg.serve.dataset import Dataset
 from cablekg.serve.formats import Format, negotiate
+from cablekg.serve.http import not_modified, validators
 from cablekg.serve.site import Site
 from cablekg.serve.workers import Job, PoolBusy, QueryTimeout, WorkerDied, WorkerPool
 
@@ -70,8 +73,11 @@ def refusal(query: str) -> str | None:
 
 
 class SparqlEndpoint:
-    def __init__(self, pool: WorkerPool, site: Site, limit: int, timeout: float) -> None:
+    def __init__(
+        self, pool: WorkerPool, data: Dataset, site: Site, limit: int, timeout: float
+    ) -> None:
         self.pool = pool
+        self.data = data  # for labels on the HTML result table, and the store version
         self.site = site
         self.limit = limit
         self.timeout = timeout
@@ -124,6 +130,10 @@ class SparqlEndpoint:
         for iri in job.default_graphs + job.named_graphs:
             if not re.fullmatch(r"[^\s<>\"{}|\\^`]+:[^\s<>\"{}|\\^`]*", iri):
                 return PlainTextResponse(f"Not an IRI: {iri!r}", 400)
+        validated = validators(self.data.version, "/sparql", str(sorted(params.items())),
+                               job.accept or "", str(html))  # fmt: skip
+        if request.method == "GET" and (cached := not_modified(request, validated)) is not None:
+            return cached
         try:
             outcome = await self.pool.run(job)
         except QueryTimeout:
@@ -147,10 +157,11 @@ class SparqlEndpoint:
             )  # fmt: skip
         if outcome.kind != "ok":
             return self._error(html, query, 500, outcome.body.decode())
+        headers = {"Vary": "Accept", **(validated if request.method == "GET" else {})}
         if html:
-            return HTMLResponse(self.page(query, json.loads(outcome.body)))
-        return Response(outcome.body, headers={"Content-Type": outcome.content_type,
-                                               "Vary": "Accept"})  # fmt: skip
+            page = await anyio.to_thread.run_sync(self.page, query, json.loads(outcome.body))
+            return HTMLResponse(page, headers=headers)
+        return Response(outcome.body, headers={"Content-Type": outcome.content_type, **headers})
 
     def _error(
         self, html: bool, query: str, status: int, message: str,
@@ -176,6 +187,13 @@ class SparqlEndpoint:
             else:
                 head = answer["head"]["vars"]
                 rows = [[b.get(v) for v in head] for b in answer["results"]["bindings"]]
+            # IRIs are shown by their labels (the IRI stays in the link's title).
+            iris = [t["value"] for row in rows for t in row if t and t["type"] == "uri"]
+            labels = self.data.labels(iris)
+            for row in rows:
+                for term in row:
+                    if term and term["type"] == "uri":
+                        term["label"] = labels.get(term["value"], term["value"])
         return pages.render(
             "sparql.html", title="SPARQL endpoint", query=default, examples=examples,
             head=head, rows=rows, answered=answer is not None, error=error,

@@ -196,3 +196,16 @@ def test_inbound_links_are_counted_and_paged(server: str) -> None:
     focused = get(server, "/vocab/tag/PREL?in=http%3A%2F%2Fpurl.org%2Fdc%2Fterms%2Fsubject"
                           "&year=2008", "text/html").text  # fmt: skip
     assert "08TRIPOLI36 · 2008-01-22" in focused and "07MUSCAT920 · " not in focused
+
+
+def test_not_found_page_suggests_search_hits(server: str) -> None:
+    html = get(server, "/cable/TRIPOLI", "text/html").text
+    assert 'href="/cable/08TRIPOLI36"' in html
+
+
+def test_search_and_listing_pages_carry_validators(server: str) -> None:
+    for path in ("/search?q=ambassador", "/dumps/", "/", "/void", "/ontology"):
+        first = get(server, path, "text/html")
+        assert "ETag" in first.headers and "Last-Modified" in first.headers, path
+        assert get(server, path, "text/html", **{"If-None-Match": first.headers["ETag"]}
+                   ).status_code == 304, path  # fmt: skip

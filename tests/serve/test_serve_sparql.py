@@ -200,3 +200,23 @@ def test_request_size_limit(server: str) -> None:
     huge = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 70_000
     assert sparql(server, "POST", data={"query": huge}).status_code == 413
     assert sparql(server, params={"query": huge}).status_code in (413, 414)
+
+
+def test_get_answers_carry_validators(server: str) -> None:
+    first = sparql(server, params={"query": SUBJECTS})
+    assert first.headers["Vary"].startswith("Accept") and "Last-Modified" in first.headers
+    again = sparql(server, params={"query": SUBJECTS},
+                   headers={"If-None-Match": first.headers["ETag"]})  # fmt: skip
+    assert again.status_code == 304
+    other = sparql(server, params={"query": SUBJECTS, "format": "csv"},
+                   headers={"If-None-Match": first.headers["ETag"]})  # fmt: skip
+    assert other.status_code == 200
+
+
+def test_html_results_show_labels(server: str) -> None:
+    query = "SELECT ?post WHERE { ?c <https://w3id.org/cablekg/ontology#origin> ?post }"
+    html = sparql(server, params={"query": query, "format": "html"}).text
+    assert (
+        '<a href="/post/MUSCAT" title="https://w3id.org/cablekg/post/MUSCAT">AMEMBASSY MUSCAT</a>'
+        in html
+    )
