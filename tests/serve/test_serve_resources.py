@@ -209,3 +209,12 @@ def test_search_and_listing_pages_carry_validators(server: str) -> None:
         assert "ETag" in first.headers and "Last-Modified" in first.headers, path
         assert get(server, path, "text/html", **{"If-None-Match": first.headers["ETag"]}
                    ).status_code == 304, path  # fmt: skip
+
+
+def test_iris_outside_the_base_have_pages(server: str) -> None:
+    html = get(server, "/resource?iri=http://www.wikidata.org/entity/Q842", "text/html").text
+    assert "MU" in html and 'href="/vocab/tag/MU"' in html  # who links here, by label
+    turtle = get(server, "/resource?iri=http://www.wikidata.org/entity/Q842&format=ttl")
+    assert turtle.headers["Content-Type"].startswith("text/turtle")
+    assert "Q842" in turtle.text
+    assert get(server, "/resource?iri=http://example.org/nothing", "text/html").status_code == 404
