@@ -20,6 +20,7 @@ from cablekg.serve.dataset import Dataset, local_name
 
 MARK_START, MARK_END = "\x02", "\x03"  # snippet highlight markers, turned into <mark> safely
 FACETS = ("tag", "post", "year", "classification")
+FACET_SCOPE = 5000
 _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)', re.UNICODE)
 
 SCHEMA = """
@@ -135,6 +136,7 @@ class Results:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # value, label, n
+    facet_scope: int = 0  # how many of the best matches the facet counts cover
 
 
 def fts_query(text: str) -> str | None:
@@ -180,12 +182,18 @@ def search(
                 "SELECT cable, MIN(score) AS score, part FROM matched GROUP BY cable"
             )
         db.execute(
-            f"CREATE TEMP TABLE hits AS SELECT h.cable, h.score, h.part FROM ({matched}) h "
+            f"CREATE TEMP TABLE ranked AS SELECT h.cable, h.score, h.part FROM ({matched}) h "
             f"WHERE {where}",
             params,
         )
+        total = db.execute("SELECT COUNT(*) FROM ranked").fetchone()[0]
+        # Facets count the best FACET_SCOPE matches: a word found in most of the corpus would
+        # otherwise cost a join over every cable; the page says when this applies.
+        db.execute(
+            "CREATE TEMP TABLE hits AS SELECT * FROM ranked ORDER BY score LIMIT ?",
+            (FACET_SCOPE,),
+        )
         db.execute("CREATE INDEX temp.hits_by_cable ON hits (cable)")
-        total = db.execute("SELECT COUNT(*) FROM hits").fetchone()[0]
         rows = [
             (*row[:4], _snippet(db, match, row[4]))
             for row in db.execute(
@@ -206,7 +214,7 @@ def search(
     finally:
         db.close()
     hits = [Hit(iri, id_, subject, date, _segments(snip)) for iri, id_, subject, date, snip in rows]
-    return Results(text, total, hits, facets)
+    return Results(text, total, hits, facets, min(total, FACET_SCOPE))
 
 
 def _snippet(db: sqlite3.Connection, match: str | None, part: int | None) -> str | None:
