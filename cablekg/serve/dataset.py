@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
+from cablekg.resources import data_path, ontology_path
 from cablekg.serve import vocab
 from cablekg.store import database_dir, open_store
 
@@ -54,6 +55,20 @@ def store_version(directory: Path) -> Version:
     return Version(digest.hexdigest()[:20], int(newest))
 
 
+def _vocabulary() -> ox.Store:
+    """The ontology and the TAGS vocabulary shipped with cablekg, for labels the store lacks
+    (a store built without `--with-vocabulary` has TAG codes but not their meanings)."""
+    store = ox.Store()
+    for directory, name in vocab.VOCABULARY_FILES:
+        try:
+            path = (ontology_path if directory == "ontology" else data_path)(name)
+        except FileNotFoundError:
+            continue
+        if path.is_file():
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return store
+
+
 def local_name(iri: str) -> str:
     """The last segment of an IRI, decoded: a readable fallback when there is no label."""
     tail = iri.rstrip("/#")
@@ -76,6 +91,7 @@ class Dataset:
     def __init__(self, store_dir: Path) -> None:
         self.path = store_dir
         self.store = open_store(store_dir)
+        self.vocabulary = _vocabulary()
         self.version = store_version(database_dir(store_dir))
         self._label_props = [ox.NamedNode(p) for p in vocab.LABELS]
         self._memo: dict[str, object] = {}
@@ -130,7 +146,8 @@ class Dataset:
             for prop in self._label_props:
                 labels = [
                     q.object
-                    for q in self.store.quads_for_pattern(node, prop, None, None)
+                    for store in (self.store, self.vocabulary)
+                    for q in store.quads_for_pattern(node, prop, None, None)
                     if isinstance(q.object, ox.Literal)
                 ]
                 if labels:
@@ -141,9 +158,20 @@ class Dataset:
         return found
 
     def values(self, iri: str, prop: str) -> list[ox.NamedNode | ox.Literal | ox.BlankNode]:
-        """Objects of one property of one resource, from every graph, without duplicates."""
-        objects = self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(prop), None, None)
-        return list(dict.fromkeys(q.object for q in objects))
+        """Objects of one property of one resource, from every graph (and the shipped
+        vocabularies when the store has none), without duplicates."""
+        node, pred = ox.NamedNode(iri), ox.NamedNode(prop)
+        for store in (self.store, self.vocabulary):
+            found = dict.fromkeys(q.object for q in store.quads_for_pattern(node, pred, None, None))
+            if found:
+                return list(found)
+        return []
+
+    def in_corpus(self, cable: str) -> bool:
+        """True for a cable the store holds (the primary topic of a cable graph), False for a
+        cable known only because others cite it."""
+        pattern = (None, ox.NamedNode(vocab.PRIMARY_TOPIC), ox.NamedNode(cable), None)
+        return next(self.store.quads_for_pattern(*pattern), None) is not None
 
     def incoming_counts(self, iri: str) -> list[tuple[str, int]]:
         """(property, number of subjects linking here with it), most frequent first."""

@@ -17,6 +17,7 @@ from cablekg.serve.site import Site
 # Shown in their own sections of a cable page rather than in its table of fields.
 CABLE_SECTIONS = {
     vocab.HAS_PART,
+    vocab.DCTERMS + "references",  # the same citations as the REF list, shown there
     vocab.HAS_REFERENCE,
     vocab.SUBJECT,
     vocab.OFFICIAL,
@@ -26,14 +27,17 @@ CABLE_SECTIONS = {
 FIRST_FIELDS = (
     vocab.IDENTIFIER,
     vocab.CREATED,
-    vocab.ORIGIN,
+    vocab.SENDER,
+    vocab.ONTOLOGY + "origin",
     vocab.CLASSIFICATION,
     vocab.ONTOLOGY + "precedence",
     vocab.ONTOLOGY + "caveat",
     vocab.TITLE,
 )
+# Inbound links a cable page shows as "cited by" rather than as lists of links.
+CITATIONS = {vocab.TARGET, vocab.DCTERMS + "references"}
 # Resources whose graph is their own: the cable, its paragraphs and references.
-OWN_GRAPH = {vocab.CABLE, vocab.PARAGRAPH, vocab.REFERENCE}
+OWN_GRAPH = {vocab.CABLE, vocab.PARAGRAPH, vocab.TEXT_BLOCK, vocab.REFERENCE}
 INBOUND_PAGE = 20  # inbound links listed per property on a resource page
 INBOUND_FULL_PAGE = 100  # per page when one property's inbound links are paged through
 
@@ -147,9 +151,9 @@ class Describer:
             label=links[iri].label,
             types=[links[t] for t in dict.fromkeys(types)],
             rows=rows,
-            inbound=self.inbound(iri, skip={vocab.TARGET} if is_cable else set()),
+            inbound=self.inbound(iri, skip=CITATIONS if is_cable else set()),
             provenance=self.provenance(iri) if OWN_GRAPH & set(types) else [],
-            stub=not quads,
+            stub=not self.data.in_corpus(iri) if is_cable else not quads,
         )
         if is_cable:
             description.cable = self.cable(iri, quads, links, cited_page)
@@ -198,32 +202,26 @@ class Describer:
         return notes
 
     def provenance(self, iri: str) -> list[Row]:
-        """What the metadata says about the graph this resource is stated in (PROV, repairs).
+        """What the metadata graph says about the cable graph a resource belongs to: its
+        source (PROV-O) and the repairs made while reading it.
 
-        Only for what a cable graph is about (`OWN_GRAPH`): a post or a person stated in
-        thousands of cable graphs has no single source.
+        Only for what a cable graph is about (`OWN_GRAPH`: the cable, its paragraphs and
+        references); a post or a person is stated in thousands of cable graphs.
         """
-        graphs = self.data.select(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {sparql_iri(iri)} ?x ?y }} }} LIMIT 2"
+        node = sparql_iri(iri)
+        rows = self.data.select(
+            f"SELECT DISTINCT ?g ?p ?o WHERE {{ {{ ?g <{vocab.PRIMARY_TOPIC}> {node} }} UNION "
+            f"{{ ?g <{vocab.PRIMARY_TOPIC}> ?c . ?c <{vocab.HAS_PART}>|<{vocab.HAS_REFERENCE}> "
+            f"{node} }} ?g ?p ?o }}"
         )
-        if len(graphs) != 1 or not isinstance(graphs[0]["g"], ox.NamedNode):
-            return []
-        graph = sparql_iri(graphs[0]["g"].value)
-        rows = [
-            {"g": graphs[0]["g"], **row}
-            for row in self.data.select(f"SELECT ?p ?o WHERE {{ {graph} ?p ?o }}")
-        ]
-        iris = [r["p"].value for r in rows] + [
-            r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)
-        ]
+        rows = [r for r in rows if r["p"].value != vocab.PRIMARY_TOPIC]
         sources = [r["o"].value for r in rows if isinstance(r["o"], ox.NamedNode)]
         quads = [q for s in dict.fromkeys(sources) for q in self.data.quads_about(s)]
+        iris = [r["p"].value for r in rows] + sources
         iris += [q.predicate.value for q in quads]
         iris += [q.object.value for q in quads if isinstance(q.object, ox.NamedNode)]
         links = self.links(iris)
-        graph_rows = [
-            ox.Quad(r["g"], r["p"], r["o"]) for r in rows if isinstance(r["g"], ox.NamedNode)
-        ]
+        graph_rows = [ox.Quad(r["g"], r["p"], r["o"]) for r in rows]
         return _rows(graph_rows + quads, links, {vocab.RDF_TYPE})
 
     def cable(
@@ -240,20 +238,14 @@ class Describer:
                 )
             )
 
-        tags = self.data.select(
-            f"SELECT ?t (SAMPLE(?code) AS ?c) (SAMPLE(?meaning) AS ?m) WHERE {{ {node} "
-            f"<{vocab.SUBJECT}> ?t OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} "
-            f"OPTIONAL {{ ?t <{vocab.SKOS}prefLabel> ?meaning }} }} GROUP BY ?t ORDER BY ?t"
-        )
-        tag_links = [
-            Link(
-                r["t"].value,
-                r["c"].value if "c" in r else local_name(r["t"].value),
-                self.site.href(r["t"].value),
-                r["m"].value if "m" in r else None,
-            )
-            for r in tags
-        ]
+        tag_links = []
+        for tag in objects(vocab.SUBJECT):
+            codes = self.data.values(tag, vocab.NOTATION)
+            meanings = self.data.values(tag, vocab.PREF_LABEL)
+            code = codes[0].value if codes else local_name(tag)
+            meaning = meanings[0].value if meanings else None
+            tag_links.append(Link(tag, code, self.site.href(tag), meaning))
+        tag_links.sort(key=lambda link: link.label)
         text_props = " ".join(sparql_iri(p) for p in vocab.TEXT)
         paragraphs = [
             Paragraph(
@@ -264,17 +256,18 @@ class Describer:
             )
             for r in self.data.select(
                 f"SELECT ?p ?n ?m ?t WHERE {{ {node} <{vocab.HAS_PART}> ?p "
+                f"OPTIONAL {{ ?p <{vocab.POSITION}> ?i }} "
                 f"OPTIONAL {{ ?p <{vocab.PARAGRAPH_NUMBER}> ?n }} "
                 f"OPTIONAL {{ ?p <{vocab.PORTION_MARKING}> ?m }} "
-                f"OPTIONAL {{ VALUES ?tp {{ {text_props} }} ?p ?tp ?t }} }} ORDER BY ?n ?p"
+                f"OPTIONAL {{ VALUES ?tp {{ {text_props} }} ?p ?tp ?t }} }} ORDER BY ?i ?n ?p"
             )
         ]
         refs = self.data.select(
             f"SELECT ?r ?l ?x ?t ?known WHERE {{ {node} <{vocab.HAS_REFERENCE}> ?r "
             f"OPTIONAL {{ ?r <{vocab.REFERENCE_LABEL}> ?l }} "
-            f"OPTIONAL {{ ?r <{vocab.RDFS}label> ?x }}"
+            f"OPTIONAL {{ ?r <{vocab.TEXT[0]}> ?x }}"
             f" OPTIONAL {{ ?r <{vocab.TARGET}> ?t "
-            f"BIND(EXISTS {{ ?t a <{vocab.CABLE}> }} AS ?known) }} }} ORDER BY ?l ?r"
+            f"BIND(EXISTS {{ ?g <{vocab.PRIMARY_TOPIC}> ?t }} AS ?known) }} }} ORDER BY ?l ?r"
         )
         target_links = self.links([r["t"].value for r in refs if "t" in r])
         references = [

@@ -23,21 +23,17 @@ class Overview:
     cited_cable: tuple[str, str] | None  # (label, href) of the cable whose citations are drawn
 
 
-def _count(data: Dataset, cls: str) -> int:
-    return int(
-        data.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")[0]["n"].value
-    )
-
-
 def overview(data: Dataset, site: Site) -> Overview:
     return data.memo("overview", lambda: _compute(data, site))
 
 
 def _compute(data: Dataset, site: Site) -> Overview:
-    cables = _count(data, vocab.CABLE)
+    cables = int(data.select(
+        f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c }}"
+    )[0]["n"].value)  # fmt: skip
     posts = data.select(
         f"SELECT ?p (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?c a <{vocab.CABLE}> ; "
-        f"<{vocab.ORIGIN}> ?p }} GROUP BY ?p ORDER BY DESC(?n) ?p"
+        f"<{vocab.SENDER}> ?p }} GROUP BY ?p ORDER BY DESC(?n) ?p"
     )
     tags = data.select(
         f"SELECT ?t (COUNT(?c) AS ?n) WHERE {{ ?c <{vocab.SUBJECT}> ?t }} "
@@ -95,7 +91,7 @@ def _compute(data: Dataset, site: Site) -> Overview:
 def _most_connected(data: Dataset, site: Site) -> tuple[markupsafe.Markup, tuple[str, str] | None]:
     """The citation graph of the most cited cable of the corpus (else of a citing one)."""
     rows = data.select(
-        f"SELECT ?c WHERE {{ ?r <{vocab.TARGET}> ?c . ?c a <{vocab.CABLE}> }} "
+        f"SELECT ?c WHERE {{ ?r <{vocab.TARGET}> ?c . ?g <{vocab.PRIMARY_TOPIC}> ?c }} "
         "GROUP BY ?c ORDER BY DESC(COUNT(?r)) ?c LIMIT 1"
     ) or data.select(f"SELECT ?c WHERE {{ ?c <{vocab.HAS_REFERENCE}> ?r }} LIMIT 1")
     if not rows:
@@ -110,7 +106,8 @@ def citation_svg(data: Dataset, site: Site, iri: str) -> markupsafe.Markup:
     node = f"<{iri}>"
     cites = data.select(
         f"SELECT DISTINCT ?x ?known WHERE {{ {node} <{vocab.HAS_REFERENCE}> ?r . "
-        f"?r <{vocab.TARGET}> ?x BIND(EXISTS {{ ?x a <{vocab.CABLE}> }} AS ?known) }} ORDER BY ?x"
+        f"?r <{vocab.TARGET}> ?x BIND(EXISTS {{ ?g <{vocab.PRIMARY_TOPIC}> ?x }} AS ?known) }}"
+        " ORDER BY ?x"
     )
     cited_by = data.select(
         f"SELECT DISTINCT ?y WHERE {{ ?r <{vocab.TARGET}> {node} . "

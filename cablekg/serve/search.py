@@ -41,9 +41,9 @@ def build(data: Dataset, path: Path) -> None:
     db.executescript(SCHEMA)
     text_props = " ".join(f"<{p}>" for p in vocab.TEXT)
     cables = data.store.query(
-        f"SELECT ?c ?id ?subject ?date ?post ?class WHERE {{ ?c a <{vocab.CABLE}> "
+        f"SELECT ?c ?id ?subject ?date ?post ?class WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c "
         f"OPTIONAL {{ ?c <{vocab.IDENTIFIER}> ?id }} OPTIONAL {{ ?c <{vocab.TITLE}> ?subject }} "
-        f"OPTIONAL {{ ?c <{vocab.CREATED}> ?date }} OPTIONAL {{ ?c <{vocab.ORIGIN}> ?post }} "
+        f"OPTIONAL {{ ?c <{vocab.CREATED}> ?date }} OPTIONAL {{ ?c <{vocab.SENDER}> ?post }} "
         f"OPTIONAL {{ ?c <{vocab.CLASSIFICATION}> ?class }} }}",
         use_default_graph_as_union=True,
     )
@@ -66,7 +66,7 @@ def build(data: Dataset, path: Path) -> None:
     _insert_cables(db, batch)
     _insert_facets(data, db)
     parts = data.store.query(
-        f"SELECT ?c ?p ?t WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.HAS_PART}> ?p . "
+        f"SELECT ?c ?p ?t WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c . ?c <{vocab.HAS_PART}> ?p . "
         f"VALUES ?tp {{ {text_props} }} ?p ?tp ?t }}",
         use_default_graph_as_union=True,
     )
@@ -94,8 +94,8 @@ def _insert_cables(db: sqlite3.Connection, batch: list[tuple]) -> None:
 def _insert_facets(data: Dataset, db: sqlite3.Connection) -> None:
     """Facet values with their labels: TAG codes, post names, classification names, years."""
     tags = data.store.query(
-        f"SELECT DISTINCT ?c ?t ?code WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.SUBJECT}> ?t "
-        f"OPTIONAL {{ ?t <{vocab.SKOS}notation> ?code }} }}",
+        f"SELECT DISTINCT ?c ?t ?code WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c . "
+        f"?c <{vocab.SUBJECT}> ?t OPTIONAL {{ ?t <{vocab.NOTATION}> ?code }} }}",
         use_default_graph_as_union=True,
     )
     rows = [

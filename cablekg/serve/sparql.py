@@ -223,7 +223,7 @@ class SparqlEndpoint:
 _DEFAULT_QUERY = """PREFIX ckg: <https://w3id.org/cablekg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 
-SELECT ?cable ?date ?subject WHERE {
+SELECT DISTINCT ?cable ?date ?subject WHERE {
   ?cable a ckg:Cable ; dcterms:created ?date ; dcterms:title ?subject .
 }
 ORDER BY DESC(?date)

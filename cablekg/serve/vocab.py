@@ -18,7 +18,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
 FOAF = "http://xmlns.com/foaf/0.1/"
-SCHEMA = "http://schema.org/"
+SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -35,33 +35,43 @@ LABELS = (
     FOAF + "name",
     SCHEMA + "name",
     DCTERMS + "title",
+    ONTOLOGY + "plainLanguageAddress",  # posts and addressees: AMEMBASSY MUSCAT
     SKOS + "notation",
     DCTERMS + "identifier",
+    ONTOLOGY + "stationCode",
 )
 # What a code means (a TAG's title), shown beside the code.
 MEANINGS = (SKOS + "prefLabel", SKOS + "definition", RDFS + "comment", DCTERMS + "description")
 
-# cablekg's own terms.
+# cablekg's own terms, and the established ones the mapping writes for cables.
 CABLE = ONTOLOGY + "Cable"
 PARAGRAPH = ONTOLOGY + "Paragraph"
+TEXT_BLOCK = ONTOLOGY + "TextBlock"
 REFERENCE = ONTOLOGY + "Reference"
-ORIGIN = ONTOLOGY + "origin"
-CLASSIFICATION = ONTOLOGY + "classification"
+CABLE_GRAPH = ONTOLOGY + "CableGraph"
+SENDER = SCHEMA + "sender"  # the sending post
+CLASSIFICATION = DCTERMS + "accessRights"
 HAS_REFERENCE = ONTOLOGY + "hasReference"
 TARGET = ONTOLOGY + "target"
 REFERENCE_LABEL = ONTOLOGY + "referenceLabel"
 PARAGRAPH_NUMBER = ONTOLOGY + "paragraphNumber"
 PORTION_MARKING = ONTOLOGY + "portionMarking"
+POSITION = SCHEMA + "position"  # order of a part in its cable
 OFFICIAL = ONTOLOGY + "official"
 AGENCY = ONTOLOGY + "agency"
 REPAIR = ONTOLOGY + "repair"
-HAS_PART = RICO + "hasOrHadPart"
+HAS_PART = DCTERMS + "hasPart"
+PRIMARY_TOPIC = FOAF + "primaryTopic"  # a cable graph's cable, in the metadata graph
 CREATED = DCTERMS + "created"
 TITLE = DCTERMS + "title"
 IDENTIFIER = DCTERMS + "identifier"
 SUBJECT = DCTERMS + "subject"
-# Properties whose value is a paragraph's text.
-TEXT = (RDF_VALUE, SCHEMA + "text", ONTOLOGY + "text")
+NOTATION = SKOS + "notation"
+PREF_LABEL = SKOS + "prefLabel"
+# Properties whose value is a paragraph's or a REF item's text.
+TEXT = (SCHEMA + "text", RDF_VALUE)
+# Files whose labels the pages use when the store lacks them (ontology terms, TAGS meanings).
+VOCABULARY_FILES = (("ontology", "cablekg.ttl"), ("data", "tags.ttl"))
 
 PREFIXES = {
     "ckg": ONTOLOGY,

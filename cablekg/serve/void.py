@@ -51,8 +51,8 @@ def statistics(data: Dataset) -> dict[str, Any]:
         linksets = [r["l"].value for r in rows(
             f"SELECT DISTINCT ?l WHERE {{ ?l a <{vocab.VOID}Linkset> }} ORDER BY ?l")]  # fmt: skip
         examples = [r["c"].value for r in rows(
-            f"SELECT DISTINCT ?c WHERE {{ ?c a <{vocab.CABLE}> ; <{vocab.HAS_PART}> ?p }}"
-            f" LIMIT {EXAMPLES}")]  # fmt: skip
+            f"SELECT DISTINCT ?c WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c . "
+            f"?c <{vocab.HAS_PART}> ?p }} LIMIT {EXAMPLES}")]  # fmt: skip
         return {"triples": triples, "classes": classes, "properties": properties,
                 "subjects": subjects, "graphs": graphs, "linksets": linksets,
                 "examples": examples}  # fmt: skip

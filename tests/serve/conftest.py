@@ -37,16 +37,19 @@ def hostile_cable() -> str:
     return f"""
 @prefix ckg: <https://w3id.org/cablekg/ontology#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rico: <https://www.ica.org/standards/RiC/ontology#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix schema: <https://schema.org/> .
 <{BASE}graph/{HOSTILE_ID}> {{
   <{BASE}cable/{HOSTILE_ID}> a ckg:Cable ; dcterms:identifier "{HOSTILE_ID}" ;
     dcterms:title "{text}" ;
     dcterms:created "2010-01-05T10:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> ;
-    ckg:origin <{BASE}post/MUSCAT> ;
-    rico:hasOrHadPart <{BASE}paragraph/{HOSTILE_ID}-1> .
-  <{BASE}paragraph/{HOSTILE_ID}-1> a ckg:Paragraph ; ckg:paragraphNumber 1 ;
-    ckg:portionMarking "U" ; rdf:value "{text}" .
+    schema:sender <{BASE}post/MUSCAT> ;
+    dcterms:hasPart <{BASE}paragraph/{HOSTILE_ID}-1> .
+  <{BASE}paragraph/{HOSTILE_ID}-1> a ckg:Paragraph ; schema:position 1 ;
+    ckg:paragraphNumber 1 ; ckg:portionMarking "U" ; schema:text "{text}" .
+}}
+<{BASE}graph/metadata> {{
+  <{BASE}graph/{HOSTILE_ID}> a ckg:CableGraph ; foaf:primaryTopic <{BASE}cable/{HOSTILE_ID}> .
 }}
 """
 
