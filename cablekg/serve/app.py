@@ -27,7 +27,7 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from cablekg.serve import dumps, ontology, overview, pages, rdf, search, void
+from cablekg.serve import dumps, ontology, overview, pages, rdf, search, vocab, void
 from cablekg.serve.config import ServeConfig
 from cablekg.serve.dataset import Dataset
 from cablekg.serve.describe import INBOUND_FULL_PAGE, INBOUND_PAGE, Describer
@@ -58,7 +58,8 @@ class Server:
         self.site = Site(config.base_iri)
         self.data = Dataset(config.store)
         self.ontology = ontology.load(self.data)
-        self.describer = Describer(self.data, self.site, ontology.term_labels(self.ontology))
+        labels = {**ontology.term_labels(self.ontology), **vocab.PROPERTY_LABELS}
+        self.describer = Describer(self.data, self.site, labels)
         self.prepared = Preparer(
             self.data, config.cache, lambda: overview.overview(self.data, self.site)
         )

@@ -34,8 +34,8 @@ FIRST_FIELDS = (
     vocab.ONTOLOGY + "caveat",
     vocab.TITLE,
 )
-# Inbound links a cable page shows as "cited by" rather than as lists of links.
-CITATIONS = {vocab.TARGET, vocab.DCTERMS + "references"}
+# Inbound links a cable page shows elsewhere ("cited by", provenance) than as lists of links.
+CITATIONS = {vocab.TARGET, vocab.DCTERMS + "references", vocab.PRIMARY_TOPIC}
 # Resources whose graph is their own: the cable, its paragraphs and references.
 OWN_GRAPH = {vocab.CABLE, vocab.PARAGRAPH, vocab.TEXT_BLOCK, vocab.REFERENCE}
 INBOUND_PAGE = 20  # inbound links listed per property on a resource page
@@ -120,10 +120,10 @@ class Describer:
     def __init__(self, dataset: Dataset, site: Site, term_labels: dict[str, str]) -> None:
         self.data = dataset
         self.site = site
-        self.term_labels = term_labels  # labels of ontology terms, from the ontology file
+        self.term_labels = term_labels  # property names the pages use, over any in the store
 
     def links(self, iris: list[str]) -> dict[str, Link]:
-        labels = {**self.term_labels, **self.data.labels(iris)}
+        labels = {**self.data.labels(iris), **self.term_labels}
         described = {i for i in iris if next(self.data.quads_about(i), None) is not None}
         return {
             iri: Link(
