@@ -153,6 +153,8 @@ def serve(
         sparql_workers=sparql_workers, result_limit=result_limit,
     )  # fmt: skip
     run(config, host, port)
+
+
 def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:
     if name:
         return RdfFormat.named(name)
