@@ -87,7 +87,8 @@ def stacked_years(
             )
     parts.append("</svg>")
     legend = "".join(
-        f'<span><i style="background:{colour(lv)}"></i>{escape(lv.title())}</span>' for lv in levels
+        f'<span><i style="background:{colour(lv)}"></i>{escape(lv.capitalize())}</span>'
+        for lv in levels
     )
     return markupsafe.Markup("".join(parts) + f'<p class="legend">{legend}</p>')
 
@@ -97,7 +98,7 @@ def horizontal_bars(bars: list[Bar], title: str) -> markupsafe.Markup:
     if not bars:
         return markupsafe.Markup("")
     peak = max(b.value for b in bars) or 1
-    row, label_width, width = 24, 220, 720
+    row, label_width, width = 24, 330, 760
     height = row * len(bars) + 8
     parts = [_svg_open(width, height, title)]
     room = width - label_width - 60
@@ -105,8 +106,8 @@ def horizontal_bars(bars: list[Bar], title: str) -> markupsafe.Markup:
         y = 4 + i * row
         w = max(2.0, room * b.value / peak)
         text = b.label if not b.note else f"{b.label} · {b.note}"
-        if len(text) > 34:
-            text = text[:33] + "…"
+        if len(text) > 50:
+            text = text[:49] + "…"
         parts.append(
             f'<a href="{escape(b.href)}"><text x="{label_width - 8}" y="{y + 15}" font-size="12" '
             f'text-anchor="end" fill="#1d2430">{escape(text)}</text>'

@@ -36,7 +36,8 @@ def _compute(data: Dataset, site: Site) -> Overview:
         f"<{vocab.SENDER}> ?p }} GROUP BY ?p ORDER BY DESC(?n) ?p"
     )
     tags = data.select(
-        f"SELECT ?t (COUNT(?c) AS ?n) WHERE {{ ?c <{vocab.SUBJECT}> ?t }} "
+        f"SELECT ?t (COUNT(DISTINCT ?c) AS ?n) WHERE {{ ?g <{vocab.PRIMARY_TOPIC}> ?c . "
+        f"?c <{vocab.SUBJECT}> ?t }} "
         "GROUP BY ?t ORDER BY DESC(?n) ?t"
     )
     people = data.select(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?c <{vocab.OFFICIAL}> ?o }}")[
@@ -54,7 +55,11 @@ def _compute(data: Dataset, site: Site) -> Overview:
     )
     for row in rows:
         level = row["class"].value
-        per_year.setdefault(row["y"].value, {})[local_name(level)] = int(row["n"].value)
+        # Classifications by notation (UNCLASSIFIED//FOR OFFICIAL USE ONLY): colours and the
+        # legend read it.
+        notation = data.values(level, vocab.NOTATION) if level.startswith("http") else []
+        name = notation[0].value if notation else local_name(level)
+        per_year.setdefault(row["y"].value, {})[name] = int(row["n"].value)
     post_labels = data.labels([r["p"].value for r in posts[:TOP]])
     top_posts = [
         charts.Bar(post_labels.get(r["p"].value, local_name(r["p"].value)), int(r["n"].value),
