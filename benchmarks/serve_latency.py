@@ -3,8 +3,8 @@
 The store is generated: N cable records shaped like the corpus (real TAG codes and cable
 prose, posts, classifications, references between cables, officials), mapped by the real RDF
 mapping (`cablekg.write`, with the vocabulary) and bulk-loaded into a fresh store. The server
-runs as `cablekg serve` on 127.0.0.1; every request goes to loopback, sequentially and then from a few threads, a bounded number of
-times. Prints figures; asserts nothing.
+runs as `cablekg serve` on 127.0.0.1; every request goes to loopback, sequentially and then
+from a few threads, a bounded number of times. Prints figures; asserts nothing.
 
     python benchmarks/serve_latency.py --cables 20000 --requests 200
 """
@@ -74,11 +74,11 @@ def synthetic_cables(n: int, rng: random.Random) -> Iterator[Cable]:
             subject=" ".join(rng.sample(PROSE, 8)).upper(),
             references=tuple(
                 Reference(text=c, id=c, label=chr(65 + k)) for k, c in enumerate(cited)
-            ),  # fmt: skip
+            ),
             paragraphs=tuple(
                 Paragraph(text=" ".join(rng.choices(PROSE, k=60)), number=k, marking="C")
                 for k in range(1, 6)
-            ),  # fmt: skip
+            ),
             officials=tuple(Official(name=f"Official {rng.randrange(5000)}") for _ in range(2)),
         )
 
