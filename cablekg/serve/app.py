@@ -134,7 +134,9 @@ class Server:
             return _not_acceptable()
         link = f'<{iri}>; rel="canonical"' if fmt is Format.HTML else f'<{iri}>; rel="describes"'
         if fmt is not Format.HTML:
-            body = lambda: rdf.serialize(rdf.description(self.data, iri), fmt)  # noqa: E731
+            body = lambda: rdf.serialize(  # noqa: E731
+                rdf.description(self.data, iri), fmt, iri, self.site.base
+            )
         else:
             body = lambda: self.page(request, iri, href)  # noqa: E731
         return self.conditional(request, fmt, negotiated, iri, body, {"Link": link})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from itertools import islice
 
 import pyoxigraph as ox
 
+from cablekg.rdf.jsonld import Compactor
 from cablekg.serve import vocab
 from cablekg.serve.dataset import Dataset
 from cablekg.serve.formats import Format
@@ -27,9 +29,18 @@ def description(data: Dataset, iri: str) -> list[ox.Quad]:
     return quads
 
 
-def serialize(quads: Iterable[ox.Quad], fmt: Format) -> bytes:
-    """Quads in a dataset format; triples (graph names dropped, duplicates merged) otherwise."""
+def serialize(
+    quads: Iterable[ox.Quad], fmt: Format, root: str | None = None, base: str | None = None
+) -> bytes:
+    """Quads in a dataset format; triples (graph names dropped, duplicates merged) otherwise.
+
+    JSON-LD is compacted with cablekg's context (a cable reads like its JSON record: `id`,
+    `date`, `tags`, `paragraphs` ...) when `base` is given and the terms allow it.
+    """
     assert fmt.rdf is not None
+    quads = list(quads)
+    if fmt is Format.JSONLD and base is not None and (compact := compact_jsonld(quads, root, base)):
+        return compact
     if fmt.rdf.supports_datasets:
         return ox.serialize(quads, format=fmt.rdf, prefixes=_prefixes(fmt))
     triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
@@ -38,3 +49,28 @@ def serialize(quads: Iterable[ox.Quad], fmt: Format) -> bytes:
 
 def _prefixes(fmt: Format) -> dict[str, str] | None:
     return vocab.PREFIXES if fmt in (Format.TURTLE, Format.TRIG, Format.RDFXML) else None
+
+
+def compact_jsonld(quads: list[ox.Quad], root: str | None, base: str) -> bytes | None:
+    """The quads as compacted JSON-LD, one graph object per named graph, context inline (a
+    client needs nothing else); None when a term is outside what the compactor reads (blank
+    nodes, language-tagged literals), which then go out expanded."""
+    for q in quads:
+        if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+            return None
+        if isinstance(q.object, ox.Literal) and q.object.language:
+            return None
+        if not isinstance(q.graph_name, ox.NamedNode):
+            return None
+    compactor = Compactor(base)
+    graphs: dict[str, list[tuple[str, str, str]]] = {}
+    for q in quads:
+        graphs.setdefault(str(q.graph_name), []).append(
+            (str(q.subject), str(q.predicate), str(q.object))
+        )
+    top = f"<{root}>" if root else None
+    document = {
+        "@context": compactor.context,
+        "@graph": [compactor.graph(name, triples, top) for name, triples in graphs.items()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode()

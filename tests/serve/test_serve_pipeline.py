@@ -106,3 +106,21 @@ def test_ontology_reference_documents_every_term(served: str) -> None:
     for term in ("Cable", "Paragraph", "hasReference", "portionMarking"):
         assert f'id="{term}"' in page
     assert "Classes" in page and "Object properties" in page
+
+
+def test_jsonld_reads_like_the_record(served: str, cables: list[Cable]) -> None:
+    cable = max(cables, key=lambda c: len(c.paragraphs))
+    response = get(served, f"/cable/{cable.id}", "application/json")
+    assert response.headers["Content-Type"].startswith("application/ld+json")
+    document = response.json()
+    nodes = [node for graph in document["@graph"] for node in graph["@graph"]]
+    node = next(n for n in nodes if n["@id"] == f"cable:{cable.id}")
+    assert node["id"] == cable.id and node["subject"] == cable.subject
+    assert set(node["tags"]) == set(cable.tags)
+    assert sorted(p["number"] for p in node["paragraphs"]) == sorted(
+        p.number for p in cable.paragraphs
+    )
+    # The same statements as the Turtle representation.
+    expanded = set(ox.parse(response.content, format=ox.RdfFormat.JSON_LD))
+    turtle = get(served, f"/cable/{cable.id}", "application/n-quads")
+    assert expanded == set(ox.parse(turtle.content, format=ox.RdfFormat.N_QUADS))
