@@ -145,7 +145,7 @@ class Describer:
                 iris.append(q.object.value)
         links = self.links(iris)
         skip = CABLE_SECTIONS if is_cable else set()
-        rows = _rows(quads, links, skip | {vocab.RDF_TYPE})
+        rows = property_rows(quads, links, skip | {vocab.RDF_TYPE})
         description = Description(
             iri=iri,
             label=links[iri].label,
@@ -222,7 +222,7 @@ class Describer:
         iris += [q.object.value for q in quads if isinstance(q.object, ox.NamedNode)]
         links = self.links(iris)
         graph_rows = [ox.Quad(r["g"], r["p"], r["o"]) for r in rows]
-        return _rows(graph_rows + quads, links, {vocab.RDF_TYPE})
+        return property_rows(graph_rows + quads, links, {vocab.RDF_TYPE})
 
     def cable(
         self, iri: str, quads: list[ox.Quad], links: dict[str, Link], cited_page: int = 1
@@ -304,7 +304,7 @@ class Describer:
         )
 
 
-def _rows(quads: list[ox.Quad], links: dict[str, Link], skip: set[str]) -> list[Row]:
+def property_rows(quads: list[ox.Quad], links: dict[str, Link], skip: set[str]) -> list[Row]:
     """One row per property, values in a stable order, duplicates (across graphs) dropped."""
     rows: dict[str, Row] = {}
     seen = set()

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from cablekg.resources import ontology_path
 from cablekg.serve import vocab
 from cablekg.serve.dataset import Dataset, local_name
-from cablekg.serve.describe import Describer, Row, _rows
+from cablekg.serve.describe import Describer, Row, property_rows
 
 ONTOLOGY_FILE = "cablekg.ttl"
 _CLASSES = {vocab.OWL + "Class", vocab.RDFS + "Class"}
@@ -82,12 +82,12 @@ def sections(triples: list[ox.Triple], describer: Describer) -> tuple[list[Row],
     def term(iri: str) -> Term:
         comment = next((q.object.value for q in by_subject[iri]
                         if q.predicate.value == vocab.RDFS + "comment"), None)  # fmt: skip
-        rows = _rows(by_subject[iri], links, skip)
+        rows = property_rows(by_subject[iri], links, skip)
         name = local_name(iri)
         return Term(iri, name, labels.get(iri, name), f"ckg:{name}", comment, rows)
 
     ontology = [s for s, ts in types.items() if vocab.OWL + "Ontology" in ts]
-    header = _rows(by_subject[ontology[0]], links, {vocab.RDF_TYPE}) if ontology else []
+    header = property_rows(by_subject[ontology[0]], links, {vocab.RDF_TYPE}) if ontology else []
     terms = sorted((s for s in by_subject if s.startswith(vocab.ONTOLOGY)), key=str.lower)
     result = [("Classes", [term(s) for s in terms if types.get(s, set()) & _CLASSES])]
     placed = {t.iri for t in result[0][1]}
