@@ -152,7 +152,10 @@ def serve(
         store=store, base_iri=base_iri, cache_dir=cache_dir, sparql_timeout=sparql_timeout,
         sparql_workers=sparql_workers, result_limit=result_limit,
     )  # fmt: skip
-    run(config, host, port)
+    try:
+        run(config, host, port)
+    except OSError as error:  # no store there, or the port is taken
+        raise click.ClickException(str(error)) from error
 
 
 def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:

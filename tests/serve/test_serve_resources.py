@@ -218,3 +218,15 @@ def test_iris_outside_the_base_have_pages(server: str) -> None:
     assert turtle.headers["Content-Type"].startswith("text/turtle")
     assert "Q842" in turtle.text
     assert get(server, "/resource?iri=http://example.org/nothing", "text/html").status_code == 404
+
+
+def test_serve_refuses_a_directory_without_a_store(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cablekg", "serve", "--store", str(tmp_path), "--port", "1"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "holds no cablekg store" in result.stderr
