@@ -27,6 +27,11 @@ _TOKEN = re.compile(r'"([^"]+)"|(\w+\*?)', re.UNICODE)
 # match is rowid / PARTS, read without touching the row's content (reading a text column of
 # every match made broad queries 4x slower).
 PARTS = 4096
+# Facet values of the hits: each hit's values found through the index on the cable number.
+FACET_COUNTS = (
+    "SELECT f.value, MIN(f.label), COUNT(*) AS n FROM hits h CROSS JOIN facet_values f "
+    "ON f.cable = h.cable WHERE f.facet = ? GROUP BY f.value"
+)
 
 SCHEMA = """
 CREATE TABLE cables (no INTEGER PRIMARY KEY, iri TEXT UNIQUE, id TEXT, subject TEXT, date TEXT,
@@ -190,18 +195,18 @@ def search(
                 f"SELECT part / {PARTS} AS cable, MIN(score) AS score, part FROM matched "
                 "GROUP BY cable"
             )
+        # Typed temporary tables: an untyped `part / PARTS` column kept SQLite from using the
+        # facet index in the joins below (a full scan of the hits per facet row).
+        db.execute("CREATE TEMP TABLE ranked (cable INTEGER, score REAL, part INTEGER)")
         db.execute(
-            f"CREATE TEMP TABLE ranked AS SELECT h.cable, h.score, h.part FROM ({matched}) h "
-            f"WHERE {where}",
+            f"INSERT INTO ranked SELECT h.cable, h.score, h.part FROM ({matched}) h WHERE {where}",
             params,
         )
         total = db.execute("SELECT COUNT(*) FROM ranked").fetchone()[0]
         # Facets count the best FACET_SCOPE matches: a word found in most of the corpus would
         # otherwise cost a join over every cable; the page says when this applies.
-        db.execute(
-            "CREATE TEMP TABLE hits AS SELECT * FROM ranked ORDER BY score LIMIT ?",
-            (FACET_SCOPE,),
-        )
+        db.execute("CREATE TEMP TABLE hits (cable INTEGER, score REAL, part INTEGER)")
+        db.execute("INSERT INTO hits SELECT * FROM ranked ORDER BY score LIMIT ?", (FACET_SCOPE,))
         db.execute("CREATE INDEX temp.hits_by_cable ON hits (cable)")
         rows = [
             (*row[:4], _snippet(db, match, row[4]))
@@ -215,10 +220,7 @@ def search(
         for facet in FACETS:
             order = "f.value DESC" if facet == "year" else "n DESC, f.label"
             facets[facet] = db.execute(
-                "SELECT f.value, MIN(f.label), COUNT(*) AS n FROM hits h JOIN facet_values f "
-                f"ON f.cable = h.cable WHERE f.facet = ? GROUP BY f.value ORDER BY {order} "
-                "LIMIT 30",
-                (facet,),
+                f"{FACET_COUNTS} ORDER BY {order} LIMIT 30", (facet,)
             ).fetchall()
     finally:
         db.close()
