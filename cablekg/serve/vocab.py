@@ -40,15 +40,12 @@ LABELS = (
     DCTERMS + "identifier",
     ONTOLOGY + "stationCode",
 )
-# What a code means (a TAG's title), shown beside the code.
-MEANINGS = (SKOS + "prefLabel", SKOS + "definition", RDFS + "comment", DCTERMS + "description")
 
 # cablekg's own terms, and the established ones the mapping writes for cables.
 CABLE = ONTOLOGY + "Cable"
 PARAGRAPH = ONTOLOGY + "Paragraph"
 TEXT_BLOCK = ONTOLOGY + "TextBlock"
 REFERENCE = ONTOLOGY + "Reference"
-CABLE_GRAPH = ONTOLOGY + "CableGraph"
 SENDER = SCHEMA + "sender"  # the sending post
 CLASSIFICATION = DCTERMS + "accessRights"
 HAS_REFERENCE = ONTOLOGY + "hasReference"
@@ -59,7 +56,6 @@ PORTION_MARKING = ONTOLOGY + "portionMarking"
 POSITION = SCHEMA + "position"  # order of a part in its cable
 OFFICIAL = ONTOLOGY + "official"
 AGENCY = ONTOLOGY + "agency"
-REPAIR = ONTOLOGY + "repair"
 HAS_PART = DCTERMS + "hasPart"
 PRIMARY_TOPIC = FOAF + "primaryTopic"  # a cable graph's cable, in the metadata graph
 CREATED = DCTERMS + "created"
