@@ -10,6 +10,7 @@ import click
 from cablekg import __version__, results
 from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
 from cablekg.endpoint.query import EndpointError
+from cablekg.links.command import links
 from cablekg.queries import QueryError, named_queries, resolve_query
 from cablekg.rdf import DEFAULT_BASE, RdfFormat, write
 from cablekg.records import read_cables
@@ -156,6 +157,9 @@ def serve(
         run(config, host, port)
     except OSError as error:  # no store there, or the port is taken
         raise click.ClickException(str(error)) from error
+
+
+main.add_command(links)
 
 
 def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:

@@ -26,17 +26,17 @@ class Dump:
 
 
 def planned(data: Dataset) -> list[Dump]:
-    """The whole dataset, then one dump per link set that is a named graph of the store."""
+    """The whole dataset, then one dump per link set graph (a named graph that describes its
+    links as `void:Linkset`s, as `cablekg links` writes them)."""
     dumps = [Dump(WHOLE, "The whole dataset (every named graph)", None)]
-    graphs = {g.value for g in data.store.named_graphs() if isinstance(g, ox.NamedNode)}
-    rows = data.select(f"SELECT DISTINCT ?l WHERE {{ ?l a <{vocab.VOID}Linkset> }} ORDER BY ?l")
-    labels = data.labels([r["l"].value for r in rows])
+    rows = data.select(
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?l a <{vocab.VOID}Linkset> }} }} ORDER BY ?g"
+    )
     for row in rows:
-        iri = row["l"].value
-        if iri in graphs:
-            tail = iri.rstrip("/").rsplit("/graph/", 1)[-1]
-            name = re.sub(r"[^A-Za-z0-9._-]+", "-", tail).strip("-") or "linkset"
-            dumps.append(Dump(f"linkset-{name}.nq.gz", labels.get(iri, f"Link set {tail}"), iri))
+        graph = row["g"].value
+        tail = graph.rstrip("/").rsplit("/graph/", 1)[-1]
+        name = re.sub(r"[^A-Za-z0-9._-]+", "-", tail).strip("-") or "links"
+        dumps.append(Dump(f"{name}.nq.gz", f"Link set graph {tail}", graph))
     return dumps
 
 

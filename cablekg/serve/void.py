@@ -135,16 +135,32 @@ def description(data: Dataset, site: Site, root: str, dumps: list[Dump]) -> list
     add(service, vocab.RDF_TYPE, iri(vocab.DCAT + "Distribution"))
     add(service, vocab.DCAT + "accessURL", iri(f"{root}/sparql"))
     add(service, vocab.DCTERMS + "title", ox.Literal("SPARQL endpoint", language="en"))
+    linkset_graphs = linkset_graph_of(data, stats["linksets"])
     for linkset in stats["linksets"]:
         node = iri(linkset)
         add(ds, vocab.VOID + "subset", node)
         add(node, vocab.VOID + "subjectsTarget", ds)
-        if linkset in dump_of:
-            add(node, vocab.VOID + "dataDump", iri(f"{root}/dumps/{dump_of[linkset].name}"))
-        for quad in data.quads_about(linkset):
+        graph = linkset_graphs.get(linkset)
+        if graph in dump_of:
+            add(node, vocab.VOID + "dataDump", iri(f"{root}/dumps/{dump_of[graph].name}"))
+        described = list(data.quads_about(linkset))
+        targets = [q.object.value for q in described
+                   if q.predicate.value == vocab.VOID + "objectsTarget"]  # fmt: skip
+        for quad in [*described, *(q for t in targets for q in data.quads_about(t))]:
             out.append(ox.Triple(quad.subject, quad.predicate, quad.object))
     graph = ox.NamedNode(site.base + "void")
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in dict.fromkeys(out)]
+
+
+def linkset_graph_of(data: Dataset, linksets: list[str]) -> dict[str, str]:
+    """The named graph each link set is described in (and whose dump holds its links)."""
+    found = {}
+    for linkset in linksets:
+        node = ox.NamedNode(linkset)
+        for quad in data.store.quads_for_pattern(node, ox.NamedNode(vocab.RDF_TYPE), None, None):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                found[linkset] = quad.graph_name.value
+    return found
 
 
 def _iso(timestamp: float) -> str:

@@ -86,11 +86,16 @@ def test_void_describes_the_dataset(server: str) -> None:
     # Three cables of the corpus and the two outside it that 07MUSCAT920 cites.
     assert classes["https://w3id.org/cablekg/ontology#Cable"] == 5
     assert objects(dataset, VOID + "propertyPartition")
-    linkset = ox.NamedNode(BASE + "graph/links/countries")
+    linkset = ox.NamedNode(BASE + "linkset/countries-wikidata-sameAs")
     assert linkset in objects(dataset, VOID + "subset")
     assert objects(linkset, VOID + "linkPredicate") == [
         ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
     ]
+    assert objects(linkset, VOID + "dataDump") == [
+        ox.NamedNode(server + "/dumps/links-countries.nq.gz")
+    ]
+    target = objects(linkset, VOID + "objectsTarget")[0]
+    assert objects(target, "http://purl.org/dc/terms/title")[0].value == "Wikidata"
     assert ox.NamedNode(BASE + "cable/07MUSCAT920") in objects(dataset, VOID + "exampleResource")
     html = get(server, "/void", Accept="text/html").text
     assert "Classes" in html and "SPARQL endpoint" in html
@@ -98,16 +103,16 @@ def test_void_describes_the_dataset(server: str) -> None:
 
 def test_dumps_are_gzip_nquads(server: str) -> None:
     listing = get(server, "/dumps/").text
-    assert "cablekg.nq.gz" in listing and "linkset-links-countries.nq.gz" in listing
+    assert "cablekg.nq.gz" in listing and "links-countries.nq.gz" in listing
     whole = get(server, "/dumps/cablekg.nq.gz")
     assert whole.status_code == 200 and whole.headers["Content-Type"] == "application/gzip"
     assert "ETag" in whole.headers and "Last-Modified" in whole.headers
     quads = list(ox.parse(gzip.decompress(whole.content), format=ox.RdfFormat.N_QUADS))
     graphs = {q.graph_name.value for q in quads}
     assert BASE + "graph/07MUSCAT920" in graphs and BASE + "graph/metadata" in graphs
-    links = get(server, "/dumps/linkset-links-countries.nq.gz")
+    links = get(server, "/dumps/links-countries.nq.gz")
     link_quads = list(ox.parse(gzip.decompress(links.content), format=ox.RdfFormat.N_QUADS))
-    assert {q.graph_name.value for q in link_quads} == {BASE + "graph/links/countries"}
+    assert {q.graph_name.value for q in link_quads} == {BASE + "graph/links-countries"}
     assert any(q.object.value == "http://www.wikidata.org/entity/Q842" for q in link_quads)
     assert get(server, "/dumps/secret.nq.gz").status_code == 404
     assert get(server, "/dumps/search.sqlite").status_code == 404
