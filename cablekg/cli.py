@@ -151,6 +151,45 @@ def load(
     )
 
 
+@main.command()
+@click.option(
+    "--store", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Embedded store built by `cablekg build` (opened read-only).",
+)  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--base-iri", default="https://w3id.org/cablekg/", show_default=True,
+              help="Base of the data IRIs; request paths are resolved against it.")  # fmt: skip
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the search index and dumps go [default: STORE/serve-cache].")  # fmt: skip
+@click.option("--sparql-timeout", default=20.0, show_default=True, type=float,
+              help="Seconds a SPARQL query may run.")  # fmt: skip
+@click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 32))
+@click.option("--result-limit", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Rows or triples a SPARQL answer may hold.")  # fmt: skip
+def serve(
+    store: Path,
+    host: str,
+    port: int,
+    base_iri: str,
+    cache_dir: Path | None,
+    sparql_timeout: float,
+    sparql_workers: int,
+    result_limit: int,
+) -> None:
+    """Publish the store as linked data: pages, RDF, SPARQL, search, VoID and dumps."""
+    from cablekg.serve import ServeConfig, run
+
+    config = ServeConfig(
+        store=store, base_iri=base_iri, cache_dir=cache_dir, sparql_timeout=sparql_timeout,
+        sparql_workers=sparql_workers, result_limit=result_limit,
+    )  # fmt: skip
+    try:
+        run(config, host, port)
+    except OSError as error:  # no store there, or the port is taken
+        raise click.ClickException(str(error)) from error
+
+
 main.add_command(links)
 
 
