@@ -87,9 +87,11 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
     return out, found
 
 
+# Every record has `id:`/`refid:`/`date:` keys, or a date alone on its line, or a date followed
+# by the cable's id.
 _HINT = re.compile(
     r"^(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
-    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d))",
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d)(?:[\d: ]*$|[\d: ]*[\"\t, ]+\"?\d\d[A-Z]))",
     re.M,
 )
 

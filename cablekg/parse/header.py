@@ -241,6 +241,11 @@ def _next_strong(lines: list[str], start: int, window: int) -> int | None:
     return None
 
 
+def _banner_words(line: str) -> bool:
+    """Cheap test for a classification word in an upper-case line (a banner glued to it)."""
+    return any(word in line for word in ("C O N F", "S E C R", "UNCLAS", "CONFIDENTIAL", "SECRET"))
+
+
 def _add(block: list[Addressee], text: str) -> None:
     addressee = read_addressee(text)
     if addressee:
