@@ -186,12 +186,7 @@ def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
         if not line:
             i += 1
             continue
-        if (
-            block is not None
-            and _ROUTE.match(line)
-            and '"' not in line
-            and not _banner_words(line)
-        ):
+        if block is not None and _ROUTE.match(line) and '"' not in line and not _banner_words(line):
             _add(block, line)  # the common case: the next routed addressee of a TO/INFO block
             header.seen = True
             i += 1
