@@ -238,7 +238,8 @@ def main() -> None:
     undated = len(failures["date (none in text)"])
     with_date = totals["date"] - undated
     share = correct["date"] / with_date if with_date else 0.0
-    print(f"{'date, dated text':16s} {share:8.2%}   ({correct['date']}/{with_date} pages whose text holds a date)")
+    counts = f"{correct['date']}/{with_date}"
+    print(f"{'date, dated text':16s} {share:8.2%}   ({counts} pages whose text holds a date)")
     print(
         f"  date: {undated} partial extracts carry no date in their text (counted as misses above)"
     )
