@@ -1,0 +1,274 @@
+"""Organisations named in running text, the acronyms a cable defines, and acronym-only mentions.
+
+Names are found from their head word ("Ministry of Manpower", "Royal Oman Police", "Office to
+Monitor and Combat Trafficking in Persons") and from a list of organisations known by a bare name
+(Hamas, Interpol). An acronym in brackets after a name defines it ("Royal Oman Police (ROP)");
+acronyms used alone resolve to the name the cable defined, else to the acronym table, else they
+are left out: most of the acronyms of cables are not organisations (GDP, FTA, SIPDIS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.words import (
+    ACRONYM,
+    FUNCTION_WORDS,
+    NAME,
+    ORG,
+    PLACE,
+    PORTFOLIO,
+    base,
+    kind,
+)
+
+# State Department bureaus and offices, the first part of office symbols such as NEA/ARP.
+STATE_OFFICES = frozenset(
+    [
+        "NEA",
+        "EUR",
+        "EAP",
+        "SCA",
+        "WHA",
+        "AF",
+        "IO",
+        "ISN",
+        "DRL",
+        "INL",
+        "PM",
+        "OES",
+        "EEB",
+        "EB",
+        "CA",
+        "DS",
+        "G",
+        "S",
+        "P",
+        "E",
+        "T",
+        "M",
+        "R",
+        "F",
+        "CT",
+        "PRM",
+        "INR",
+        "L",
+        "H",
+        "ECA",
+        "IIP",
+        "PA",
+        "SP",
+        "NP",
+        "VC",
+        "AC",
+        "EAP",
+        "S/CT",
+        "S/P",
+        "S/ES",
+        "ARA",
+        "OASIA",
+        "USDOC",
+        "ITA",
+    ]
+)
+NOT_AGENCIES = frozenset(["A/S", "U/S", "S/E", "P/E", "A/DAS", "C/T", "A/DCM", "A/POL", "E/P"])
+_MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
+_OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
+_GOVERNMENT = re.compile(r"^(?:GO|RGO|RG)([A-Z]{1,3})$")
+_DIGIT_AFTER = re.compile(r" ?\d")
+_CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
+_UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
+
+
+@dataclass(slots=True)
+class OrgMention:
+    name: str
+    acronym: str | None = None
+    order: int = 0
+    spelled: bool = True  # the cable spells the name out (not only an acronym)
+
+
+@dataclass
+class Found:
+    """What a cable's text says about organisations, gathered segment by segment."""
+
+    orgs: list[OrgMention] = field(default_factory=list)
+    definitions: dict[str, str] = field(default_factory=dict)  # acronym -> organisation name
+    plain: set[str] = field(default_factory=set)  # acronyms defined for other things (TIP)
+    uses: list[tuple[str, int, bool]] = field(default_factory=list)  # acronym, order, upper
+
+
+def defined_acronyms(text: str) -> set[str]:
+    """Acronyms written in brackets anywhere in the text (a cheap pre-pass)."""
+    return {m.group("acr") for m in patterns().definition.finditer(text)}
+
+
+def find_organisations(
+    text: str, upper: bool, person_spans: list[tuple[int, int]], order: int, found: Found
+) -> None:
+    """Add the organisations, definitions and acronym uses of one text segment to `found`."""
+    pats = patterns()
+    taken: list[tuple[int, int]] = []
+    for match in pats.org[upper].finditer(text):
+        span = _organisation(text, match, upper, person_spans)
+        if span is None:
+            continue
+        start, end = span
+        name = text[start:end]
+        taken.append((start, end))
+        definition = pats.definition.match(text, end)
+        acronym = definition.group("acr") if definition else None
+        if acronym:
+            found.definitions.setdefault(acronym, name)
+        found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
+    for match in pats.known_org[upper].finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        name = match.group()
+        if upper and name.lower() in lexicon().common:
+            continue
+        definition = pats.definition.match(text, match.end())
+        acronym = definition.group("acr") if definition else None
+        if acronym:
+            found.definitions.setdefault(acronym, name)
+        found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + match.start()))
+        taken.append(match.span())
+    for match in pats.definition.finditer(text):
+        acronym = match.group("acr")
+        if not any(e == match.start() for _, e in taken):
+            found.plain.add(acronym)
+    for match in pats.acronym.finditer(text):
+        start = match.start()
+        if _DIGIT_AFTER.match(text, match.end()) or any(s <= start < e for s, e in person_spans):
+            continue
+        bracketed = text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")"
+        if bracketed and any(e == start - 2 for _, e in taken):
+            continue  # the definition itself
+        found.uses.append((match.group(), order + start, upper))
+
+
+def _organisation(
+    text: str, match: re.Match, upper: bool, person_spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of the organisation name around a head word, or None when it names none."""
+    lex = lexicon()
+    head_start = match.start("head")
+    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper)
+    start = head_start - sum(len(w) + 1 for w in lead)
+    end = match.end("head")
+    if match.group("of"):
+        words = match.group("of").split(" ")
+        while words and words[-1].lower() in FUNCTION_WORDS:
+            words.pop()
+        if words:
+            end = match.start("of") + len(" ".join(words))
+    for s, e in person_spans:
+        if start <= s < end:
+            end = s
+        elif s < start < e:
+            start = e
+    name = text[start:end].strip(" ,.;:'\u2019")
+    if " " not in name or name.lower() in lex.places:
+        return None  # a bare head: "the Ministry", "Police"
+    return start, start + len(name)
+
+
+def _lead_words(before: str, upper: bool) -> list[str]:
+    """The words right before a head that belong to the name: "Royal Oman" of "Royal Oman
+    Police", not "Oman's" of "Oman's Anti-Trafficking Task Force"."""
+    if not before.endswith(" "):
+        return []
+    words = before[:-1].split(" ")[-6:]
+    shape = _UPPER_WORD if upper else _CAPITAL_WORD
+    lead: list[str] = []
+    for word in reversed(words):
+        if not shape.match(word) or not _can_lead(word, upper):
+            break
+        if _possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
+            if lead:
+                break
+            return []
+        lead.insert(0, word)
+    while lead and lead[0].lower() in FUNCTION_WORDS:
+        lead.pop(0)
+    return lead
+
+
+def _can_lead(word: str, upper: bool) -> bool:
+    """Whether a word before a head can belong to the organisation name."""
+    lex = lexicon()
+    low = base(word).lower()
+    if low in FUNCTION_WORDS:
+        return False
+    if not upper:
+        return True
+    if low in lex.org_modifiers or low in lex.portfolios or low in lex.nationalities:
+        return True
+    return kind(base(word), True) in (NAME, ACRONYM, PLACE, PORTFOLIO, ORG)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s", "'S", "\u2019S"))
+
+
+def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) -> None:
+    """Turn the acronym uses of the cable into organisation mentions."""
+    lex = lexicon()
+    for acronym, order, upper in found.uses:
+        if acronym in person_aliases or acronym in NOT_AGENCIES or _MARKING.search(acronym):
+            continue
+        if acronym in found.definitions:
+            name = found.definitions[acronym]
+            found.orgs.append(OrgMention(name=name, acronym=acronym, order=order))
+            continue
+        if acronym in found.plain:
+            continue
+        if upper and acronym.lower() in lex.common:
+            continue
+        if acronym in lex.acronyms:
+            found.orgs.append(
+                OrgMention(name=lex.acronyms[acronym], acronym=acronym, order=order, spelled=False)
+            )
+            continue
+        government = _government(acronym, tags)
+        if government:
+            found.orgs.append(OrgMention(government, acronym, order, spelled=False))
+            continue
+        if _OFFICE.match(acronym) and acronym.split("/")[0] in STATE_OFFICES:
+            found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
+
+
+def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
+    """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
+    match = _GOVERNMENT.match(acronym)
+    if not match or acronym not in lexicon().known_acronyms:
+        return None
+    letters = match.group(1)
+    countries = [c for c in (country_name(t) for t in tags) if c]
+    fits = [
+        c for c in countries if _initials(c).startswith(letters) or c.upper().startswith(letters)
+    ]
+    if len(set(fits)) == 1:
+        return f"Government of {fits[0]}"
+    return acronym
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def country_name(tag: str) -> str | None:
+    return lexicon().countries.get(tag)
+
+
+def tag_agencies(tags: tuple[str, ...], order: int) -> list[OrgMention]:
+    """Organisation TAGS of the header ("UNSC", "NATO") as organisations."""
+    lex = lexicon()
+    return [
+        OrgMention(name=lex.acronyms[t], acronym=t, order=order, spelled=False)
+        for t in tags
+        if t in lex.org_tags and t in lex.acronyms
+    ]

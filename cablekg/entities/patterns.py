@@ -1,0 +1,194 @@
+"""Compiled regular expressions of entity extraction, built once from the lexicon.
+
+Word lists become prefix-tree alternations (`_trie`), which the regex engine walks in one pass
+instead of trying hundreds of branches at each position. No pattern nests a quantifier over a
+sub-pattern that could match the same text in two ways, so matching stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cablekg.entities.lexicon import lexicon
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LETTER = r"[^\W\d_]"
+ABBREVIATIONS = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Col",
+    "Lt",
+    "Maj",
+    "Capt",
+    "Adm",
+    "Brig",
+    "Jr",
+    "Sr",
+    "St",
+    "Prof",
+    "Rev",
+    "Sgt",
+    "Cmdr",
+    "Cdr",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Amb",
+    "Cpl",
+    "Fr",
+    "Msgr",
+    "Mme",
+    "Messrs",
+    "Hon",
+    "Eng",
+    "Sra",
+    "Drs",
+]
+APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
+CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of `words` factored by common prefixes (longest match first)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(tree) + ")"
+
+
+def _words_regex(phrases: set[str] | frozenset[str]) -> str:
+    """Phrases (lower case) as a case-insensitive alternation allowing space or hyphen joins."""
+    return "(?i:" + _trie(sorted(phrases)) + ")"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    chunk: re.Pattern[str]  # a run of capitalised words (mixed-case text)
+    title_before: dict[bool, re.Pattern[str]]  # by upper-case mode: title ending a window
+    title_after: dict[bool, re.Pattern[str]]  # appositive title right after a name
+    title_start: re.Pattern[str]  # a title at the start of a string ("Classified By")
+    speech: re.Pattern[str]
+    acronym: re.Pattern[str]
+    org: dict[bool, re.Pattern[str]]
+    known_org: dict[bool, re.Pattern[str]]
+    definition: re.Pattern[str]  # "(ROP)" right after a name
+
+
+@cache
+def patterns() -> Patterns:
+    lex = lexicon()
+    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+    joined = "|".join(
+        re.escape(p[:-1]) for p in sorted(lex.joined_particles, key=len, reverse=True)
+    )
+    abbreviation = "(?:" + "|".join(ABBREVIATIONS) + r")\."
+    initials = rf"[{UPPER}]\.(?:-?[{UPPER}]\.)*"
+    capword = rf"[{UPPER}]{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*"
+    joined_word = rf"(?i:{joined})-{LETTER}+(?:['\u2019]{LETTER}+)?"
+    word = f"(?:{abbreviation}|{initials}|{joined_word}|{capword})"
+    chunk = re.compile(
+        rf"(?<![\w.'\u2019-])(?:(?:{particles}) ){{0,2}}{word}"
+        rf"(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}"
+    )
+
+    title = "(?:" + _words_regex(lex.titles) + ")"
+    modifier = _words_regex(lex.modifiers)
+    rank = _words_regex(lex.ranks)
+    honorific = _words_regex(lex.honorifics)
+    title_phrase = rf"(?:{modifier}[ -]){{0,4}}{title}(?:[ -]{title})?"
+    # Complements of a title or an organisation head: capitalised words in mixed-case text, words
+    # of the lexicon (portfolios, organisation heads, nationalities, acronyms) in upper case.
+    cap = rf"[{UPPER}][\w'\u2019&/.-]*"
+    complement_mixed = rf"{cap}(?: (?:(?:{CONNECTORS}) ){{0,2}}{cap}){{0,9}}"
+    lexical = sorted(
+        lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words
+    )
+    lexical_word = (
+        "(?:" + _words_regex(set(lexical)) + r"|[A-Z]{2,6}(?:/[A-Z]{2,6})?)(?:['\u2019]S)?(?![\w-])"
+    )
+    complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
+    org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
+    title_before = {}
+    title_after = {}
+    for upper, complement in ((False, complement_mixed), (True, complement_upper)):
+        prefix = "" if upper else org_prefix
+        phrase = (
+            rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
+            rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
+        )
+        title_before[upper] = re.compile(
+            rf"(?<![\w-])(?:{phrase}(?P<comma>,)? )?(?P<rank>(?:(?:{rank}|{honorific}) ){{0,3}})$"
+        )
+        title_after[upper] = re.compile(
+            rf"(?:['\u2019]s)?, (?:(?i:the|a|an|his|her|its|their|then|now|also|as) )?"
+            rf"(?:(?i:former|current|outgoing|incoming|new|acting|newly appointed) )?"
+            rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
+            rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
+            rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?(?=[,.;:)]|$| (?i:{APPOSITIVE_END})\b)"
+        )
+    title_start = re.compile(
+        rf"(?P<title>(?:{title_phrase}|{rank})(?: (?i:of|for|at|to|in) (?:(?i:the) )?"
+        rf"(?P<of>{complement_mixed}))?)(?:,? (?i:a\.i\.|ad interim|acting),?)? "
+    )
+    speech = re.compile(
+        r"(?:['\u2019]s)?,? (?:(?:also|then|later|again|further|separately|privately) )?"
+        r"(?:said|says|told|"
+        r"noted|stated|explained|added|asked|argued|claimed|commented|emphasized|emphasised|"
+        r"stressed|replied|responded|remarked|agreed|complained|expressed|underscored|confirmed|"
+        r"insisted|acknowledged|suggested|warned|urged|recalled|observed|opined|lamented|"
+        r"welcomed|thanked|briefed|reported|announced|indicated|characterized|described|"
+        r"believes|believed|thinks|thought|promised|pledged|offered|proposed|requested|"
+        r"is|was|has|had|will|would)\b",
+    )
+    acronym = re.compile(
+        r"(?<![\w/&.-])[A-Z][A-Za-z]{0,2}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])"
+    )
+    heads = [h for h, _ in lex.org_heads]
+    org = {}
+    for upper, complement in ((False, complement_mixed), (True, complement_upper)):
+        head = (
+            _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
+        )
+        org[upper] = re.compile(
+            rf"(?<![\w-])(?P<head>{head})(?![\w'\u2019-])"
+            rf"(?: (?P<conn>(?i:of|for|on|to|de|del|da|das|dos|do|des|du)) "
+            rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
+        )
+    names = sorted(lex.organisations)
+    known_org = {
+        False: re.compile(rf"(?<![\w-])(?:{_trie(list(lex.organisations.values()))})(?![\w-])"),
+        True: re.compile(rf"(?<![\w-])(?i:{_trie(names)})(?![\w-])"),
+    }
+    definition = re.compile(
+        r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z0-9&]+)*)\)"
+    )
+    return Patterns(
+        chunk=chunk,
+        title_before=title_before,
+        title_after=title_after,
+        title_start=title_start,
+        speech=speech,
+        acronym=acronym,
+        org=org,
+        known_org=known_org,
+        definition=definition,
+    )

@@ -1,0 +1,341 @@
+"""Mentions of people in running text: name runs and the titles around them.
+
+A name run is a stretch of name-like words: capitalised words in mixed-case text, words outside the
+common vocabulary in upper-case text, with particles (`bin`, `al-`, `de la`) and initials. A run is
+a person on its own evidence (a title, rank or honorific before it, an appositive title after it, a
+known given name, an Arabic `bin`/`ibn` chain, an initial, a verb of speech after a full name);
+otherwise it is kept as a weak mention that only counts when it names someone already found
+("Lagon" after "Mark Lagon").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.words import (
+    FUNCTION_WORDS,
+    GIVEN,
+    INITIAL,
+    NAME,
+    ORG,
+    PARTICLE,
+    base,
+    kind,
+)
+
+RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
+CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
+PLACE_PREFIXES = frozenset(
+    [
+        "sao",
+        "são",
+        "san",
+        "santa",
+        "santo",
+        "saint",
+        "st.",
+        "ste.",
+        "fort",
+        "port",
+        "porto",
+        "puerto",
+        "mount",
+        "mt.",
+        "lake",
+        "cape",
+        "cabo",
+        "ciudad",
+        "villa",
+        "nueva",
+        "nuevo",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "greater",
+        "little",
+    ]
+)
+_BREAK = re.compile(r"[,.;:!?)\]\"\u201d]$")
+_LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
+_TOKEN = re.compile(r"[^ \n]+")
+_DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_WINDOW = 160
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a person. `strong` mentions stand on their own; weak ones only join others."""
+
+    words: tuple[str, ...]
+    title: str | None = None
+    organization: str | None = None
+    quality: int = 0  # how informative the title is: 0 none, 1 rank, 2 position, 3 with org
+    strong: bool = False
+    order: int = 0
+    upper: bool = False
+    alias: str | None = None  # acronym the cable defines for the person: "(HBJ)"
+
+
+@dataclass(slots=True)
+class Run:
+    words: list[str]
+    kinds: list[str]
+    start: int
+    end: int
+    next_kind: str | None
+
+
+def find_people(
+    text: str, upper: bool, order: int = 0, local: frozenset[str] = frozenset()
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Person mentions in one text segment and the character spans of the strong ones.
+    `local` are the acronyms the cable defines: words, but not names."""
+    mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    runs = _upper_runs(text) if upper else _mixed_runs(text)
+    for run in runs:
+        if len(run.words) == 1 and run.words[0] in local:
+            continue
+        mention = _judge(text, run, upper, local)
+        if mention is None:
+            continue
+        mention.order = order + run.start
+        mention.upper = upper
+        mentions.append(mention)
+        if mention.strong:
+            spans.append((run.start, run.end))
+    return mentions, spans
+
+
+def _mixed_runs(text: str):
+    chunk = patterns().chunk
+    for match in chunk.finditer(text):
+        tokens = match.group().split(" ")
+        offsets = []
+        pos = match.start()
+        for token in tokens:
+            offsets.append(pos)
+            pos += len(token) + 1
+        kinds = [kind(base(t), False) for t in tokens]
+        yield from _runs(tokens, kinds, offsets, [False] * len(tokens))
+
+
+def _upper_runs(text: str):
+    tokens: list[str] = []
+    offsets: list[int] = []
+    breaks: list[bool] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        lead = _LEAD.match(raw)
+        skip = lead.end() if lead else 0
+        token = raw[skip:]
+        if lead and breaks:
+            breaks[-1] = True  # an opening bracket or quote starts afresh
+        tokens.append(token)
+        offsets.append(match.start() + skip)
+        breaks.append(bool(_BREAK.search(token)) or text.startswith("\n", match.end()))
+    kinds = [kind(base(t), True) if t else "S" for t in tokens]
+    yield from _runs(tokens, kinds, offsets, breaks)
+
+
+def _runs(tokens: list[str], kinds: list[str], offsets: list[int], breaks: list[bool]):
+    n = len(tokens)
+    i = 0
+    while i < n:
+        first = kinds[i]
+        if first not in RUN_KINDS and first != GIVEN:
+            i += 1
+            continue
+        j = i + 1
+        ended = breaks[i] or _possessive(tokens[i])
+        while j < n and not ended and kinds[j] in RUN_KINDS:
+            ended = breaks[j] or _possessive(tokens[j])
+            j += 1
+        words = [base(t) for t in tokens[i:j]]
+        run_kinds = kinds[i:j]
+        while run_kinds and run_kinds[-1] == PARTICLE:
+            words.pop()
+            run_kinds.pop()
+            j -= 1
+        while (
+            run_kinds and run_kinds[0] == PARTICLE and len(run_kinds) > 1 and run_kinds[1] != NAME
+        ):
+            words.pop(0)
+            run_kinds.pop(0)
+        if NAME in run_kinds or (GIVEN in run_kinds and len(run_kinds) > 1):
+            start = offsets[j - len(words)]
+            end = offsets[j - 1] + len(words[-1])
+            next_kind = kinds[j] if j < n and not breaks[j - 1] else None
+            yield Run(words, run_kinds, start, end, next_kind)
+        i = max(j, i + 1)
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
+
+
+def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
+    """The mention a run makes, or None when it is not a person (an organisation, a place)."""
+    lex = lexicon()
+    if run.next_kind == ORG:
+        return None  # "Sultan Qaboos University", "Juma Foundation"
+    joined = " ".join(run.words).lower()
+    if joined in lex.places or joined in lex.organisations:
+        return None
+    names = [w for w, k in zip(run.words, run.kinds, strict=True) if k in (NAME, GIVEN)]
+    if run.words[0].lower() in PLACE_PREFIXES:
+        return None  # Sao Bernardo dos Campos, Puerto Cabezas
+    pats = patterns()
+    mention = Mention(words=tuple(run.words))
+    line_start = text.rfind("\n", 0, run.start) + 1
+    window = text[max(line_start, run.start - _WINDOW) : run.start]
+    if _triggers(window):
+        found = pats.title_before[upper].search(window)
+        if found and (found.group("title") or found.group("rank")):
+            _apply_title_before(mention, found, local)
+    definition = pats.definition.match(text, run.end)
+    if definition:
+        mention.alias = definition.group("acr")
+    end = definition.end() if definition else run.end
+    if text.startswith((", ", "'s, ", "\u2019s, ", "'S, "), end):
+        after = pats.title_after[upper].match(text, end)
+        if after:
+            title, org, quality = title_parts(after, local)
+            if quality + 1 > mention.quality:
+                mention.title, mention.organization, mention.quality = title, org, quality + 1
+            mention.strong = True
+    if mention.strong:
+        return mention
+    if len(names) >= 2:
+        lower = [w.lower() for w in run.words]
+        if (
+            names[0].lower() in lex.given
+            or CHAIN_PARTICLES.intersection(lower)
+            or INITIAL in run.kinds
+            or (not upper and any(len(w) > 2 and w.isupper() for w in names))
+            or pats.speech.match(text, run.end)
+        ):
+            mention.strong = True
+    return mention
+
+
+def _triggers(window: str) -> bool:
+    """Whether the word before a run could end a title, rank or honorific (a cheap pre-check)."""
+    if not window:
+        return False
+    last = window.rstrip(" ,").rsplit(" ", 1)[-1].strip("(\"'").lower()
+    if not last:
+        return False
+    lex = lexicon()
+    bare = last.rstrip(".")
+    return (
+        last in lex.title_words
+        or last in lex.honorifics
+        or bare in lex.honorifics
+        or last in lex.ranks
+        or bare in lex.ranks
+        or last in lex.titles
+        or last in lex.portfolios
+        or last in lex.org_first
+        or last in lex.org_last
+        or last.isupper()
+        or (last[:1].isupper() and window.rstrip().endswith(","))
+        or window.rstrip(" ,")[-1:].isupper()
+    )
+
+
+def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
+    if found.group("comma") and found.group("title"):
+        before = found.string[: found.start("title")].rstrip()
+        if not before.lower().endswith(_DETERMINERS) and not _possessive(before):
+            return  # "by Consul General, Claudio Hummes": the title is not his
+    title, org, quality = title_parts(found, local)
+    if quality == 0:
+        rank = _rank(found.group("rank"))
+        if rank:
+            title, quality = rank, 1
+    mention.strong = True
+    if quality > mention.quality:
+        mention.title, mention.organization, mention.quality = title, org, quality
+
+
+def title_parts(found: re.Match, local: frozenset[str]) -> tuple[str | None, str | None, int]:
+    """(title, organisation, quality) from a title match: "Deputy Inspector General of the ROP"
+    gives the title and the organisation apart; "Minister of Manpower" stays whole."""
+    title = found.group("title")
+    if not title:
+        return None, None, 0
+    organization = None
+    complement = found.group("of")
+    if complement:
+        complement = _trim_complement(complement)
+        if complement is None:
+            return None, None, 0
+        if complement and is_organisation(complement, local):
+            organization = complement
+        elif complement:
+            title = found.string[found.start("title") : found.start("of")] + complement
+    pre = (found.group("pre") or "").split()
+    lex = lexicon()
+    while pre and (pre[-1].lower() in lex.modifiers or pre[-1].lower() in lex.titles):
+        title = pre.pop() + " " + title  # "Public" of "Public Prosecutor" is part of the title
+    prefix = _clean_prefix(" ".join(pre))
+    if prefix and organization is None and is_organisation(prefix, local):
+        organization = prefix
+    return title.strip(), organization, 3 if organization else 2
+
+
+def _rank(text: str) -> str | None:
+    """The rank words of a "Major General Dr." run, honorifics dropped."""
+    lex = lexicon()
+    words = [w for w in text.split() if w.lower() in lex.ranks or w.lower() in lex.title_words]
+    return " ".join(words) or None
+
+
+def _trim_complement(text: str) -> str | None:
+    """The complement of a title without trailing function words; None when it runs into a
+    person's honorific or title ("Council and Sheikh"): then the title is someone else's."""
+    lex = lexicon()
+    words = text.split(" ")
+    for previous, word in itertools.pairwise(words):
+        low = word.lower()
+        if low in lex.honorifics or (previous.lower() == "and" and low in lex.title_words):
+            return None
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",.;:")
+
+
+def _clean_prefix(text: str) -> str:
+    """An organisation written before a title ("ROP", "Foreign Ministry", "the ROP's")."""
+    lex = lexicon()
+    words = text.split()
+    while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in lex.nationalities):
+        words.pop(0)
+    for i in range(len(words) - 1, -1, -1):
+        if _possessive(words[i]):
+            words = words[: i + 1]
+            words[-1] = base(words[-1])
+            break
+    return " ".join(words)
+
+
+def is_organisation(text: str, local: frozenset[str] = frozenset()) -> bool:
+    """Whether a complement or prefix names an organisation rather than a portfolio or place;
+    `local` are the acronyms the cable defines."""
+    lex = lexicon()
+    words = text.split()
+    if len(words) == 1:
+        word = base(words[0])
+        return word in local or word in lex.acronyms or word in lex.known_acronyms
+    if text.lower() in lex.organisations:
+        return True
+    return any(w.lower() in lex.org_first or w.lower() in lex.org_last for w in words)

@@ -1,0 +1,217 @@
+"""What kind of word a token is, for names and organisations, in mixed- and upper-case text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cablekg.entities.lexicon import lexicon
+
+# Word kinds
+NAME = "W"  # may be part of a personal name
+GIVEN = "G"  # a given name that is also a common word ("MARK"): a name only where one starts
+PARTICLE = "X"  # bin, al, de, van ...
+INITIAL = "I"  # F., E.A.
+HONORIFIC = "H"
+TITLE = "T"  # title, modifier or rank word
+ORG = "O"  # organisation head (Ministry, Police)
+PLACE = "N"  # nationality, country, place
+PORTFOLIO = "P"
+ACRONYM = "A"
+STOP = "S"  # anything else: common words, boilerplate
+
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "but",
+        "or",
+        "as",
+        "of",
+        "to",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "your",
+        "my",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "several",
+        "while",
+        "when",
+        "after",
+        "before",
+        "during",
+        "although",
+        "however",
+        "since",
+        "under",
+        "between",
+        "during",
+        "despite",
+        "per",
+        "via",
+        "if",
+        "because",
+        "also",
+        "only",
+        "even",
+        "then",
+        "there",
+        "here",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "i",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "where",
+        "how",
+        "why",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "yet",
+        "than",
+        "such",
+        "each",
+        "every",
+        "any",
+        "other",
+        "another",
+    ]
+)
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
+_REDACTED = re.compile(r"X{4,}", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
+
+
+def base(token: str) -> str:
+    """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon"."""
+    token = token.rstrip(',;:!?)"\u201d')
+    return _POSSESSIVE.sub("", token) if len(token) > 3 else token
+
+
+@lru_cache(maxsize=65536)
+def kind(token: str, upper: bool) -> str:
+    """The kind of `token` (already stripped of punctuation) in mixed- or upper-case text."""
+    lex = lexicon()
+    low = token.lower()
+    bare = low.rstrip(".")
+    if _REDACTED.search(token):
+        return STOP
+    if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
+        return PARTICLE
+    if "-" in low and low.split("-", 1)[0] + "-" in lex.joined_particles:
+        return NAME  # al-Juma, as-Sadr
+    if low in lex.nationalities or low in lex.place_words:
+        return PLACE
+    if _INITIAL.match(token):
+        return INITIAL
+    if low in lex.honorifics or bare in lex.honorifics:
+        return HONORIFIC
+    if low in lex.title_words or low in lex.ranks or bare in lex.ranks:
+        return TITLE
+    if low in lex.org_first or low in lex.org_last:
+        return ORG
+    if low in lex.portfolios:
+        return PORTFOLIO
+    if low in lex.not_names or low in FUNCTION_WORDS:
+        return STOP
+    if not upper:
+        if len(token) > 1 and token.isupper():
+            if token in lex.acronyms or token in lex.known_acronyms or not _has_vowel(token):
+                return ACRONYM
+            return NAME
+        if not token[0].isupper():
+            return STOP
+        if low in lex.common and low not in lex.given:
+            return STOP
+        return NAME
+    if token in lex.acronyms and low not in lex.common:
+        return ACRONYM
+    if low in lex.common:
+        return GIVEN if low in lex.given else STOP
+    return NAME
+
+
+def _has_vowel(token: str) -> bool:
+    return any(c in "AEIOUY" for c in token)
+
+
+def is_upper_text(text: str) -> bool:
+    """True when the text is (almost) all upper case, as in older cables and most subjects."""
+    upper = lower = 0
+    for char in text[:2000]:
+        if char.isupper():
+            upper += 1
+        elif char.islower():
+            lower += 1
+    return upper > 4 * lower
+
+
+SMALL_WORDS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "to",
+        "de",
+        "del",
+        "la",
+        "des",
+        "du",
+        "y",
+        "et",
+        "at",
+        "by",
+        "with",
+        "a",
+        "an",
+    ]
+)
+
+
+def title_case(text: str) -> str:
+    """An upper-case organisation name in the usual case: "DEPARTMENT OF LABOR" -> "Department of
+    Labor"; acronyms ("NEA/ARP") stay as they are."""
+    lex = lexicon()
+    words = []
+    for i, word in enumerate(text.split(" ")):
+        low = word.lower()
+        if word in lex.acronyms or "/" in word or not _has_vowel(word.upper()) or len(word) <= 2:
+            words.append(word if low not in SMALL_WORDS or i == 0 else low)
+        elif low in SMALL_WORDS and i:
+            words.append(low)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)
