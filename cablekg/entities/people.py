@@ -254,8 +254,12 @@ def _triggers(window: str) -> bool:
 
 def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
     if found.group("comma") and found.group("title"):
-        before = found.string[: found.start("title")].rstrip()
-        if not before.lower().endswith(_DETERMINERS) and not _possessive(before):
+        lex = lexicon()
+        words = found.string[: found.start("title")].split()
+        while words and (words[-1].lower() in lex.modifiers or words[-1].lower() in lex.titles):
+            words.pop()
+        last = words[-1] if words else ""
+        if last.lower() not in _DETERMINERS and not _possessive(last):
             return  # "by Consul General, Claudio Hummes": the title is not his
     title, org, quality = title_parts(found, local)
     if quality == 0:
