@@ -25,6 +25,7 @@ from cablekg.entities.header import (
     tag_mentions,
 )
 from cablekg.entities.people import Mention, find_people
+from cablekg.entities.scan import chunks
 from cablekg.entities.words import is_upper_text
 from cablekg.model import Agency, Cable, Official
 
@@ -45,9 +46,10 @@ def extract(
     segments = _segments(cable)
     local = frozenset().union(*(defined_acronyms(text) for text, _ in segments))
     for text, upper in segments:
-        people, spans = find_people(text, upper, order, local)
+        chunk_list = chunks(text, upper)
+        people, spans = find_people(text, upper, chunk_list, order, local)
         mentions.extend(people)
-        find_organisations(text, upper, spans, order, found)
+        find_organisations(text, upper, chunk_list, spans, order, found)
         order += len(text) + 1
     header_order = -1  # header people come before the text in order of mention
     classified = classified_by_mention(cable.classified_by, header_order)

@@ -9,14 +9,15 @@ are left out: most of the acronyms of cables are not organisations (GDP, FTA, SI
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from cablekg.entities.lexicon import lexicon
-from cablekg.entities.patterns import patterns
+from cablekg.entities.patterns import patterns, starts_word
+from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
     ACRONYM,
-    FUNCTION_WORDS,
     NAME,
     ORG,
     PLACE,
@@ -79,6 +80,7 @@ _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.
 _OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
 _GOVERNMENT = re.compile(r"^(?:GO|RGO|RG)([A-Z]{1,3})$")
 _DIGIT_AFTER = re.compile(r" ?\d")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$")
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -107,16 +109,18 @@ def defined_acronyms(text: str) -> set[str]:
 
 
 def find_organisations(
-    text: str, upper: bool, person_spans: list[tuple[int, int]], order: int, found: Found
+    text: str,
+    upper: bool,
+    chunk_list: list[Chunk],
+    person_spans: list[tuple[int, int]],
+    order: int,
+    found: Found,
 ) -> None:
     """Add the organisations, definitions and acronym uses of one text segment to `found`."""
     pats = patterns()
     taken: list[tuple[int, int]] = []
-    for match in pats.org[upper].finditer(text):
-        span = _organisation(text, match, upper, person_spans)
-        if span is None:
-            continue
-        start, end = span
+
+    def add(start: int, end: int) -> None:
         name = text[start:end]
         taken.append((start, end))
         definition = pats.definition.match(text, end)
@@ -124,30 +128,69 @@ def find_organisations(
         if acronym:
             found.definitions.setdefault(acronym, name)
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
-    for match in pats.known_org[upper].finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        name = match.group()
-        if upper and name.lower() in lexicon().common:
-            continue
-        definition = pats.definition.match(text, match.end())
-        acronym = definition.group("acr") if definition else None
-        if acronym:
-            found.definitions.setdefault(acronym, name)
-        found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + match.start()))
-        taken.append(match.span())
+
+    for match in pats.org[upper].finditer(text):
+        if starts_word(text, match.start()):
+            span = _organisation(text, match, upper, person_spans)
+            if span is not None:
+                add(*span)
+    taken.sort()
+    for chunk in chunk_list:
+        for start, end in _known_organisations(chunk, upper):
+            if not _inside(taken, start):
+                add(start, end)
+    taken.sort()
     for match in pats.definition.finditer(text):
-        acronym = match.group("acr")
         if not any(e == match.start() for _, e in taken):
-            found.plain.add(acronym)
-    for match in pats.acronym.finditer(text):
-        start = match.start()
-        if _DIGIT_AFTER.match(text, match.end()) or any(s <= start < e for s, e in person_spans):
+            found.plain.add(match.group("acr"))
+    for chunk in chunk_list:
+        for token, offset in zip(chunk.tokens, chunk.offsets, strict=True):
+            acronym = _acronym_shape(token, upper)
+            if not acronym or _inside(person_spans, offset):
+                continue
+            end = offset + len(acronym)
+            if _DIGIT_AFTER.match(text, end):
+                continue  # "EUR 5 million"
+            if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
+                continue  # the definition itself
+            found.uses.append((acronym, order + offset, upper))
+
+
+def _known_organisations(chunk: Chunk, upper: bool):
+    """Spans of organisations known by a bare name ("Hamas", "Human Rights Watch") in a chunk."""
+    lex = lexicon()
+    tokens = chunk.tokens
+    for i, token in enumerate(tokens):
+        if token.lower() not in lex.organisation_starts:
             continue
-        bracketed = text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")"
-        if bracketed and any(e == start - 2 for _, e in taken):
-            continue  # the definition itself
-        found.uses.append((match.group(), order + start, upper))
+        for size in (4, 3, 2, 1):
+            words = [base(t) for t in tokens[i : i + size]]
+            if len(words) < size:
+                continue
+            name = " ".join(words)
+            if name.lower() in lex.organisations and not (upper and name.lower() in lex.common):
+                start = chunk.offsets[i]
+                yield start, start + len(name)
+                break
+
+
+def _acronym_shape(token: str, upper: bool) -> str | None:
+    """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
+    word = token.rstrip(",.;:)'\"").removesuffix("'s").removesuffix("\u2019s")
+    if len(word) < 2 or not word[0].isupper() or "." in word:
+        return None
+    if not upper:
+        return word if _ACRONYM.match(word) else None
+    lex = lexicon()
+    if word in lex.acronyms or "/" in word or _GOVERNMENT.match(word):
+        return word if _ACRONYM.match(word) else None
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _organisation(
@@ -161,7 +204,7 @@ def _organisation(
     end = match.end("head")
     if match.group("of"):
         words = match.group("of").split(" ")
-        while words and words[-1].lower() in FUNCTION_WORDS:
+        while words and words[-1].lower() in lexicon().function_words:
             words.pop()
         if words:
             end = match.start("of") + len(" ".join(words))
@@ -192,7 +235,7 @@ def _lead_words(before: str, upper: bool) -> list[str]:
                 break
             return []
         lead.insert(0, word)
-    while lead and lead[0].lower() in FUNCTION_WORDS:
+    while lead and lead[0].lower() in lexicon().function_words:
         lead.pop(0)
     return lead
 
@@ -201,7 +244,7 @@ def _can_lead(word: str, upper: bool) -> bool:
     """Whether a word before a head can belong to the organisation name."""
     lex = lexicon()
     low = base(word).lower()
-    if low in FUNCTION_WORDS:
+    if low in lexicon().function_words:
         return False
     if not upper:
         return True

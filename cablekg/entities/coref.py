@@ -34,14 +34,11 @@ def _core(words: tuple[str, ...]) -> list[str]:
 
 
 class _Person:
-    def __init__(self, mention: Mention) -> None:
+    def __init__(self, mention: Mention, core: list[str]) -> None:
         self.mentions = [mention]
-        self.core = _core(mention.words)
+        self.core = core
 
-    def accepts(self, mention: Mention) -> bool:
-        core = _core(mention.words)
-        if not core or not self.core:
-            return False
+    def accepts(self, core: list[str]) -> bool:
         if len(core) == 1:
             return core[0] in (self.core[-1], self.core[0])
         if core[-1] != self.core[-1]:
@@ -52,7 +49,7 @@ class _Person:
         )
 
     def official(self, agencies: dict[str, str]) -> Official:
-        best = max(self.mentions, key=lambda m: (len(_core(m.words)), not m.upper, -m.order))
+        best = max(self.mentions, key=lambda m: (len(m.words), not m.upper, -m.order))
         titled = max(self.mentions, key=lambda m: (m.quality, not m.upper, -m.order))
         organization = _resolve_organisation(titled, agencies) if titled.quality else None
         if organization is None:
@@ -68,20 +65,21 @@ class _Person:
 
 
 def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Official]:
-    """Officials from mentions: strong ones found people, weak ones only join them."""
-    ordered = sorted(mentions, key=lambda m: (-len(_core(m.words)), m.order))
+    """Officials from mentions, fullest names first; shorter ones join the person they fit."""
+    cores = [(m, _core(m.words)) for m in mentions]
+    cores.sort(key=lambda pair: (-len(pair[1]), pair[0].order))
     people: list[_Person] = []
-    for mention in ordered:
-        if not _core(mention.words):
+    for mention, core in cores:
+        if not core:
             continue
-        homes = [p for p in people if p.accepts(mention)]
+        homes = [p for p in people if p.accepts(core)]
         if len(homes) > 1:
             # "Mohammad" after "Mohammad al-Gergawi" and "Mohammad al-Qemzi": surnames decide
-            homes = [p for p in homes if p.core[-1] == _core(mention.words)[-1]]
+            homes = [p for p in homes if p.core[-1] == core[-1]]
         if len(homes) == 1:
             homes[0].mentions.append(mention)
-        elif not homes and mention.strong:
-            people.append(_Person(mention))
+        elif not homes:
+            people.append(_Person(mention, core))
     people.sort(key=lambda p: min(m.order for m in p.mentions))
     return [p.official(agencies) for p in people]
 

@@ -9,7 +9,7 @@ from cablekg.entities.agencies import STATE_OFFICES, OrgMention
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.people import Mention, is_organisation
-from cablekg.entities.words import FUNCTION_WORDS, title_case
+from cablekg.entities.words import title_case
 from cablekg.model import ClassifiedBy
 
 _NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
@@ -194,7 +194,8 @@ def _office_item(
     if not rest or not _plausible_name(rest) or len(rest) > 4:
         return orgs, None
     if all(
-        w.lower() in FUNCTION_WORDS or w.lower() in ("department", "dept", "state") for w in rest
+        w.lower() in lexicon().function_words or w.lower() in ("department", "dept", "state")
+        for w in rest
     ):
         return orgs, None
     if " ".join(rest).isupper() and not title:
@@ -218,7 +219,7 @@ def _plausible_name(words: list[str]) -> bool:
     if any(not _NAME_WORD.match(w) or _REDACTED.search(w) for w in words):
         return False
     lows = [w.lower().strip(".") for w in words]
-    if all(w in lex.title_words or w in lex.titles or w in FUNCTION_WORDS for w in lows):
+    if all(w in lex.title_words or w in lex.titles or w in lexicon().function_words for w in lows):
         return False
     if any(w in lex.not_names or w in lex.org_first or w in lex.org_last for w in lows):
         return False

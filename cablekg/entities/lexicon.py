@@ -38,8 +38,11 @@ class Lexicon:
     countries: dict[str, str]  # FIPS code (geographic TAG) -> country name
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
+    organisation_starts: frozenset[str]  # their first words, lower-cased
     not_names: frozenset[str]  # capitalised words that never name a person
-    max_title_words: int
+    function_words: frozenset[str]
+    place_prefixes: frozenset[str]
+    triggers: frozenset[str]  # words that can end a title, rank or honorific before a name
 
 
 def _lines(*parts: str) -> list[str]:
@@ -117,6 +120,16 @@ def lexicon() -> Lexicon:
         countries=_countries(),
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         organisations=organisations,
+        organisation_starts=frozenset(name.split()[0] for name in organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),
-        max_title_words=max(len(t.split()) for t in titles + ranks),
+        function_words=frozenset(_lines("entities", "function_words.txt")),
+        place_prefixes=frozenset(_lines("entities", "place_prefixes.txt")),
+        triggers=frozenset(
+            title_words
+            | honorifics
+            | {h.rstrip(".") for h in honorifics}
+            | lower_titles
+            | {p.lower() for p in _lines("entities", "portfolios.txt")}
+            | {h.lower() for h, _ in heads}
+        ),
     )

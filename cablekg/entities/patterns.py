@@ -80,6 +80,12 @@ def _words_regex(phrases: set[str] | frozenset[str]) -> str:
     return "(?i:" + _trie(sorted(phrases)) + ")"
 
 
+def starts_word(text: str, start: int) -> bool:
+    """Whether a match at `start` begins a word (patterns leave this check to their callers:
+    a leading look-behind would stop the engine from scanning ahead for the first letter)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_/&.'\u2019")
+
+
 @dataclass(frozen=True)
 class Patterns:
     chunk: re.Pattern[str]  # a run of capitalised words (mixed-case text)
@@ -104,11 +110,16 @@ def patterns() -> Patterns:
     initials = rf"[{UPPER}]\.(?:-?[{UPPER}]\.)*"
     capword = rf"[{UPPER}]{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*"
     joined_word = rf"(?i:{joined})-{LETTER}+(?:['\u2019]{LETTER}+)?"
-    word = f"(?:{abbreviation}|{initials}|{joined_word}|{capword})"
-    chunk = re.compile(
-        rf"(?<![\w.'\u2019-])(?:(?:{particles}) ){{0,2}}{word}"
-        rf"(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}"
+    slashed = r"[A-Z][A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"  # office symbols: NEA/ARP, G/TIP
+    word = f"(?:{abbreviation}|{initials}|{joined_word}|{slashed}|{capword})"
+    # A chunk starts with a capital letter, so the engine scans for one instead of trying every
+    # position; callers check the word boundary and take in particles before it ("al-", "van").
+    tails = "|".join(sorted({a[1:] for a in ABBREVIATIONS}, key=len, reverse=True))
+    first = (
+        rf"[{UPPER}](?:(?:{tails})\.|\.(?:-?[{UPPER}]\.)*|[A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"
+        rf"|{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*)"
     )
+    chunk = re.compile(rf"{first}(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}")
 
     title = "(?:" + _words_regex(lex.titles) + ")"
     modifier = _words_regex(lex.modifiers)
@@ -159,23 +170,22 @@ def patterns() -> Patterns:
         r"believes|believed|thinks|thought|promised|pledged|offered|proposed|requested|"
         r"is|was|has|had|will|would)\b",
     )
-    acronym = re.compile(
-        r"(?<![\w/&.-])[A-Z][A-Za-z]{0,2}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])"
-    )
+    acronym = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])")
     heads = [h for h, _ in lex.org_heads]
+    boundary = r"(?<![\w-])"  # kept in case-insensitive patterns, which scan every letter anyway
     org = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
         head = (
             _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
         )
         org[upper] = re.compile(
-            rf"(?<![\w-])(?P<head>{head})(?![\w'\u2019-])"
+            rf"{boundary if upper else ''}(?P<head>{head})(?![\w'\u2019-])"
             rf"(?: (?P<conn>(?i:of|for|on|to|de|del|da|das|dos|do|des|du)) "
             rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
         )
     names = sorted(lex.organisations)
     known_org = {
-        False: re.compile(rf"(?<![\w-])(?:{_trie(list(lex.organisations.values()))})(?![\w-])"),
+        False: re.compile(rf"(?:{_trie(list(lex.organisations.values()))})(?![\w-])"),
         True: re.compile(rf"(?<![\w-])(?i:{_trie(names)})(?![\w-])"),
     }
     definition = re.compile(

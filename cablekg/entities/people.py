@@ -16,56 +16,20 @@ from dataclasses import dataclass
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
+from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
-    FUNCTION_WORDS,
     GIVEN,
     INITIAL,
     NAME,
     ORG,
     PARTICLE,
     base,
-    kind,
 )
 
 RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
-PLACE_PREFIXES = frozenset(
-    [
-        "sao",
-        "são",
-        "san",
-        "santa",
-        "santo",
-        "saint",
-        "st.",
-        "ste.",
-        "fort",
-        "port",
-        "porto",
-        "puerto",
-        "mount",
-        "mt.",
-        "lake",
-        "cape",
-        "cabo",
-        "ciudad",
-        "villa",
-        "nueva",
-        "nuevo",
-        "new",
-        "north",
-        "south",
-        "east",
-        "west",
-        "upper",
-        "lower",
-        "greater",
-        "little",
-    ]
-)
-_BREAK = re.compile(r"[,.;:!?)\]\"\u201d]$")
-_LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
-_TOKEN = re.compile(r"[^ \n]+")
+_LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
+_TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 _WINDOW = 160
 
@@ -94,56 +58,35 @@ class Run:
 
 
 def find_people(
-    text: str, upper: bool, order: int = 0, local: frozenset[str] = frozenset()
+    text: str, upper: bool, chunk_list: list[Chunk], order: int, local: frozenset[str]
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Person mentions in one text segment and the character spans of the strong ones.
+    """Person mentions in one text segment and the character spans they cover.
     `local` are the acronyms the cable defines: words, but not names."""
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
-    runs = _upper_runs(text) if upper else _mixed_runs(text)
-    for run in runs:
-        if len(run.words) == 1 and run.words[0] in local:
-            continue
-        mention = _judge(text, run, upper, local)
-        if mention is None:
-            continue
-        mention.order = order + run.start
-        mention.upper = upper
-        mentions.append(mention)
-        if mention.strong:
+    for chunk in chunk_list:
+        if len(chunk.tokens) == 1:
+            if chunk.kinds[0] != NAME or chunk.tokens[0] in local:
+                continue
+            word = base(chunk.tokens[0])
+            start = chunk.offsets[0]
+            end = start + len(word)
+            if text[end : end + 2] not in _LONE_FOLLOWERS and not _triggers(text, start):
+                continue  # a lone capitalised word with nothing around it to say it is a person
+            runs = [Run([word], [NAME], start, end, None)]
+        else:
+            runs = _runs(chunk.tokens, chunk.kinds, chunk.offsets, chunk.breaks)
+        for run in runs:
+            if len(run.words) == 1 and run.words[0] in local:
+                continue
+            mention = _judge(text, run, upper, local)
+            if mention is None or not mention.strong:
+                continue  # weak mentions (a bare surname) add nothing to the people found
+            mention.order = order + run.start
+            mention.upper = upper
+            mentions.append(mention)
             spans.append((run.start, run.end))
     return mentions, spans
-
-
-def _mixed_runs(text: str):
-    chunk = patterns().chunk
-    for match in chunk.finditer(text):
-        tokens = match.group().split(" ")
-        offsets = []
-        pos = match.start()
-        for token in tokens:
-            offsets.append(pos)
-            pos += len(token) + 1
-        kinds = [kind(base(t), False) for t in tokens]
-        yield from _runs(tokens, kinds, offsets, [False] * len(tokens))
-
-
-def _upper_runs(text: str):
-    tokens: list[str] = []
-    offsets: list[int] = []
-    breaks: list[bool] = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        lead = _LEAD.match(raw)
-        skip = lead.end() if lead else 0
-        token = raw[skip:]
-        if lead and breaks:
-            breaks[-1] = True  # an opening bracket or quote starts afresh
-        tokens.append(token)
-        offsets.append(match.start() + skip)
-        breaks.append(bool(_BREAK.search(token)) or text.startswith("\n", match.end()))
-    kinds = [kind(base(t), True) if t else "S" for t in tokens]
-    yield from _runs(tokens, kinds, offsets, breaks)
 
 
 def _runs(tokens: list[str], kinds: list[str], offsets: list[int], breaks: list[bool]):
@@ -191,13 +134,17 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if joined in lex.places or joined in lex.organisations:
         return None
     names = [w for w, k in zip(run.words, run.kinds, strict=True) if k in (NAME, GIVEN)]
-    if run.words[0].lower() in PLACE_PREFIXES:
+    if run.words[0].lower() in lex.place_prefixes:
         return None  # Sao Bernardo dos Campos, Puerto Cabezas
     pats = patterns()
+    end = run.end
+    follows = text[end : end + 2]
+    triggered = _triggers(text, run.start)
+    if len(names) < 2 and not triggered and follows not in _LONE_FOLLOWERS:
+        return None  # a lone capitalised word with nothing around it to say it is a person
     mention = Mention(words=tuple(run.words))
-    line_start = text.rfind("\n", 0, run.start) + 1
-    window = text[max(line_start, run.start - _WINDOW) : run.start]
-    if _triggers(window):
+    if triggered:
+        window = _title_window(text, run.start)
         found = pats.title_before[upper].search(window)
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
@@ -227,29 +174,38 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     return mention
 
 
-def _triggers(window: str) -> bool:
-    """Whether the word before a run could end a title, rank or honorific (a cheap pre-check)."""
-    if not window:
-        return False
-    last = window.rstrip(" ,").rsplit(" ", 1)[-1].strip("(\"'").lower()
-    if not last:
-        return False
+def _title_window(text: str, start: int) -> str:
+    """The text before a run that a title could occupy: back over capitalised words, title
+    words and connectors, never past a line break or a lower-case word."""
     lex = lexicon()
-    bare = last.rstrip(".")
-    return (
-        last in lex.title_words
-        or last in lex.honorifics
-        or bare in lex.honorifics
-        or last in lex.ranks
-        or bare in lex.ranks
-        or last in lex.titles
-        or last in lex.portfolios
-        or last in lex.org_first
-        or last in lex.org_last
-        or last.isupper()
-        or (last[:1].isupper() and window.rstrip().endswith(","))
-        or window.rstrip(" ,")[-1:].isupper()
-    )
+    line_start = text.rfind("\n", 0, start) + 1
+    segment = text[max(line_start, start - _WINDOW) : start]
+    words = segment.split(" ")
+    i = len(words) - 1
+    while i > 0 and len(words) - i < 16:
+        word = words[i - 1]
+        bare = word.strip(',()"').lower()
+        if not bare or not (
+            word[:1].isupper() or bare in _TITLE_CONNECTORS or bare in lex.title_words
+        ):
+            break
+        i -= 1
+    return " ".join(words[i:]) if i else segment
+
+
+def _triggers(text: str, start: int) -> bool:
+    """Whether the word before `start` could end a title, rank or honorific (a cheap check)."""
+    end = start
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    if end == 0 or text[end - 1] == "\n":
+        return False
+    begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("(", 0, end)) + 1
+    last = text[begin:end]
+    low = last.lower()
+    if low in lexicon().triggers or low.rstrip(".") in lexicon().triggers:
+        return True
+    return last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")
 
 
 def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
@@ -313,7 +269,7 @@ def _trim_complement(text: str) -> str | None:
         low = word.lower()
         if low in lex.honorifics or (previous.lower() == "and" and low in lex.title_words):
             return None
-    while words and words[-1].lower() in FUNCTION_WORDS:
+    while words and words[-1].lower() in lexicon().function_words:
         words.pop()
     return " ".join(words).rstrip(",.;:")
 
@@ -322,7 +278,9 @@ def _clean_prefix(text: str) -> str:
     """An organisation written before a title ("ROP", "Foreign Ministry", "the ROP's")."""
     lex = lexicon()
     words = text.split()
-    while words and (words[0].lower() in FUNCTION_WORDS or words[0].lower() in lex.nationalities):
+    while words and (
+        words[0].lower() in lexicon().function_words or words[0].lower() in lex.nationalities
+    ):
         words.pop(0)
     for i in range(len(words) - 1, -1, -1):
         if _possessive(words[i]):

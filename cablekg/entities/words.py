@@ -20,102 +20,27 @@ PORTFOLIO = "P"
 ACRONYM = "A"
 STOP = "S"  # anything else: common words, boilerplate
 
-FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "but",
-        "or",
-        "as",
-        "of",
-        "to",
-        "from",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "your",
-        "my",
-        "both",
-        "all",
-        "some",
-        "many",
-        "most",
-        "several",
-        "while",
-        "when",
-        "after",
-        "before",
-        "during",
-        "although",
-        "however",
-        "since",
-        "under",
-        "between",
-        "during",
-        "despite",
-        "per",
-        "via",
-        "if",
-        "because",
-        "also",
-        "only",
-        "even",
-        "then",
-        "there",
-        "here",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
-        "i",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "where",
-        "how",
-        "why",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "yet",
-        "than",
-        "such",
-        "each",
-        "every",
-        "any",
-        "other",
-        "another",
-    ]
-)
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
 _REDACTED = re.compile(r"X{4,}", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_LOWER_WORDS = re.compile(r"[a-z]+ [a-z]+ [a-z]+ [a-z]+")
+_UPPER_LETTERS = re.compile(r"[A-Z]")
+_LOWER_LETTERS = re.compile(r"[a-z]")
 _CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
 
 
 def base(token: str) -> str:
     """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon"."""
     token = token.rstrip(',;:!?)"\u201d')
-    return _POSSESSIVE.sub("", token) if len(token) > 3 else token
+    if len(token) > 3 and token[-1] in "sS'\u2019":
+        return _POSSESSIVE.sub("", token)
+    return token
+
+
+@lru_cache(maxsize=65536)
+def token_kind(raw: str, upper: bool) -> str:
+    """The kind of a token as it stands in the text, punctuation and possessive included."""
+    return kind(base(raw), upper)
 
 
 @lru_cache(maxsize=65536)
@@ -142,7 +67,7 @@ def kind(token: str, upper: bool) -> str:
         return ORG
     if low in lex.portfolios:
         return PORTFOLIO
-    if low in lex.not_names or low in FUNCTION_WORDS:
+    if low in lex.not_names or low in lex.function_words:
         return STOP
     if not upper:
         if len(token) > 1 and token.isupper():
@@ -167,13 +92,12 @@ def _has_vowel(token: str) -> bool:
 
 def is_upper_text(text: str) -> bool:
     """True when the text is (almost) all upper case, as in older cables and most subjects."""
-    upper = lower = 0
-    for char in text[:2000]:
-        if char.isupper():
-            upper += 1
-        elif char.islower():
-            lower += 1
-    return upper > 4 * lower
+    sample = text[:1500]
+    if _LOWER_WORDS.search(sample):
+        return False  # four lower-case words in a row: mixed case, found at once
+    if len(sample) > 300:
+        return True
+    return len(_UPPER_LETTERS.findall(sample)) > 4 * len(_LOWER_LETTERS.findall(sample))
 
 
 SMALL_WORDS = frozenset(

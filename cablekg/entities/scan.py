@@ -1,0 +1,114 @@
+"""One pass over a text segment that cuts it into chunks of name-like words, shared by the
+people and organisation finders.
+
+In mixed-case text a chunk is a run of capitalised words with the particles between them
+("Juma bin Ali al-Juma", "Royal Oman Police", "NEA/ARP"); lone common words ("The", "However")
+are dropped at once. Upper-case text has no such cue: the whole segment is one chunk of tokens,
+with breaks at punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.words import STOP, token_kind
+
+_BREAK = re.compile(r"[,.;:!?)\]\"\u201d]$")
+_LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
+_TOKEN = re.compile(r"[^ \n]+")
+_USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
+
+
+@dataclass(slots=True)
+class Chunk:
+    tokens: list[str]
+    kinds: list[str]
+    offsets: list[int]
+    breaks: list[bool]  # a token ends a phrase (punctuation after it)
+
+
+def chunks(text: str, upper: bool) -> list[Chunk]:
+    return _upper_chunks(text) if upper else _mixed_chunks(text)
+
+
+def _mixed_chunks(text: str) -> list[Chunk]:
+    found: list[Chunk] = []
+    lex = lexicon()
+    known = lex.organisation_starts
+    particles = lex.particles
+    for match in patterns().chunk.finditer(text):
+        start = match.start()
+        if start:
+            before = text[start - 1]
+            lead = None
+            if before == " ":
+                begin = text.rfind(" ", 0, start - 1) + 1
+                if text[begin : start - 1] in particles:
+                    lead = _lead_particle(text, start)
+            elif before == "-":
+                lead = _lead_particle(text, start)
+                if lead is None:
+                    continue  # "anti-Western"
+            elif before.isalnum() or before in "_/&.'\u2019":
+                continue  # "eBay"
+            if lead is not None:
+                start = lead  # "al-Hilali", "van Voorst", "de la Fuente"
+        chunk = text[start : match.end()]
+        if " " not in chunk:  # most chunks are one word: "The", "Oman", "Lagon", "ROP"
+            word_kind = token_kind(chunk, False)
+            if word_kind in _USELESS_ALONE and chunk.lower() not in known:
+                continue
+            found.append(Chunk([chunk], [word_kind], [start], [False]))
+            continue
+        tokens = chunk.split(" ")
+        offsets = []
+        pos = start
+        for token in tokens:
+            offsets.append(pos)
+            pos += len(token) + 1
+        kinds = [token_kind(t, False) for t in tokens]
+        found.append(Chunk(tokens, kinds, offsets, [False] * len(tokens)))
+    return found
+
+
+def _lead_particle(text: str, start: int) -> int | None:
+    """Where a name begins when particles written in lower case precede its first capital."""
+    lex = lexicon()
+    cut = start - 1
+    if text[cut] == "-":
+        begin = max(text.rfind(" ", 0, cut), text.rfind("(", 0, cut)) + 1
+        return begin if text[begin:cut].lower() + "-" in lex.joined_particles else None
+    found = None
+    for _ in range(2):  # "de la", "bin", "van der"
+        begin = text.rfind(" ", 0, cut) + 1
+        if cut - begin > 5:
+            break
+        word = text[begin:cut]
+        if not word or word not in lex.particles or not word.islower():
+            break
+        found = begin
+        cut = begin - 1
+        if cut < 0:
+            break
+    return found
+
+
+def _upper_chunks(text: str) -> list[Chunk]:
+    tokens: list[str] = []
+    offsets: list[int] = []
+    breaks: list[bool] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        lead = _LEAD.match(raw)
+        skip = lead.end() if lead else 0
+        token = raw[skip:]
+        if lead and breaks:
+            breaks[-1] = True  # an opening bracket or quote starts afresh
+        tokens.append(token)
+        offsets.append(match.start() + skip)
+        breaks.append(bool(_BREAK.search(token)) or text.startswith("\n", match.end()))
+    kinds = [token_kind(t, True) if t else STOP for t in tokens]
+    return [Chunk(tokens, kinds, offsets, breaks)]
