@@ -216,6 +216,10 @@ def _organisation(
     name = text[start:end].strip(" ,.;:'\u2019")
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
+    head = match.group("head").lower()
+    national = lead and all(base(w).lower() in lex.nationalities for w in lead)
+    if head not in lex.org_last and not match.group("of") and not national:
+        return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
     return start, start + len(name)
 
 

@@ -89,6 +89,7 @@ def signer_mentions(signers: tuple[str, ...], order: int) -> list[Mention]:
     for signer in signers:
         for part in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", signer.strip(), flags=re.I):
             words = part.split()
+            part = " ".join(words)
             if words and _plausible_name(words) and len(words) <= 4:
                 low = " ".join(words).lower()
                 if low in _SIGN_NOISE or low in lexicon().organisations:
@@ -128,7 +129,7 @@ def office_entities(lines, order: int) -> tuple[list[Mention], list[OrgMention]]
         for clause, after_for in clauses:
             last_org = None
             for item in _ITEM_SPLIT.split(clause):
-                item_orgs, person = _office_item(item, allow_person=after_for)
+                item_orgs, person = _office_item(item, after_for, addressee)
                 for org in item_orgs:
                     orgs.append(OrgMention(name=org[0], acronym=org[1], order=order))
                     last_org = org[0]
@@ -152,7 +153,7 @@ def _mostly_upper(line: str) -> bool:
 
 
 def _office_item(
-    item: str, allow_person: bool
+    item: str, allow_person: bool, addressee: str | None
 ) -> tuple[list[tuple[str, str | None]], Mention | None]:
     """Offices and at most one person of one item of an office line; people only come after a
     FOR ("DEPARTMENT OF LABOR FOR JAMES RUDE")."""
@@ -199,8 +200,8 @@ def _office_item(
     ):
         return orgs, None
     if " ".join(rest).isupper() and not title:
-        if len(rest) == 1 and not leading:
-            return orgs, None  # "FOR SCRONIN": a mail handle, not a name as written
+        if len(rest) == 1 and not leading and not addressee:
+            return orgs, None
         if len(rest) > 1 and rest[0].lower() not in lex.given:
             return orgs, None  # "FOR ILAB MMITTELHAUSER"
     organization = orgs[leading - 1][0] if leading else None

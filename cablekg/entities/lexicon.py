@@ -32,6 +32,7 @@ class Lexicon:
     places: frozenset[str]  # lower-cased, multi-word ones included
     place_words: frozenset[str]  # single words of places
     common: frozenset[str]
+    dictionary: frozenset[str]  # other English words: in upper case, names only after a title
     given: frozenset[str]
     acronyms: dict[str, str]  # organisation acronym -> full name
     org_tags: frozenset[str]  # organisation TAGS
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         places=frozenset(p.lower() for p in places),
         place_words=frozenset(p.lower() for p in places if " " not in p),
         common=frozenset(_lines("entities", "common_words.txt")),
+        dictionary=frozenset(_lines("entities", "dictionary_words.txt")),
         given=frozenset(given - honorifics - lower_titles - nationalities),
         acronyms=acronyms,
         org_tags=frozenset(_lines("vocab", "organization-tags.txt")),

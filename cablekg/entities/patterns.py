@@ -12,43 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from cablekg.entities.lexicon import lexicon
+from cablekg.entities.words import ABBREVIATIONS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LETTER = r"[^\W\d_]"
-ABBREVIATIONS = [
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Gen",
-    "Col",
-    "Lt",
-    "Maj",
-    "Capt",
-    "Adm",
-    "Brig",
-    "Jr",
-    "Sr",
-    "St",
-    "Prof",
-    "Rev",
-    "Sgt",
-    "Cmdr",
-    "Cdr",
-    "Gov",
-    "Sen",
-    "Rep",
-    "Amb",
-    "Cpl",
-    "Fr",
-    "Msgr",
-    "Mme",
-    "Messrs",
-    "Hon",
-    "Eng",
-    "Sra",
-    "Drs",
-]
 APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
 CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
 
@@ -133,8 +100,9 @@ def patterns() -> Patterns:
     lexical = sorted(
         lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words
     )
+    acronyms = sorted(a for a in lex.acronyms if a.isupper() and a.lower() not in lex.common)
     lexical_word = (
-        "(?:" + _words_regex(set(lexical)) + r"|[A-Z]{2,6}(?:/[A-Z]{2,6})?)(?:['\u2019]S)?(?![\w-])"
+        "(?:" + _words_regex(set(lexical)) + "|" + _trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
     )
     complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
     org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
@@ -175,12 +143,13 @@ def patterns() -> Patterns:
     boundary = r"(?<![\w-])"  # kept in case-insensitive patterns, which scan every letter anyway
     org = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
+        connectors = "OF|FOR" if upper else "(?i:of|for|on|to|de|del|da|das|dos|do|des|du)"
         head = (
             _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
         )
         org[upper] = re.compile(
             rf"{boundary if upper else ''}(?P<head>{head})(?![\w'\u2019-])"
-            rf"(?: (?P<conn>(?i:of|for|on|to|de|del|da|das|dos|do|des|du)) "
+            rf"(?: (?P<conn>{connectors}) "
             rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
         )
     names = sorted(lex.organisations)

@@ -130,10 +130,15 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     lex = lexicon()
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
+    before = text[max(0, run.start - 30) : run.start].rstrip(" ").rsplit(" ", 1)[-1]
+    if before.lower() in lex.org_first and text[run.start - 1 : run.start] == " ":
+        return None  # "University La Cantuta", "Ministry Sharif"
     joined = " ".join(run.words).lower()
     if joined in lex.places or joined in lex.organisations:
         return None
     names = [w for w, k in zip(run.words, run.kinds, strict=True) if k in (NAME, GIVEN)]
+    if upper and all(len(w) < 3 for w in names):
+        return None  # "CH GG": codes, not names
     if run.words[0].lower() in lex.place_prefixes:
         return None  # Sao Bernardo dos Campos, Puerto Cabezas
     pats = patterns()
@@ -164,7 +169,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if len(names) >= 2:
         lower = [w.lower() for w in run.words]
         if (
-            names[0].lower() in lex.given
+            (names[0].lower() in lex.given and run.kinds[0] != GIVEN)
             or CHAIN_PARTICLES.intersection(lower)
             or INITIAL in run.kinds
             or (not upper and any(len(w) > 2 and w.isupper() for w in names))
@@ -194,18 +199,23 @@ def _title_window(text: str, start: int) -> str:
 
 
 def _triggers(text: str, start: int) -> bool:
-    """Whether the word before `start` could end a title, rank or honorific (a cheap check)."""
+    """Whether the words before `start` could hold a title, rank or honorific (a cheap check)."""
     end = start
     while end > 0 and text[end - 1] in " ,":
         end -= 1
     if end == 0 or text[end - 1] == "\n":
         return False
-    begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("(", 0, end)) + 1
-    last = text[begin:end]
-    low = last.lower()
-    if low in lexicon().triggers or low.rstrip(".") in lexicon().triggers:
+    line = text.rfind("\n", 0, end) + 1
+    words = text[max(line, end - 60) : end].split(" ")[-4:]
+    last = words[-1].lstrip("(")
+    if last.isupper() or (last[:1].isupper() and end < start and text[end] == ","):
         return True
-    return last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")
+    triggers = lexicon().triggers
+    for word in words:
+        low = word.strip("(\"',").lower().removeprefix("ex-")
+        if low in triggers or low.rstrip(".") in triggers:
+            return True
+    return False
 
 
 def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
@@ -282,11 +292,8 @@ def _clean_prefix(text: str) -> str:
         words[0].lower() in lexicon().function_words or words[0].lower() in lex.nationalities
     ):
         words.pop(0)
-    for i in range(len(words) - 1, -1, -1):
-        if _possessive(words[i]):
-            words = words[: i + 1]
-            words[-1] = base(words[-1])
-            break
+    if words and _possessive(words[-1]):
+        words[-1] = base(words[-1])  # "the ROP's Deputy Inspector General"
     return " ".join(words)
 
 

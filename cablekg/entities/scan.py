@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
-from cablekg.entities.words import STOP, token_kind
+from cablekg.entities.words import DICTIONARY, HONORIFIC, NAME, STOP, TITLE, token_kind
 
 _BREAK = re.compile(r"[,.;:!?)\]\"\u201d]$")
 _LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
@@ -49,9 +49,7 @@ def _mixed_chunks(text: str) -> list[Chunk]:
                 if text[begin : start - 1] in particles:
                     lead = _lead_particle(text, start)
             elif before == "-":
-                lead = _lead_particle(text, start)
-                if lead is None:
-                    continue  # "anti-Western"
+                lead = _lead_particle(text, start)  # "al-Hilali"; else "ex-President", "pro-Chavez"
             elif before.isalnum() or before in "_/&.'\u2019":
                 continue  # "eBay"
             if lead is not None:
@@ -111,4 +109,13 @@ def _upper_chunks(text: str) -> list[Chunk]:
         offsets.append(match.start() + skip)
         breaks.append(bool(_BREAK.search(token)) or text.startswith("\n", match.end()))
     kinds = [token_kind(t, True) if t else STOP for t in tokens]
+    given = lexicon().given
+    for i in range(1, len(kinds)):
+        # An English word right after a title or a given name is a name: "PRESIDENT BUSH",
+        # "COL. CHARLES RAY".
+        if kinds[i] != DICTIONARY or breaks[i - 1]:
+            continue
+        previous = kinds[i - 1]
+        if previous in (TITLE, HONORIFIC) or (previous == NAME and tokens[i - 1].lower() in given):
+            kinds[i] = NAME
     return [Chunk(tokens, kinds, offsets, breaks)]

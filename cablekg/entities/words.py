@@ -18,11 +18,52 @@ ORG = "O"  # organisation head (Ministry, Police)
 PLACE = "N"  # nationality, country, place
 PORTFOLIO = "P"
 ACRONYM = "A"
+DICTIONARY = "D"  # an English word outside the cables' common words: a name only after a title
 STOP = "S"  # anything else: common words, boilerplate
 
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
 _REDACTED = re.compile(r"X{4,}", re.I)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE = re.compile(r"(?:['\u2019]|(?<=[A-Za-z]{3}),(?=[sS]$))[sS]?$")
+# Abbreviations written with a full stop ("Dr.", "Gen."): not sentence ends.
+ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Col",
+    "Lt",
+    "Maj",
+    "Capt",
+    "Adm",
+    "Brig",
+    "Jr",
+    "Sr",
+    "St",
+    "Prof",
+    "Rev",
+    "Sgt",
+    "Cmdr",
+    "Cdr",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Amb",
+    "Cpl",
+    "Fr",
+    "Msgr",
+    "Mme",
+    "Messrs",
+    "Hon",
+    "Eng",
+    "Sra",
+    "Drs",
+    "Dir",
+    "Asst",
+    "Dep",
+)
+_WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "co", "multi", "inter"))
+_ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
 _LOWER_WORDS = re.compile(r"[a-z]+ [a-z]+ [a-z]+ [a-z]+")
 _UPPER_LETTERS = re.compile(r"[A-Z]")
 _LOWER_LETTERS = re.compile(r"[a-z]")
@@ -30,10 +71,15 @@ _CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould")
 
 
 def base(token: str) -> str:
-    """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon"."""
+    """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon",
+    "GEMAYEL." -> "GEMAYEL", "KIRCHNER,S" -> "KIRCHNER" (typewriters had no apostrophe)."""
     token = token.rstrip(',;:!?)"\u201d')
     if len(token) > 3 and token[-1] in "sS'\u2019":
-        return _POSSESSIVE.sub("", token)
+        token = _POSSESSIVE.sub("", token)
+    if token.endswith(".") and len(token) > 2 and token[-3] != "." and token[:-1].isalpha():
+        low = token[:-1].lower()
+        if low not in _ABBREVIATED:
+            token = token[:-1]
     return token
 
 
@@ -49,12 +95,16 @@ def kind(token: str, upper: bool) -> str:
     lex = lexicon()
     low = token.lower()
     bare = low.rstrip(".")
-    if _REDACTED.search(token):
+    if _REDACTED.search(token) or not token[:1].isalpha() or any(c.isdigit() for c in token):
         return STOP
     if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
         return PARTICLE
-    if "-" in low and low.split("-", 1)[0] + "-" in lex.joined_particles:
-        return NAME  # al-Juma, as-Sadr
+    if "-" in low:
+        prefix = low.split("-", 1)[0]
+        if prefix + "-" in lex.joined_particles:
+            return NAME  # al-Juma, as-Sadr
+        if prefix in _WORD_PREFIXES:
+            return STOP  # anti-Western, pro-government
     if low in lex.nationalities or low in lex.place_words:
         return PLACE
     if _INITIAL.match(token):
@@ -83,6 +133,8 @@ def kind(token: str, upper: bool) -> str:
         return ACRONYM
     if low in lex.common:
         return GIVEN if low in lex.given else STOP
+    if low in lex.dictionary and low not in lex.given:
+        return DICTIONARY
     return NAME
 
 

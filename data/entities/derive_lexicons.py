@@ -9,6 +9,9 @@ Run from the repository root with the shared directory beside it:
 - `given_names.txt`: first forenames of the Office of the Historian's persons (public domain) plus
   `given_names_extra.txt`, a hand list of Arabic, Persian, Turkic, South Asian, Chinese, Korean,
   Russian, Spanish and other given names common in cables.
+- `dictionary_words.txt` (with `--dictionary`, e.g. Debian's `wamerican` list): lower-case English
+  words outside `common_words.txt`, less the words cables mostly capitalise ("Bush", "Rice"). In
+  upper-case cables they end a name unless a title stands right before them.
 - `places.txt`: country names, official names and capitals (country-codes table), post cities
   (observed posts) and regions (`places_extra.txt`).
 
@@ -46,7 +49,8 @@ def mixed_case(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
 
-def common_words(shared: Path, exclude: set[str]) -> list[str]:
+def word_counts(shared: Path, exclude: set[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in lower case, and capitalised inside a sentence."""
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     for text in cable_texts(shared, exclude):
@@ -58,7 +62,21 @@ def common_words(shared: Path, exclude: set[str]) -> list[str]:
                 lower[word] += 1
             elif not SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
                 capital[word.lower()] += 1
+    return lower, capital
+
+
+def common_words(lower: Counter[str], capital: Counter[str]) -> list[str]:
     return sorted(w for w, n in lower.items() if n >= 3 and n >= capital[w])
+
+
+def dictionary_words(path: Path, common: list[str], capital: Counter[str], lower) -> list[str]:
+    known = set(common)
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.strip()
+        if re.fullmatch(r"[a-z]{2,}", word) and word not in known and capital[word] <= lower[word]:
+            words.add(word)
+    return sorted(words)
 
 
 def given_names(shared: Path) -> list[str]:
@@ -121,11 +139,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", type=Path)
     parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument("--dictionary", type=Path)
     args = parser.parse_args()
     exclude = _excluded(args.exclude)
     header = "# Derived by derive_lexicons.py; do not edit by hand.\n"
+    lower, capital = word_counts(args.shared, exclude)
+    common = common_words(lower, capital)
+    if args.dictionary:
+        notice = (HERE / "dictionary_words.NOTICE").read_text()
+        words = dictionary_words(args.dictionary, common, capital, lower)
+        text = "".join("# " + line + "\n" for line in notice.splitlines())
+        (HERE / "dictionary_words.txt").write_text(header + text + "\n".join(words) + "\n")
+        print(f"dictionary_words.txt: {len(words)} entries")
     outputs = {
-        "common_words.txt": common_words(args.shared, exclude),
+        "common_words.txt": common,
         "given_names.txt": given_names(args.shared),
         "places.txt": places(args.shared),
     }
