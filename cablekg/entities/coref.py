@@ -144,7 +144,10 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
         name = best.name
         if name.isupper() and " " in name:
             name = title_case(name)
-        acronym = next((o.acronym for o in group if o.acronym), None)
+        # The acronym the text defines or uses beats one read off a header or a table.
+        acronym = next((o.acronym for o in group if o.acronym and o.spelled), None) or next(
+            (o.acronym for o in group if o.acronym), None
+        )
         agencies.append(Agency(name=name, acronym=acronym))
     return agencies
 

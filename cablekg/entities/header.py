@@ -165,8 +165,7 @@ def _office_item(
     while i < len(words):
         word = words[i].strip(".,;:")
         if _is_office(word):
-            name = lex.acronyms.get(word, word) if "/" not in word else word
-            orgs.append((name, word))
+            orgs.append((lex.acronyms.get(word, word), word))
             i += 1
             continue
         rest = words[i:]
@@ -184,7 +183,7 @@ def _office_item(
     leading = len(orgs)
     while rest and _is_office(rest[-1].strip(".,;:")):  # "CMERVENNE DOL": DOL starts anew
         word = rest.pop().strip(".,;:")
-        orgs.append((lex.acronyms.get(word, word) if "/" not in word else word, word))
+        orgs.append((lex.acronyms.get(word, word), word))
     if not rest or not allow_person:
         return orgs, None
     title = None

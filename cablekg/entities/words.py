@@ -62,7 +62,7 @@ ABBREVIATIONS = (
     "Asst",
     "Dep",
 )
-_WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "co", "multi", "inter"))
+_WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
 _ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
 _LOWER_WORDS = re.compile(r"[a-z]+ [a-z]+ [a-z]+ [a-z]+")
 _UPPER_LETTERS = re.compile(r"[A-Z]")
