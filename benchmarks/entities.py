@@ -53,9 +53,7 @@ def same_person(a: str, b: str) -> bool:
     if wa == wb:
         return True
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if short[-1] != long_[-1] and not (len(short) == 1 and short[0] == long_[0]):
-        return False
-    return all(w in long_ for w in short)
+    return short[-1] == long_[-1] and all(w in long_ for w in short)
 
 
 def contains(a: str | None, b: str | None) -> bool:

@@ -273,7 +273,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
             continue
         if acronym in found.plain:
             continue
-        if upper and acronym.lower() in lex.common:
+        if upper and acronym in lex.ambiguous_acronyms:
             continue
         if acronym in lex.acronyms:
             found.orgs.append(

@@ -38,6 +38,7 @@ class Lexicon:
     org_tags: frozenset[str]  # organisation TAGS
     countries: dict[str, str]  # FIPS code (geographic TAG) -> country name
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
+    ambiguous_acronyms: frozenset[str]  # also English words: in upper case only when defined
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
     organisation_starts: frozenset[str]  # their first words, lower-cased
     not_names: frozenset[str]  # capitalised words that never name a person
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         org_tags=frozenset(_lines("vocab", "organization-tags.txt")),
         countries=_countries(),
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
+        ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),
         organisations=organisations,
         organisation_starts=frozenset(name.split()[0] for name in organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),

@@ -100,7 +100,7 @@ def patterns() -> Patterns:
     lexical = sorted(
         lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words
     )
-    acronyms = sorted(a for a in lex.acronyms if a.isupper() and a.lower() not in lex.common)
+    acronyms = sorted(a for a in lex.acronyms if a.isupper() and a not in lex.ambiguous_acronyms)
     lexical_word = (
         "(?:" + _words_regex(set(lexical)) + "|" + _trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
     )

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
-from cablekg.entities.words import DICTIONARY, HONORIFIC, NAME, STOP, TITLE, token_kind
+from cablekg.entities.words import DICTIONARY, HONORIFIC, INITIAL, NAME, STOP, TITLE, token_kind
 
-_BREAK = re.compile(r"[,.;:!?)\]\"\u201d]$")
+_BREAK = re.compile(r"[,.;:!?)\]\"\u201d-]$")
 _LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
-_TOKEN = re.compile(r"[^ \n]+")
+_TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
 _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
 
 
@@ -116,6 +116,7 @@ def _upper_chunks(text: str) -> list[Chunk]:
         if kinds[i] != DICTIONARY or breaks[i - 1]:
             continue
         previous = kinds[i - 1]
-        if previous in (TITLE, HONORIFIC) or (previous == NAME and tokens[i - 1].lower() in given):
+        after_given = previous == NAME and tokens[i - 1].lower() in given
+        if previous in (TITLE, HONORIFIC, INITIAL) or after_given:
             kinds[i] = NAME
     return [Chunk(tokens, kinds, offsets, breaks)]

@@ -73,7 +73,7 @@ _CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould")
 def base(token: str) -> str:
     """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon",
     "GEMAYEL." -> "GEMAYEL", "KIRCHNER,S" -> "KIRCHNER" (typewriters had no apostrophe)."""
-    token = token.rstrip(',;:!?)"\u201d')
+    token = token.rstrip(',;:!?)"\u201d-')
     if len(token) > 3 and token[-1] in "sS'\u2019":
         token = _POSSESSIVE.sub("", token)
     if token.endswith(".") and len(token) > 2 and token[-3] != "." and token[:-1].isalpha():
@@ -107,6 +107,8 @@ def kind(token: str, upper: bool) -> str:
             return STOP  # anti-Western, pro-government
     if low in lex.nationalities or low in lex.place_words:
         return PLACE
+    if low.endswith("s") and low[:-1] in lex.nationalities:
+        return PLACE  # Turks, Kurds, Americans
     if _INITIAL.match(token):
         return INITIAL
     if low in lex.honorifics or bare in lex.honorifics:
@@ -119,23 +121,37 @@ def kind(token: str, upper: bool) -> str:
         return PORTFOLIO
     if low in lex.not_names or low in lex.function_words:
         return STOP
+    if "-" in low and all(_plain_word(part) for part in low.split("-")):
+        return STOP  # "STAY-AWAY", "ISLAMIST-KURDISH": compounds of plain words
     if not upper:
         if len(token) > 1 and token.isupper():
             if token in lex.acronyms or token in lex.known_acronyms or not _has_vowel(token):
                 return ACRONYM
+            if (low in lex.common or low in lex.dictionary) and low not in lex.given:
+                return STOP  # a heading in capitals: "TRIP SIGNALS DESIRE"
             return NAME
         if not token[0].isupper():
             return STOP
         if low in lex.common and low not in lex.given:
             return STOP
         return NAME
-    if token in lex.acronyms and low not in lex.common:
+    if token in lex.acronyms and token not in lex.ambiguous_acronyms:
         return ACRONYM
     if low in lex.common:
         return GIVEN if low in lex.given else STOP
     if low in lex.dictionary and low not in lex.given:
         return DICTIONARY
     return NAME
+
+
+def _plain_word(word: str) -> bool:
+    lex = lexicon()
+    return (
+        word in lex.common
+        or word in lex.dictionary
+        or word in lex.nationalities
+        or word in lex.function_words
+    ) and word not in lex.given
 
 
 def _has_vowel(token: str) -> bool:
