@@ -129,11 +129,14 @@ def find_organisations(
             found.definitions.setdefault(acronym, name)
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
 
+    spans = []
     for match in pats.org[upper].finditer(text):
         if starts_word(text, match.start()):
             span = _organisation(text, match, upper, person_spans)
             if span is not None:
-                add(*span)
+                spans.append(span)
+    for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
+        add(*span)
     taken.sort()
     for chunk in chunk_list:
         for start, end in _known_organisations(chunk, upper):
@@ -154,6 +157,15 @@ def find_organisations(
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
             found.uses.append((acronym, order + offset, upper))
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that no longer span overlaps, in text order."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
 
 
 def _known_organisations(chunk: Chunk, upper: bool):
@@ -204,7 +216,12 @@ def _organisation(
     end = match.end("head")
     if match.group("of"):
         words = match.group("of").split(" ")
-        while words and words[-1].lower() in lexicon().function_words:
+        for i, word in enumerate(words):
+            low = base(word).lower()
+            if i and low in lex.titles and low not in lex.portfolios and low not in lex.org_last:
+                words = words[:i]  # "Department of Justice Attache"
+                break
+        while words and words[-1].lower() in lex.function_words:
             words.pop()
         if words:
             end = match.start("of") + len(" ".join(words))
@@ -214,6 +231,8 @@ def _organisation(
         elif s < start < e:
             start = e
     name = text[start:end].strip(" ,.;:'\u2019")
+    if _possessive(name):
+        name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
     head = match.group("head").lower()
@@ -231,7 +250,14 @@ def _lead_words(before: str, upper: bool) -> list[str]:
     words = before[:-1].split(" ")[-6:]
     shape = _UPPER_WORD if upper else _CAPITAL_WORD
     lead: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in ("and", "&") and lead and i and _portfolio(words[i - 1]) and not upper:
+            lead.insert(0, word)  # "Environment and Food Agency"
+            continue
+        if _NUMBER.match(word) and lead:
+            lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
+            break
         if not shape.match(word) or not _can_lead(word, upper):
             break
         if _possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
@@ -242,6 +268,14 @@ def _lead_words(before: str, upper: bool) -> list[str]:
     while lead and lead[0].lower() in lexicon().function_words:
         lead.pop(0)
     return lead
+
+
+def _portfolio(word: str) -> bool:
+    low = base(word).lower()
+    return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
+
+
+_NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
 def _can_lead(word: str, upper: bool) -> bool:

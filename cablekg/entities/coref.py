@@ -19,6 +19,12 @@ from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
 _PUNCT = re.compile(r"[^\w\s]")
+_MINISTER_OF = re.compile(
+    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
+)
+_PORTFOLIO_MINISTER = re.compile(
+    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*(.+?) minister$"
+)
 
 
 def name_key(word: str) -> str:
@@ -95,13 +101,19 @@ def _resolve_organisation(mention: Mention, agencies: dict[str, str]) -> str | N
         if org in lexicon().acronyms:
             return lexicon().acronyms[org]
         return title_case(org) if org.isupper() and " " in org else org
-    title = mention.title or ""
-    found = re.match(
-        r"(?i)(?:deputy |vice |assistant |acting )?minister (?:of|for) (?:the )?(.+)", title
-    )
-    if found:
-        key = org_key("Ministry of " + found.group(1))
-        return agencies.get(key)
+    return _ministry(mention.title or "", agencies)
+
+
+def _ministry(title: str, agencies: dict[str, str]) -> str | None:
+    """The ministry a minister's title names, when the cable names it too: "Minister of
+    Manpower" -> "Ministry of Manpower"; "Finance Minister" -> "Ministry of Finance"."""
+    found = _MINISTER_OF.match(title) or _PORTFOLIO_MINISTER.match(title)
+    if not found:
+        return None
+    portfolio = found.group(1)
+    for key in (org_key("Ministry of " + portfolio), org_key(portfolio + " Ministry")):
+        if key in agencies:
+            return agencies[key]
     return None
 
 
