@@ -46,11 +46,12 @@ def name_words(name: str) -> list[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Equal names, or one a surname-consistent part of the other."""
+    """Equal names, or one a surname-consistent part of the other; a mail handle of an office
+    line ("JMEYERS") is the same as the name it glues ("J. MEYERS")."""
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return False
-    if wa == wb:
+    if wa == wb or normalise(a).replace(" ", "") == normalise(b).replace(" ", ""):
         return True
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return short[-1] == long_[-1] and all(w in long_ for w in short)

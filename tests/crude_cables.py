@@ -105,7 +105,7 @@ def cable_from_text(header: str, body: str, source: Source, cable_id: str | None
                     continue
                 in_subject = False
             if seen_banner and not seen_eo and line and not _CAVEAT.match(line):
-                if re.search(r"\b(?:FOR|PASS)\b", line, re.I) and len(line) < 400:
+                if len(line) < 400:
                     office.append(line)
                 continue
             if _PARA_START.match(line) and seen_banner:

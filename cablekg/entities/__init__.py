@@ -18,12 +18,8 @@ from cablekg.entities.agencies import (
     tag_agencies,
 )
 from cablekg.entities.coref import agency_lookup, merge_agencies, merge_people
-from cablekg.entities.header import (
-    classified_by_mention,
-    office_entities,
-    signer_mentions,
-    tag_mentions,
-)
+from cablekg.entities.header import classified_by_mention, signer_mentions, tag_mentions
+from cablekg.entities.offices import office_entities
 from cablekg.entities.people import Mention, find_people
 from cablekg.entities.scan import chunks
 from cablekg.entities.words import is_upper_text

@@ -26,56 +26,6 @@ from cablekg.entities.words import (
     kind,
 )
 
-# State Department bureaus and offices, the first part of office symbols such as NEA/ARP.
-STATE_OFFICES = frozenset(
-    [
-        "NEA",
-        "EUR",
-        "EAP",
-        "SCA",
-        "WHA",
-        "AF",
-        "IO",
-        "ISN",
-        "DRL",
-        "INL",
-        "PM",
-        "OES",
-        "EEB",
-        "EB",
-        "CA",
-        "DS",
-        "G",
-        "S",
-        "P",
-        "E",
-        "T",
-        "M",
-        "R",
-        "F",
-        "CT",
-        "PRM",
-        "INR",
-        "L",
-        "H",
-        "ECA",
-        "IIP",
-        "PA",
-        "SP",
-        "NP",
-        "VC",
-        "AC",
-        "EAP",
-        "S/CT",
-        "S/P",
-        "S/ES",
-        "ARA",
-        "OASIA",
-        "USDOC",
-        "ITA",
-    ]
-)
-NOT_AGENCIES = frozenset(["A/S", "U/S", "S/E", "P/E", "A/DAS", "C/T", "A/DCM", "A/POL", "E/P"])
 _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
 _OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
 _GOVERNMENT = re.compile(r"^(?:GO|RGO|RG)([A-Z]{1,3})$")
@@ -132,7 +82,7 @@ def find_organisations(
     spans = []
     for match in pats.org[upper].finditer(text):
         if starts_word(text, match.start()):
-            span = _organisation(text, match, upper, person_spans)
+            span = organisation_span(text, match, upper, person_spans)
             if span is not None:
                 spans.append(span)
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
@@ -205,7 +155,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def _organisation(
+def organisation_span(
     text: str, match: re.Match, upper: bool, person_spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The span of the organisation name around a head word, or None when it names none."""
@@ -299,7 +249,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
     """Turn the acronym uses of the cable into organisation mentions."""
     lex = lexicon()
     for acronym, order, upper in found.uses:
-        if acronym in person_aliases or acronym in NOT_AGENCIES or _MARKING.search(acronym):
+        if acronym in person_aliases or acronym in lex.not_agencies or _MARKING.search(acronym):
             continue
         if acronym in found.definitions:
             name = found.definitions[acronym]
@@ -318,7 +268,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))
             continue
-        if _OFFICE.match(acronym) and acronym.split("/")[0] in STATE_OFFICES:
+        if _OFFICE.match(acronym) and acronym.split("/")[0] in lex.state_offices:
             found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
 
 

@@ -43,6 +43,10 @@ class Lexicon:
     organisation_starts: frozenset[str]  # their first words, lower-cased
     not_names: frozenset[str]  # capitalised words that never name a person
     function_words: frozenset[str]
+    office_noise: frozenset[str]
+    signature_noise: frozenset[str]
+    state_offices: frozenset[str]
+    not_agencies: frozenset[str]
     place_prefixes: frozenset[str]
     triggers: frozenset[str]  # words that can end a title, rank or honorific before a name
 
@@ -127,6 +131,10 @@ def lexicon() -> Lexicon:
         organisation_starts=frozenset(name.split()[0] for name in organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),
         function_words=frozenset(_lines("entities", "function_words.txt")),
+        office_noise=frozenset(_lines("entities", "office_noise.txt")),
+        signature_noise=frozenset(_lines("entities", "signature_noise.txt")),
+        state_offices=frozenset(_lines("entities", "state_offices.txt")),
+        not_agencies=frozenset(_lines("entities", "not_agencies.txt")),
         place_prefixes=frozenset(_lines("entities", "place_prefixes.txt")),
         triggers=frozenset(
             title_words

@@ -18,6 +18,7 @@ from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
+    ACRONYM,
     GIVEN,
     INITIAL,
     NAME,
@@ -28,6 +29,7 @@ from cablekg.entities.words import (
 
 RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
@@ -102,8 +104,10 @@ def _runs(tokens: list[str], kinds: list[str], offsets: list[int], breaks: list[
         while j < n and not ended and kinds[j] in RUN_KINDS:
             ended = breaks[j] or _possessive(tokens[j])
             j += 1
+        if j < n and not ended and len(tokens[j]) > 1 and _ROMAN.match(base(tokens[j])):
+            j += 1  # "John Paul II", "Benedict XVI"
         words = [base(t) for t in tokens[i:j]]
-        run_kinds = kinds[i:j]
+        run_kinds = [k if k != ACRONYM else NAME for k in kinds[i:j]]
         while run_kinds and run_kinds[-1] == PARTICLE:
             words.pop()
             run_kinds.pop()
