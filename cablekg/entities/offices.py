@@ -29,7 +29,7 @@ _KEYWORD = re.compile(r"\s*\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+"
 _ITEM = re.compile(r"\s*(?:[,;]|\bAND\b)\s*", re.I)
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
-_OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9]{1,8})+$")
+_OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
 _NAME_PART = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
 _DEPARTMENTS = {
@@ -128,7 +128,7 @@ def _sequence(item: str):
         if isinstance(word, tuple):
             yield word
             continue
-        bare = word.strip(".,;:")
+        bare = word.strip(".,;:/")
         upper = bare.upper()
         following = words[i + 1] if i + 1 < len(words) else ""
         if isinstance(following, str) and f"{upper} {following.upper()}" in _DEPARTMENTS:
@@ -142,8 +142,10 @@ def _sequence(item: str):
                 yield "org", _office(code)
             if names:
                 yield "names", names
-        elif bare and _is_office(bare):
-            yield "org", _office(bare)
+        elif (
+            bare and _is_office(bare) and (len(bare) > 1 or len(words) == 1 or i == len(words) - 1)
+        ):
+            yield "org", _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
         elif bare:
             yield "word", word
 
@@ -157,7 +159,8 @@ def _split_code(word: str) -> tuple[str | None, list[str]]:
             code = "/".join(parts[:k])
             names = [p for p in parts[k:] if _looks_like_name(p)]
             return (code if code and _office_like(parts[:k]) else None), names
-    return word, []
+    code = "/".join(parts)
+    return (code if _OFFICE_CODE.match(code) and _office_like(parts) else None), []
 
 
 def _office_like(parts: list[str]) -> bool:
