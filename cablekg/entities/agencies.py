@@ -28,9 +28,30 @@ from cablekg.entities.words import (
 
 _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
 _OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
-_GOVERNMENT = re.compile(r"^(?:GO|RGO|RG)([A-Z]{1,3})$")
+_GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO|RG)([A-Z]{1,3})$")
 _DIGIT_AFTER = re.compile(r" ?\d")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$")
+_GENERIC_HEADS = frozenset(
+    (
+        *("government", "administration", "front", "organization", "society", "force"),
+        *("forces", "council", "coalition", "alliance", "movement", "committee", "service"),
+    )
+)
+_GENERIC_WORDS = frozenset(
+    (
+        *("new", "transitional", "coalition", "provisional", "interim", "current", "future"),
+        *("civil", "previous", "former", "popular", "political", "regional", "international"),
+        *("local", "state", "provincial", "armed", "unity", "national", "central", "special"),
+    )
+)
+_NATIONAL_BODY = re.compile(
+    r"(?P<nat>[A-Z][A-Za-z.]+) (?i:government|military|armed forces|navy|army|air force|police"
+    r"|parliament|security forces|intelligence services?)(?![\w-])"
+)
+_EMBASSY = re.compile(
+    r"(?:(?P<nat>[A-Z][A-Za-z.]+) )?(?P<head>[Ee]mbassy|[Cc]onsulate(?: [Gg]eneral)?)"
+    r"(?: in)? (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)"
+)
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -85,6 +106,7 @@ def find_organisations(
             span = organisation_span(text, match, upper, person_spans)
             if span is not None:
                 spans.append(span)
+    spans.extend(_national_bodies(text))
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
     taken.sort()
@@ -107,6 +129,31 @@ def find_organisations(
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
             found.uses.append((acronym, order + offset, upper))
+
+
+def _national_bodies(text: str) -> list[tuple[int, int]]:
+    """Bodies named by a nationality and a common noun ("the Turkish military", "the British
+    government") and embassies by their city ("Embassy Cairo", "the UK embassy in Brasilia")."""
+    lex = lexicon()
+    spans = []
+    for match in _NATIONAL_BODY.finditer(text):
+        if base(match.group("nat")).lower() in lex.nationalities and starts_word(
+            text, match.start()
+        ):
+            spans.append(match.span())
+    for match in _EMBASSY.finditer(text):
+        place = match.group("place")
+        words = place.split()
+        if place.lower() not in lex.places:
+            if words[0].lower() not in lex.places:
+                continue
+            place = words[0]
+        nat = match.group("nat")
+        start = match.start("head")
+        if nat and base(nat).lower() in lex.nationalities:
+            start = match.start("nat")
+        spans.append((start, match.start("place") + len(place)))
+    return spans
 
 
 def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -180,16 +227,31 @@ def organisation_span(
             end = s
         elif s < start < e:
             start = e
+    head = match.group("head").lower()
+    if match.group("of") and head not in lex.org_first:
+        end = match.end("head")  # "Miami Herald on January": "Herald" takes no complement
+    elif match.group("of") and head in ("department", "dept.", "dept"):
+        first = match.group("of").split()[0]
+        if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
+            end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
+    if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
+        return None  # "Transitional Government", "Obama Administration", "Political Front"
     name = text[start:end].strip(" ,.;:'\u2019")
     if _possessive(name):
         name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
-    head = match.group("head").lower()
     national = lead and all(base(w).lower() in lex.nationalities for w in lead)
     if head not in lex.org_last and not match.group("of") and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
     return start, start + len(name)
+
+
+def _generic(word: str) -> bool:
+    """A word that does not make a body's name specific: an everyday adjective or a surname."""
+    low = base(word).lower()
+    surname = kind(base(word), False) == NAME and low not in lexicon().org_modifiers
+    return low in _GENERIC_WORDS or surname
 
 
 def _lead_words(before: str, upper: bool) -> list[str]:
@@ -275,7 +337,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
 def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
     """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
     match = _GOVERNMENT.match(acronym)
-    if not match or acronym not in lexicon().known_acronyms:
+    if not match:
         return None
     letters = match.group(1)
     countries = [c for c in (country_name(t) for t in tags) if c]
@@ -284,7 +346,7 @@ def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
     ]
     if len(set(fits)) == 1:
         return f"Government of {fits[0]}"
-    return acronym
+    return acronym if acronym.upper() in lexicon().known_acronyms else None
 
 
 def _initials(name: str) -> str:
