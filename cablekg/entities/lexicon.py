@@ -33,7 +33,9 @@ class Lexicon:
     place_words: frozenset[str]  # single words of places
     common: frozenset[str]
     dictionary: frozenset[str]  # other English words: in upper case, names only after a title
+    capitalised: frozenset[str]  # English words cables mostly capitalise, as names ("Rice")
     given: frozenset[str]
+    surnames: frozenset[str]  # known surnames that are no English word: a person even untitled
     acronyms: dict[str, str]  # organisation acronym -> full name
     org_tags: frozenset[str]  # organisation TAGS
     countries: dict[str, str]  # FIPS code (geographic TAG) -> country name
@@ -102,6 +104,7 @@ def lexicon() -> Lexicon:
     title_words = {w.lower() for t in titles + modifiers + ranks for w in t.split()}
     lower_titles = {t.lower() for t in titles + ranks}
     given = {g.lower() for g in _lines("entities", "given_names.txt")}
+    dictionary = frozenset(_lines("entities", "dictionary_words.txt"))
     nationalities = {n.lower() for n in _lines("entities", "nationalities.txt")}
     return Lexicon(
         titles=frozenset(lower_titles),
@@ -120,8 +123,10 @@ def lexicon() -> Lexicon:
         places=frozenset(p.lower() for p in places),
         place_words=frozenset(p.lower() for p in places if " " not in p),
         common=frozenset(_lines("entities", "common_words.txt")),
-        dictionary=frozenset(_lines("entities", "dictionary_words.txt")),
+        dictionary=dictionary,
+        capitalised=frozenset(_lines("entities", "capitalised_words.txt")),
         given=frozenset(given - honorifics - lower_titles - nationalities),
+        surnames=frozenset(w.lower() for w in _lines("entities", "surnames.txt")) - dictionary,
         acronyms=acronyms,
         org_tags=frozenset(_lines("vocab", "organization-tags.txt")),
         countries=_countries(),

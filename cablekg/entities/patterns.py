@@ -60,6 +60,7 @@ class Patterns:
     title_after: dict[bool, re.Pattern[str]]  # appositive title right after a name
     title_start: re.Pattern[str]  # a title at the start of a string ("Classified By")
     speech: re.Pattern[str]
+    speaks: re.Pattern[str]  # a verb of speech proper, no auxiliary
     acronym: re.Pattern[str]
     org: dict[bool, re.Pattern[str]]
     known_org: dict[bool, re.Pattern[str]]
@@ -138,6 +139,7 @@ def patterns() -> Patterns:
         r"believes|believed|thinks|thought|promised|pledged|offered|proposed|requested|"
         r"is|was|has|had|will|would)\b",
     )
+    speaks = re.compile(speech.pattern.replace("|is|was|has|had|will|would)", ")"))
     acronym = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])")
     heads = [h for h, _ in lex.org_heads]
     boundary = r"(?<![\w-])"  # kept in case-insensitive patterns, which scan every letter anyway
@@ -166,6 +168,7 @@ def patterns() -> Patterns:
         title_after=title_after,
         title_start=title_start,
         speech=speech,
+        speaks=speaks,
         acronym=acronym,
         org=org,
         known_org=known_org,

@@ -73,7 +73,11 @@ def find_people(
             word = base(chunk.tokens[0])
             start = chunk.offsets[0]
             end = start + len(word)
-            if text[end : end + 2] not in _LONE_FOLLOWERS and not _triggers(text, start):
+            if (
+                text[end : end + 2] not in _LONE_FOLLOWERS
+                and not _triggers(text, start)
+                and not _lone_person(text, word, end)
+            ):
                 continue  # a lone capitalised word with nothing around it to say it is a person
             runs = [Run([word], [NAME], start, end, None)]
         else:
@@ -149,7 +153,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     end = run.end
     follows = text[end : end + 2]
     triggered = _triggers(text, run.start)
-    if len(names) < 2 and not triggered and follows not in _LONE_FOLLOWERS:
+    lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
+    if len(names) < 2 and not triggered and not lone and follows not in _LONE_FOLLOWERS:
         return None  # a lone capitalised word with nothing around it to say it is a person
     mention = Mention(words=tuple(run.words))
     if triggered:
@@ -168,7 +173,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             if quality + 1 > mention.quality:
                 mention.title, mention.organization, mention.quality = title, org, quality + 1
             mention.strong = True
-    if mention.strong:
+    if mention.strong or lone:
+        mention.strong = True
         return mention
     if len(names) >= 2:
         lower = [w.lower() for w in run.words]
@@ -200,6 +206,20 @@ def _title_window(text: str, start: int) -> str:
             break
         i -= 1
     return " ".join(words[i:]) if i else segment
+
+
+def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:
+    """Whether a surname standing alone names a person: a known surname that is no English word
+    ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said")."""
+    lex = lexicon()
+    low = word.lower()
+    if low in lex.dictionary or low in lex.given or low in lex.common or low in lex.capitalised:
+        return False
+    if upper:
+        return len(low) > 4 and low in lex.surnames
+    if word.isupper() or (low.endswith("s") and low not in lex.surnames):
+        return False  # "GONL", "Democrats", "Fujimoristas"
+    return low in lex.surnames or bool(patterns().speaks.match(text, end))
 
 
 def _triggers(text: str, start: int) -> bool:

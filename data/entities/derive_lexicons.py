@@ -12,6 +12,9 @@ Run from the repository root with the shared directory beside it:
 - `dictionary_words.txt` (with `--dictionary`, e.g. Debian's `wamerican` list): lower-case English
   words outside `common_words.txt`, less the words cables mostly capitalise ("Bush", "Rice"). In
   upper-case cables they end a name unless a title stands right before them.
+- `surnames.txt`: surnames of the Historian's persons (foreign leaders, diplomats, US officials),
+  less English words, given names and places: a capitalised word on this list is a person even
+  with no title ("Pinochet", "Bhutto").
 - `places.txt`: country names, official names and capitals (country-codes table), post cities
   (observed posts) and regions (`places_extra.txt`).
 
@@ -70,13 +73,27 @@ def common_words(lower: Counter[str], capital: Counter[str]) -> list[str]:
 
 
 def dictionary_words(path: Path, common: list[str], capital: Counter[str], lower) -> list[str]:
+    """English words outside the common list, which cables do not mostly capitalise."""
     known = set(common)
+    words = set()
+    for word in _english(path):
+        if word not in known and capital[word] <= lower[word]:
+            words.add(word)
+    return sorted(words)
+
+
+def capitalised_words(path: Path, capital: Counter[str], lower: Counter[str]) -> list[str]:
+    """English words that cables mostly write capitalised, as names: "Rice", "Baker", "Hill"."""
+    return sorted(w for w in _english(path) if capital[w] > lower[w])
+
+
+def _english(path: Path) -> set[str]:
     words = set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         word = line.strip()
-        if re.fullmatch(r"[a-z]{2,}", word) and word not in known and capital[word] <= lower[word]:
+        if re.fullmatch(r"[a-z]{2,}", word):
             words.add(word)
-    return sorted(words)
+    return words
 
 
 def given_names(shared: Path) -> list[str]:
@@ -92,6 +109,21 @@ def given_names(shared: Path) -> list[str]:
     extra = HERE / "given_names_extra.txt"
     names.update(w for w in _lines(extra))
     return sorted(names)
+
+
+def surnames(shared: Path, common: list[str], given: list[str], places_: list[str]) -> list[str]:
+    skip = {w.lower() for w in common + given} | {w.lower() for p in places_ for w in p.split()}
+    found: set[str] = set()
+    with (shared / "historian" / "people.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            person = json.loads(line)
+            for form in [person["preferred"], *person.get("alternates", [])]:
+                if ", " not in form:
+                    continue
+                for word in form.split(", ")[0].replace("-", " ").split():
+                    if re.fullmatch(r"[A-Z][a-z]{2,}", word) and word.lower() not in skip:
+                        found.add(word)
+    return sorted(found)
 
 
 def places(shared: Path) -> list[str]:
@@ -113,6 +145,15 @@ def places(shared: Path) -> list[str]:
             )
             if city and city != name:
                 found.add(city.strip())
+    countries = sorted(found, key=len, reverse=True)
+    nodes = shared / "vocab" / "whoiskieran__Neo4jWikiLeaks__location_nodes.csv"
+    with nodes.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            name = (row or [""])[0]
+            for country in countries:  # "France Paris": the post city after its country
+                if name.startswith(country + " ") and name[len(country) + 1 :].istitle():
+                    found.add(name[len(country) + 1 :])
+                    break
     found.update(_lines(HERE / "places_extra.txt"))
     return sorted(found)
 
@@ -151,10 +192,16 @@ def main() -> None:
         text = "".join("# " + line + "\n" for line in notice.splitlines())
         (HERE / "dictionary_words.txt").write_text(header + text + "\n".join(words) + "\n")
         print(f"dictionary_words.txt: {len(words)} entries")
+        names = capitalised_words(args.dictionary, capital, lower)
+        (HERE / "capitalised_words.txt").write_text(header + text + "\n".join(names) + "\n")
+        print(f"capitalised_words.txt: {len(names)} entries")
+    given = given_names(args.shared)
+    place_names = places(args.shared)
     outputs = {
         "common_words.txt": common,
-        "given_names.txt": given_names(args.shared),
-        "places.txt": places(args.shared),
+        "given_names.txt": given,
+        "places.txt": place_names,
+        "surnames.txt": surnames(args.shared, common, given, place_names),
     }
     for name, words in outputs.items():
         (HERE / name).write_text(header + "\n".join(words) + "\n")
