@@ -25,6 +25,7 @@ _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?:?\s*(.*)$", re.I)
 _CLASSIFIED = re.compile(r"^\s*Classified\s+By:?\s*(.*)$", re.I)
 _PARA_START = re.compile(r"^\s*(?:¶|Â¶)?(\d{1,2})\s*\.\s+(?:\(([A-Z/]{1,5})\))?")
 _CAVEAT = re.compile(r"^\s*(SIPDIS|STPDIS|NOFORN|EXDIS|NODIS|LIMDIS|CXBERN\S*|\S+ DISSEM)\s*$")
+_TAIL_SIGNER = re.compile(r"[.!?)\"]\s+((?:[A-Z][A-Z'-]+ ){0,2}[A-Z][A-Z'-]{2,})\s*$")
 _SIGNER = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,40}$")
 _REASON_TAIL = re.compile(
     r"[,;.]?\s*(?:-\s*)?(?:for\s+)?(?:reasons?|reason:)\b.*$|\s*1\.[45]\s*\(.*$", re.I
@@ -136,6 +137,10 @@ def cable_from_text(header: str, body: str, source: Source, cable_id: str | None
     if paragraphs and paragraphs[-1].number is None and _SIGNER.match(paragraphs[-1].text):
         signers = (paragraphs[-1].text,)
         paragraphs.pop()
+    elif paragraphs and (tail := _TAIL_SIGNER.search(paragraphs[-1].text)):
+        signers = (tail.group(1),)  # "... cleared this cable. FONTENEAU"
+        last = paragraphs[-1]
+        paragraphs[-1] = Paragraph(last.text[: tail.start(1)].rstrip(), last.number, last.marking)
     cable = Cable(
         source=source,
         id=cable_id,

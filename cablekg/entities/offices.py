@@ -26,6 +26,7 @@ from cablekg.entities.people import Mention
 from cablekg.entities.words import title_case
 
 _KEYWORD = re.compile(r"\s*\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+", re.I)
+_END = re.compile(r"\b(?:E\.\s?O\.|EO \d|TAGS:?|SUBJECT:)")
 _ITEM = re.compile(r"\s*(?:[,;]|\bAND\b)\s*", re.I)
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
@@ -43,6 +44,7 @@ _DEPARTMENTS = {
 def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], list[OrgMention]]:
     """The people and offices named in the action-office lines of a cable header."""
     text = " ".join(" ".join(line.split()) for line in lines if len(line) < 400)
+    text = _END.split(text, 1)[0]  # the E.O. line or TAGS, when run together with the last line
     if not _KEYWORD.search(text):
         return [], []
     parts = _KEYWORD.split(text)
@@ -76,7 +78,7 @@ def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], lis
     """Offices and people of one item: "S/CT (FOX)", "WHA DAS JACOBSON", "NNSA/SCHEIMAN",
     "ABRAMS/DORAN", "EAP/CM-BRAUNOHLER", "JAMES RUDE"."""
     bracketed = [m.group(1).replace(".", ". ").split() for m in _BRACKETED.finditer(item)]
-    item = _GLUED.sub(" ", _BRACKETED.sub(" ", item)).replace(" - ", " ")
+    item = _GLUED.sub(_unglue, _BRACKETED.sub(" ", item)).replace(" - ", " ")
     orgs: list[tuple[str, str | None]] = []
     glued: list[list[str]] = []  # names written into office symbols: NNSA/SCHEIMAN
     before: str | None = None  # the last office written before the name
@@ -148,6 +150,13 @@ def _sequence(item: str):
             yield "org", _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
         elif bare:
             yield "word", word
+
+
+def _unglue(match: re.Match) -> str:
+    """A space for the dash or colon between an office and a name ("EAP/CM-BRAUNOHLER"), not
+    inside a name of its own ("ISA-NATO")."""
+    following = match.string[match.end() :].split(" ", 1)[0].strip(".,;:")
+    return " " if following not in lexicon().acronyms else match.group()
 
 
 def _split_code(word: str) -> tuple[str | None, list[str]]:
