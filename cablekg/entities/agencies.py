@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from cablekg.entities.lexicon import lexicon
-from cablekg.entities.patterns import patterns, starts_word
+from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
     ACRONYM,
@@ -30,7 +30,9 @@ _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.
 _OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
 _GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO|RG)([A-Z]{1,3})$")
 _DIGIT_AFTER = re.compile(r" ?\d")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$")
+_ACRONYM = re.compile(
+    r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$|^[A-Z]{1,4}-?[0-9]{1,2}$"
+)
 _GENERIC_HEADS = frozenset(
     (
         *("government", "administration", "front", "organization", "society", "force"),
@@ -44,14 +46,8 @@ _GENERIC_WORDS = frozenset(
         *("local", "state", "provincial", "armed", "unity", "national", "central", "special"),
     )
 )
-_NATIONAL_BODY = re.compile(
-    r"(?P<nat>[A-Z][A-Za-z.]+) (?i:government|military|armed forces|navy|army|air force|police"
-    r"|parliament|security forces|intelligence services?)(?![\w-])"
-)
-_EMBASSY = re.compile(
-    r"(?:(?P<nat>[A-Z][A-Za-z.]+) )?(?P<head>[Ee]mbassy|[Cc]onsulate(?: [Gg]eneral)?)"
-    r"(?: in)? (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)"
-)
+_EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
+_EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -106,7 +102,7 @@ def find_organisations(
             span = organisation_span(text, match, upper, person_spans)
             if span is not None:
                 spans.append(span)
-    spans.extend(_national_bodies(text))
+    spans.extend(_national_bodies(text, chunk_list))
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
     taken.sort()
@@ -131,28 +127,31 @@ def find_organisations(
             found.uses.append((acronym, order + offset, upper))
 
 
-def _national_bodies(text: str) -> list[tuple[int, int]]:
-    """Bodies named by a nationality and a common noun ("the Turkish military", "the British
-    government") and embassies by their city ("Embassy Cairo", "the UK embassy in Brasilia")."""
+def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]]:
+    """Bodies named by a nationality and a common noun ("the Turkish military", "the UK embassy
+    in Brasilia") and embassies by their city ("Embassy Cairo"), read off the chunks."""
     lex = lexicon()
     spans = []
-    for match in _NATIONAL_BODY.finditer(text):
-        if base(match.group("nat")).lower() in lex.nationalities and starts_word(
-            text, match.start()
-        ):
-            spans.append(match.span())
-    for match in _EMBASSY.finditer(text):
-        place = match.group("place")
-        words = place.split()
-        if place.lower() not in lex.places:
-            if words[0].lower() not in lex.places:
-                continue
-            place = words[0]
-        nat = match.group("nat")
-        start = match.start("head")
-        if nat and base(nat).lower() in lex.nationalities:
-            start = match.start("nat")
-        spans.append((start, match.start("place") + len(place)))
+    for chunk in chunk_list:
+        tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
+        for i, token in enumerate(tokens[:-1]):
+            if base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
+                start = offsets[i - 1] if i and kinds[i - 1] == PLACE else offsets[i]
+                spans.append((start, offsets[i + 1] + len(base(tokens[i + 1]))))
+        last = base(tokens[-1])
+        end = offsets[-1] + len(last)
+        if last in _EMBASSY_WORDS:
+            found = _EMBASSY_IN.match(text, end)  # "U.S. Embassy in Tripoli"
+            if found and found.group("place").lower() in lex.places:
+                start = offsets[-2] if len(tokens) > 1 and kinds[-2] == PLACE else offsets[-1]
+                spans.append((start, found.end()))
+            continue
+        if kinds[-1] != PLACE or last.lower() not in lex.nationalities:
+            continue
+        found = LOWER_BODY.match(text, end)
+        if found and (not found.group("place") or found.group("place").lower() in lex.places):
+            start = offsets[-2] if len(tokens) > 1 and kinds[-2] == PLACE else offsets[-1]
+            spans.append((start, found.end()))
     return spans
 
 

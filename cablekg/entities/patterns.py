@@ -16,6 +16,11 @@ from cablekg.entities.words import ABBREVIATIONS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LETTER = r"[^\W\d_]"
+# A body named by a nationality and a common noun: "the Turkish military".
+LOWER_BODY = re.compile(
+    r" (?:government|military|armed forces|navy|army|air force|police|parliament"
+    r"|security forces|intelligence services?|embassy(?: in (?P<place>[A-Z][a-z'-]+))?)(?![\w-])"
+)
 APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
 CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
 
@@ -78,13 +83,15 @@ def patterns() -> Patterns:
     initials = rf"[{UPPER}]\.(?:-?[{UPPER}]\.)*"
     capword = rf"[{UPPER}]{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*"
     joined_word = rf"(?i:{joined})-{LETTER}+(?:['\u2019]{LETTER}+)?"
-    slashed = r"[A-Z][A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"  # office symbols: NEA/ARP, G/TIP
+    # office symbols and coded names: NEA/ARP, G/TIP, G8, G-20, MI6
+    slashed = r"[A-Z][A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])|[A-Z]{1,4}-?[0-9]{1,2}(?![\w/-])"
     word = f"(?:{abbreviation}|{initials}|{joined_word}|{slashed}|{capword})"
     # A chunk starts with a capital letter, so the engine scans for one instead of trying every
     # position; callers check the word boundary and take in particles before it ("al-", "van").
     tails = "|".join(sorted({a[1:] for a in ABBREVIATIONS}, key=len, reverse=True))
     first = (
         rf"[{UPPER}](?:(?:{tails})\.|\.(?:-?[{UPPER}]\.)*|[A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"
+        r"|[A-Z]{0,3}-?[0-9]{1,2}(?![\w/-])"
         rf"|{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*)"
     )
     chunk = re.compile(rf"{first}(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}")

@@ -13,8 +13,17 @@ import re
 from dataclasses import dataclass
 
 from cablekg.entities.lexicon import lexicon
-from cablekg.entities.patterns import patterns
-from cablekg.entities.words import DICTIONARY, HONORIFIC, INITIAL, NAME, STOP, TITLE, token_kind
+from cablekg.entities.patterns import LOWER_BODY, patterns
+from cablekg.entities.words import (
+    DICTIONARY,
+    HONORIFIC,
+    INITIAL,
+    NAME,
+    PLACE,
+    STOP,
+    TITLE,
+    token_kind,
+)
 
 _BREAK = re.compile(r"[,.;:!?)\]\"\u201d-]$")
 _LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
@@ -57,8 +66,9 @@ def _mixed_chunks(text: str) -> list[Chunk]:
         chunk = text[start : match.end()]
         if " " not in chunk:  # most chunks are one word: "The", "Oman", "Lagon", "ROP"
             word_kind = token_kind(chunk, False)
-            if word_kind in _USELESS_ALONE and chunk.lower() not in known:
-                continue
+            useless = word_kind in _USELESS_ALONE and chunk.lower() not in known
+            if useless and (word_kind != PLACE or not LOWER_BODY.match(text, match.end())):
+                continue  # but keep "Turkish" of "the Turkish military"
             found.append(Chunk([chunk], [word_kind], [start], [False]))
             continue
         tokens = chunk.split(" ")

@@ -95,8 +95,10 @@ def kind(token: str, upper: bool) -> str:
     lex = lexicon()
     low = token.lower()
     bare = low.rstrip(".")
-    if _REDACTED.search(token) or not token[:1].isalpha() or any(c.isdigit() for c in token):
+    if _REDACTED.search(token) or not token[:1].isalpha():
         return STOP
+    if any(c.isdigit() for c in token):
+        return ACRONYM if token in lex.acronyms else STOP  # "G8", not "1st"
     if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
         return PARTICLE
     if "-" in low:
