@@ -8,6 +8,7 @@ person TAGS, action-office lines) and `coref` (one entry per person and per orga
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cablekg.entities.agencies import (
@@ -26,6 +27,8 @@ from cablekg.entities.words import is_upper_text
 from cablekg.model import Agency, Cable, Official
 
 __all__ = ["extract"]
+
+_COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
 
 
 def extract(
@@ -70,7 +73,7 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
     texts = [cable.subject or ""] + [p.text for p in cable.paragraphs]
     segments: list[tuple[list[str], bool]] = []
     for raw in texts:
-        text = " ".join(raw.split())
+        text = _COMMA_GLUED.sub(", ", " ".join(raw.split()))  # "HIZBALLAH,SIGNS"
         if not text:
             continue
         upper = is_upper_text(text)

@@ -214,8 +214,13 @@ def organisation_span(
         words = match.group("of").split(" ")
         for i, word in enumerate(words):
             low = base(word).lower()
-            if i and low in lex.titles and low not in lex.portfolios and low not in lex.org_last:
-                words = words[:i]  # "Department of Justice Attache"
+            singular = low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")
+            title = low in lex.titles or singular in lex.titles or low.rstrip(".") in lex.honorifics
+            if i and title and low not in lex.portfolios and low not in lex.org_last:
+                words = words[:i]  # "Department of Justice Attache", "... State Secretaries Dr"
+                break
+            if "/" in word:
+                words = [*words[:i], word.split("/")[0]]  # "Homeland Security/Immigration"
                 break
         while words and words[-1].lower() in lex.function_words:
             words.pop()

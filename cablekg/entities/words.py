@@ -62,6 +62,7 @@ ABBREVIATIONS = (
     "Asst",
     "Dep",
 )
+_GOVERNMENT_SHAPE = re.compile(r"^G[Oo][A-Z]{1,3}$")
 _WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
 _ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
 _LOWER_WORDS = re.compile(r"[a-z]+ [a-z]+ [a-z]+ [a-z]+")
@@ -129,6 +130,8 @@ def kind(token: str, upper: bool) -> str:
         if len(token) > 1 and token.isupper():
             if token in lex.acronyms or token in lex.known_acronyms or not _has_vowel(token):
                 return ACRONYM
+            if _GOVERNMENT_SHAPE.match(token):
+                return ACRONYM  # GOT, GONL: the government of a country
             if (low in lex.common or low in lex.dictionary) and low not in lex.given:
                 return STOP  # a heading in capitals: "TRIP SIGNALS DESIRE"
             return NAME
