@@ -28,7 +28,7 @@ from cablekg.entities.words import (
 
 _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
 _OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
-_GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO|RG)([A-Z]{1,3})$")
+_GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO)([A-Z]{1,2}|[A-Z][a-z])$")
 _DIGIT_AFTER = re.compile(r" ?\d")
 _ACRONYM = re.compile(
     r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$|^[A-Z]{1,4}-?[0-9]{1,2}$"
@@ -343,18 +343,22 @@ def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
     match = _GOVERNMENT.match(acronym)
     if not match:
         return None
-    letters = match.group(1)
+    letters = match.group(1).upper()
     countries = [c for c in (country_name(t) for t in tags) if c]
-    fits = [
-        c for c in countries if _initials(c).startswith(letters) or c.upper().startswith(letters)
-    ]
-    if len(set(fits)) == 1:
-        return f"Government of {fits[0]}"
-    return acronym if acronym.upper() in lexicon().known_acronyms else None
+    fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
+    if len(fits) == 1:
+        return f"Government of {fits.pop()}"
+    return acronym  # GOQ, GONL: the government of a country the TAGS do not name
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
+def _subsequence(letters: str, name: str) -> bool:
+    """Whether `letters` appear in `name` in order: "NL" in "NETHERLANDS", "SL" in "SRI LANKA"."""
+    position = 0
+    for letter in letters:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return True
 
 
 def country_name(tag: str) -> str | None:

@@ -205,7 +205,8 @@ def title_case(text: str) -> str:
     words = []
     for i, word in enumerate(text.split(" ")):
         low = word.lower()
-        if word in lex.acronyms or "/" in word or not _has_vowel(word.upper()) or len(word) <= 2:
+        short = len(word) <= 2 or "." in word or not _has_vowel(word.upper())
+        if word in lex.acronyms or "/" in word or short:
             words.append(word if low not in SMALL_WORDS or i == 0 else low)
         elif low in SMALL_WORDS and i:
             words.append(low)
