@@ -268,6 +268,8 @@ def _lead_words(before: str, upper: bool) -> list[str]:
     lead: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if word.endswith((".", ",", ";", ":")) and len(word) > 4 and word.count(".") < 2:
+            break  # "FALKLANDS. ARGENTINE NAVY": a sentence ends before the name
         if word in ("and", "&") and lead and i and _portfolio(words[i - 1]) and not upper:
             lead.insert(0, word)  # "Environment and Food Agency"
             continue
@@ -341,8 +343,10 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
 def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
     """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
     match = _GOVERNMENT.match(acronym)
-    if not match:
-        return None
+    lex = lexicon()
+    low = acronym.lower()
+    if not match or low in lex.common or low in lex.dictionary or low in lex.capitalised:
+        return None  # GOOD, GOAL
     letters = match.group(1).upper()
     countries = [c for c in (country_name(t) for t in tags) if c]
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
