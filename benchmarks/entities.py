@@ -3,6 +3,11 @@ throughput on the developer corpus.
 
     python benchmarks/entities.py [--gold tests/data/entities_gold.jsonl] [--shared ../shared]
 
+Cables are read with the product's parser (`cablekg.sources` + `cablekg.parse`) when it is
+installed, else with the crude reader of the tests (`tests/crude_cables.py`); the report says
+which. Throughput is extraction alone (cables/s over the whole developer corpus), and with the
+parser, parsing plus extraction.
+
 Matching (the gold set's conventions, tests/data and the annotation guidelines):
 - officials: the same case-insensitive normalised name, or surname-consistent variants ("Lagon"
   and "Mark Lagon"; "FONTENEAU" and "Alfred F. Fonteneau"); one gold entry per output entry.
@@ -26,8 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import cablekg.entities  # noqa: E402
 from cablekg.entities import extract  # noqa: E402
 from tests import crude_cables  # noqa: E402
+
+try:  # the product's readers and parser, once they are part of the package
+    from cablekg.sources import RawCable, read_sources
+
+    from cablekg import parse as _parse
+except ImportError:  # pragma: no cover - before the parse stage lands
+    _parse = None
 
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -63,17 +76,24 @@ def contains(a: str | None, b: str | None) -> bool:
 
 
 def load_cable(shared: Path, source: str):
-    """The cable of a gold `source` entry, read as the product reads it."""
+    """The officials and agencies the product finds for the cable of a gold `source` entry."""
     path, _, ref = source.partition("#")
     full = shared / path
+    if _parse is not None:
+        for raw in read_sources([full]):
+            if isinstance(raw, RawCable) and (not ref or raw.metadata.id == ref):
+                cable = _parse.parse_raw(raw)
+                return cable.officials, cable.agencies
+        raise KeyError(source)
     if ref:
         for row_id, header, body in crude_cables.read_csv_rows(full):
             if row_id == ref:
-                return crude_cables.cable_from_text(
+                cable, office = crude_cables.cable_from_text(
                     header, body, crude_cables.Source("cables-csv", str(full)), ref
                 )
+                return extract(cable, office)
         raise KeyError(source)
-    return crude_cables.load(full)
+    return extract(*crude_cables.load(full))
 
 
 def match_pairs(gold: list[dict], found: list[dict], same) -> list[tuple[dict, dict]]:
@@ -100,8 +120,7 @@ def evaluate(gold_path: Path, shared: Path, verbose: bool) -> dict[str, Counter]
         if not line.strip():
             continue
         entry = json.loads(line)
-        cable, office = load_cable(shared, entry["source"])
-        officials, agencies = extract(cable, office)
+        officials, agencies = load_cable(shared, entry["source"])
         found_people = [asdict(o) for o in officials]
         found_orgs = [asdict(a) for a in agencies]
         for case in ("all", entry.get("case", "mixed")):
@@ -189,18 +208,40 @@ def report(totals: dict[str, Counter]) -> None:
     print("acronym right where the gold gives one.")
 
 
-def throughput(shared: Path, skip: set[str]) -> None:
-    """Cables per second of extraction alone over the developer corpus (read beforehand)."""
-    count = 0
-    spent = 0.0
-    for cable, office in crude_cables.iter_corpus(shared, skip):
+def throughput(shared: Path) -> None:
+    """Cables per second of extraction alone over the developer corpus (texts read beforehand
+    one at a time, never the whole corpus), and of parsing plus extraction with the parser."""
+    spent = [0.0]
+    original = cablekg.entities.extract
+
+    def timed(*args, **kwargs):
         start = time.perf_counter()
-        extract(cable, office)
-        spent += time.perf_counter() - start
-        count += 1
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    count = 0
+    total = 0.0
+    if _parse is not None:
+        _parse.assemble.entities.extract = timed
+        try:
+            for raw in read_sources([shared / "corpus"]):
+                if isinstance(raw, RawCable):
+                    start = time.perf_counter()
+                    _parse.parse_raw(raw)
+                    total += time.perf_counter() - start
+                    count += 1
+        finally:
+            _parse.assemble.entities.extract = original
+        print(f"parse + entities: {count} cables in {total:.2f} s = {count / total:.0f} cables/s")
+    else:
+        for cable, office in crude_cables.iter_corpus(shared):
+            timed(cable, office)
+            count += 1
     print(
-        f"entity extraction: {count} cables in {spent:.2f} s = {count / spent:.0f} cables/s "
-        f"({spent / count * 1000:.2f} ms per cable)"
+        f"entity extraction: {count} cables in {spent[0]:.2f} s = {count / spent[0]:.0f} cables/s"
+        f" ({spent[0] / count * 1000:.2f} ms per cable)"
     )
 
 
@@ -213,12 +254,14 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print each cable's differences")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
+    reader = "the parser" if _parse is not None else "the crude test reader (no parser yet)"
+    print(f"cables read with {reader}")
     if args.gold.exists():
         report(evaluate(args.gold, args.shared, args.verbose))
     else:
         print(f"no gold set at {args.gold}")
     if not args.no_speed:
-        throughput(args.shared, set())
+        throughput(args.shared)
 
 
 if __name__ == "__main__":
