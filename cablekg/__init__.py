@@ -1,7 +1,9 @@
 """cablekg: US diplomatic cables as a published, validated linked-data knowledge graph."""
 
-from cablekg.model import Cable
-
 __version__ = "0.1.0"
 
-__all__ = ["Cable", "__version__"]
+from cablekg.model import Cable
+from cablekg.rdf import RdfFormat, map_cable, to_quads, write
+from cablekg.validate import validate
+
+__all__ = ["Cable", "RdfFormat", "__version__", "map_cable", "to_quads", "validate", "write"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,7 +11,10 @@ from cablekg import __version__, results
 from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
 from cablekg.endpoint.query import EndpointError
 from cablekg.queries import QueryError, named_queries, resolve_query
+from cablekg.rdf import DEFAULT_BASE, RdfFormat, write
+from cablekg.records import read_cables
 from cablekg.store.query import query_store
+from cablekg.validate import ENGINES, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,3 +117,81 @@ def load(
         f" with {report.retries} retries",
         err=True,
     )
+
+
+def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:
+    if name:
+        return RdfFormat.named(name)
+    if output is not None and output.suffix:
+        return RdfFormat.of_path(output)
+    return RdfFormat.NQUADS
+
+
+@main.command("rdf")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(RdfFormat.keys()),
+              help="Serialisation (default: from the output's extension, else nq).")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: standard output).")  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of data IRIs.")
+@click.option("--with-vocabulary", is_flag=True,
+              help="Also write the ontology and TAGS schemes (in graph/vocabulary).")  # fmt: skip
+def rdf_command(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    output: Path | None,
+    base_iri: str,
+    with_vocabulary: bool,
+) -> None:
+    """Map cables (records .jsonl, or raw sources) to RDF, streamed one cable at a time."""
+    rdf_format = _rdf_format(fmt, output)
+    try:
+        cables = read_cables(paths)
+        if output is None:
+            stream = click.get_text_stream("stdout")
+            stats = write(cables, stream, rdf_format, base_iri, with_vocabulary)
+        else:
+            stats = write(cables, output, rdf_format, base_iri, with_vocabulary)
+    except (ValueError, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    rate = stats.triples / stats.seconds if stats.seconds else 0
+    click.echo(
+        f"{stats.cables} cables, {stats.triples} triples as {rdf_format.key}"
+        f" in {stats.seconds:.1f} s ({rate:,.0f} triples/s)",
+        err=True,
+    )
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Validate every cable graph of this store instead.")  # fmt: skip
+@click.option("--engine", "engine_name", type=click.Choice(sorted(ENGINES)), default="fast",
+              show_default=True, help="fast (shacl package) or pyshacl (reference).")  # fmt: skip
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the SHACL validation report as Turtle.")  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+              help="Base of data IRIs when PATH holds cables to map.")  # fmt: skip
+def validate_command(
+    paths: tuple[Path, ...],
+    store: Path | None,
+    engine_name: str,
+    report_path: Path | None,
+    base_iri: str,
+) -> None:
+    """Validate RDF files (.nq .nt .ttl .trig .jsonld), cables, or a store against the shapes.
+
+    Prints the violations grouped by shape and message, with counts and example focus nodes;
+    exits with status 1 when the data does not conform.
+    """
+    if (store is None) == (not paths):
+        raise click.UsageError("give PATH... or --store DIR")
+    try:
+        report = validate(paths, store, engine_name, base_iri)
+    except (ValueError, OSError, SyntaxError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.text(), nl=False)
+    if report_path is not None:
+        report.write_turtle(report_path)
+    if not report.conforms:
+        sys.exit(1)

@@ -1,0 +1,166 @@
+"""Streaming writers: one cable at a time in, text out, whatever the corpus size.
+
+Every writer takes `CableTriples` from the mapping and writes them at once; none keeps more
+than one cable in memory, so exporting the whole corpus never builds one big graph. Formats
+with named graphs (N-Quads, TriG, JSON-LD) put each cable in its own graph and its provenance
+in the metadata graph; N-Triples and Turtle write the union.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from cablekg.rdf import jsonld
+from cablekg.rdf.formats import RdfFormat
+from cablekg.rdf.iris import Iris
+from cablekg.rdf.jsonld import DATA_PREFIXES, VOCAB_PREFIXES
+from cablekg.rdf.mapping import CableTriples, Triple
+from cablekg.rdf.namespaces import DEFAULT_BASE, PREFIXES, VOCAB
+from cablekg.rdf.turtle import TurtleTerms
+
+
+def turtle_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes of Turtle and TriG output: vocabularies, then data kinds under `base`."""
+    base = Iris(base).base
+    prefixes = dict(PREFIXES)
+    prefixes.update({p: base + path for p, path in DATA_PREFIXES.items()})
+    prefixes.update({p: VOCAB + path for p, path in VOCAB_PREFIXES.items()})
+    return prefixes
+
+
+class Writer:
+    """Base of the writers: `start`, then `write` per cable, then `finish`."""
+
+    def __init__(self, out: TextIO, base: str = DEFAULT_BASE) -> None:
+        self.out = out
+        self.base = base
+        self.triples = 0
+
+    def start(self, metadata: list[Triple], metadata_graph: str) -> None:
+        """Open the document; `metadata` (the software agent) goes into the metadata graph."""
+        if metadata:
+            self.write_triples(metadata, metadata_graph)
+
+    def write(self, cable: CableTriples) -> None:
+        raise NotImplementedError
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        """Triples that belong to no cable (the software agent, vocabularies)."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Close the document."""
+
+
+class NQuadsWriter(Writer):
+    def write(self, cable: CableTriples) -> None:
+        self.out.write(cable.nquads())
+        self.triples += len(cable)
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        self.out.write("".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
+        self.triples += len(triples)
+
+
+class NTriplesWriter(Writer):
+    def write(self, cable: CableTriples) -> None:
+        self.out.write(cable.ntriples())
+        self.triples += len(cable)
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        self.out.write("".join(f"{s} {p} {o} .\n" for s, p, o in triples))
+        self.triples += len(triples)
+
+
+class TurtleWriter(Writer):
+    def __init__(self, out: TextIO, base: str = DEFAULT_BASE) -> None:
+        super().__init__(out, base)
+        self.terms = TurtleTerms(turtle_prefixes(base))
+
+    def start(self, metadata: list[Triple], metadata_graph: str) -> None:
+        self.out.write(self.terms.header())
+        super().start(metadata, metadata_graph)
+
+    def write(self, cable: CableTriples) -> None:
+        self.out.write(self.terms.block(cable.triples + cable.metadata) + "\n")
+        self.triples += len(cable)
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        self.out.write(self.terms.block(triples) + "\n")
+        self.triples += len(triples)
+
+
+class TrigWriter(TurtleWriter):
+    def write(self, cable: CableTriples) -> None:
+        term = self.terms.term
+        self.out.write(
+            f"{term(cable.graph)} {{\n{self.terms.block(cable.triples, '    ')}}}\n\n"
+            f"{term(cable.metadata_graph)} {{\n{self.terms.block(cable.metadata, '    ')}}}\n\n"
+        )
+        self.triples += len(cable)
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        term = self.terms.term
+        self.out.write(f"{term(graph)} {{\n{self.terms.block(triples, '    ')}}}\n\n")
+        self.triples += len(triples)
+
+
+class JsonLdWriter(Writer):
+    """One JSON-LD document: the context, then a named graph object per cable and metadata."""
+
+    def __init__(self, out: TextIO, base: str = DEFAULT_BASE) -> None:
+        super().__init__(out, base)
+        self.compactor = jsonld.Compactor(base)
+        self._first = True
+
+    def start(self, metadata: list[Triple], metadata_graph: str) -> None:
+        ctx = json.dumps(self.compactor.context, ensure_ascii=False, indent=1)
+        self.out.write(f'{{\n"@context": {ctx},\n"@graph": [\n')
+        super().start(metadata, metadata_graph)
+
+    def _item(self, value: dict) -> None:
+        if not self._first:
+            self.out.write(",\n")
+        self._first = False
+        self.out.write(json.dumps(value, ensure_ascii=False, indent=1))
+
+    def write(self, cable: CableTriples) -> None:
+        self._item(self.compactor.graph(cable.graph, cable.triples, cable.cable))
+        self._item(self.compactor.graph(cable.metadata_graph, cable.metadata, cable.graph))
+        self.triples += len(cable)
+
+    def write_triples(self, triples: list[Triple], graph: str) -> None:
+        if triples:
+            self._item(self.compactor.graph(graph, triples))
+            self.triples += len(triples)
+
+    def finish(self) -> None:
+        self.out.write("\n]\n}\n")
+
+
+WRITERS: dict[RdfFormat, type[Writer]] = {
+    RdfFormat.NQUADS: NQuadsWriter,
+    RdfFormat.NTRIPLES: NTriplesWriter,
+    RdfFormat.TURTLE: TurtleWriter,
+    RdfFormat.TRIG: TrigWriter,
+    RdfFormat.JSONLD: JsonLdWriter,
+}
+
+
+def writer(fmt: RdfFormat, out: TextIO, base: str = DEFAULT_BASE) -> Writer:
+    return WRITERS[fmt](out, base)
+
+
+def write_all(
+    cables: Iterable[CableTriples], w: Writer, metadata: list[Triple], metadata_graph: str
+) -> int:
+    """Write every mapped cable with `w`; returns the number of cables."""
+    w.start(metadata, metadata_graph)
+    count = 0
+    for cable in cables:
+        w.write(cable)
+        count += 1
+    w.finish()
+    return count

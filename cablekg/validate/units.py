@@ -1,0 +1,124 @@
+"""What gets validated together: one cable graph with its metadata, as N-Triples text.
+
+A unit is self-contained by design of the mapping (everything a cable's graph points at is
+typed in that graph, or checked by IRI pattern), so units validate independently and in any
+order, from mapped cables, from an RDF file or from a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from cablekg.model import Cable
+from cablekg.rdf.formats import RdfFormat
+from cablekg.rdf.mapping import Mapper
+from cablekg.records import read_cables
+from cablekg.store import open_store
+
+METADATA_GRAPH_SUFFIX = "/graph/metadata"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    ntriples: str
+    triples: int
+
+
+def from_cables(cables: Iterable[Cable], mapper: Mapper | None = None) -> Iterator[Unit]:
+    mapper = mapper or Mapper()
+    for cable in cables:
+        mapped = mapper.map(cable)
+        yield Unit(mapped.graph[1:-1], mapped.ntriples(), len(mapped))
+
+
+def _line(quad: ox.Quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} .\n"
+
+
+def from_quads(quads: Iterable[ox.Quad]) -> Iterator[Unit]:
+    """Group a stream of quads into units: a run of one cable graph, plus the metadata quads
+    that follow it (the order every cablekg writer uses). A graph that comes back after
+    another is an error: such a file must go through a store (`--store`)."""
+    current: str | None = None
+    lines: list[str] = []
+    finished: set[str] = set()
+    for quad in quads:
+        graph = str(quad.graph_name)[1:-1] if isinstance(quad.graph_name, ox.NamedNode) else ""
+        if graph != current and not graph.endswith(METADATA_GRAPH_SUFFIX):
+            if lines:
+                yield Unit(current or "default graph", "".join(lines), len(lines))
+            if graph in finished:
+                raise ValueError(
+                    f"the quads of graph <{graph}> are not together; load the file into a store"
+                    " and validate the store instead"
+                )
+            if current is not None:
+                finished.add(current)
+            current, lines = graph, []
+        lines.append(_line(quad))
+    if lines:
+        yield Unit(current or "metadata", "".join(lines), len(lines))
+
+
+def from_file(path: Path, fmt: RdfFormat | None = None) -> Iterator[Unit]:
+    """Units of an RDF file: per cable graph for N-Quads, TriG and JSON-LD; the whole graph
+    for N-Triples and Turtle, which have no graphs to split by."""
+    fmt = fmt or RdfFormat.of_path(path)
+    quads = ox.parse(path=str(path), format=fmt.oxigraph)
+    if fmt.has_graphs:
+        yield from from_quads(quads)
+        return
+    lines = [_line(quad) for quad in quads]
+    yield Unit(str(path), "".join(lines), len(lines))
+
+
+def from_store(store: ox.Store | Path) -> Iterator[Unit]:
+    """One unit per cable graph of a store (plus its metadata), then the rest of the metadata."""
+    if not isinstance(store, ox.Store):
+        store = open_store(Path(store))
+    graphs = [g for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    metadata = next((g for g in graphs if g.value.endswith(METADATA_GRAPH_SUFFIX)), None)
+    described: set[ox.NamedNode] = set()
+    for graph in sorted(graphs, key=lambda g: g.value):
+        if graph == metadata:
+            continue
+        lines = [_line(q) for q in store.quads_for_pattern(None, None, None, graph)]
+        if metadata is not None:
+            about = [graph]
+            for q in store.quads_for_pattern(graph, None, None, metadata):
+                if isinstance(q.object, ox.NamedNode) and q.predicate.value.endswith(
+                    "wasDerivedFrom"
+                ):
+                    about.append(q.object)
+            for subject in about:
+                described.add(subject)
+                lines.extend(
+                    _line(q) for q in store.quads_for_pattern(subject, None, None, metadata)
+                )
+        yield Unit(graph.value, "".join(lines), len(lines))
+    if metadata is not None:
+        rest = [
+            _line(q)
+            for q in store.quads_for_pattern(None, None, None, metadata)
+            if q.subject not in described
+        ]
+        if rest:
+            yield Unit(metadata.value, "".join(rest), len(rest))
+
+
+RDF_SUFFIXES = tuple(fmt.extension for fmt in RdfFormat)
+
+
+def from_paths(paths: Iterable[Path], mapper: Mapper | None = None) -> Iterator[Unit]:
+    """RDF files by their extension; anything else is read as cables and mapped."""
+    for path in paths:
+        path = Path(path)
+        if path.suffix in RDF_SUFFIXES:
+            yield from from_file(path)
+        else:
+            yield from from_cables(read_cables([path]), mapper)
