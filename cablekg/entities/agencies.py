@@ -240,7 +240,11 @@ def organisation_span(
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
         return None  # "Transitional Government", "Obama Administration", "Political Front"
-    name = text[start:end].strip(" ,.;:'\u2019")
+    if lead and all(_title_only(w) for w in lead):
+        return None  # "Chief Cabinet (Secretary)", "Deputy Chief"
+    raw = text[start:end]
+    name = raw.strip(" ,.;:'\u2019")
+    start += len(raw) - len(raw.lstrip(" ,.;:'\u2019"))
     if _possessive(name):
         name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
@@ -249,6 +253,12 @@ def organisation_span(
     if head not in lex.org_last and not match.group("of") and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
     return start, start + len(name)
+
+
+def _title_only(word: str) -> bool:
+    low = base(word).lower()
+    lex = lexicon()
+    return low in lex.title_words and low not in lex.portfolios and low not in lex.org_modifiers
 
 
 def _generic(word: str) -> bool:
@@ -332,7 +342,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
                 OrgMention(name=lex.acronyms[acronym], acronym=acronym, order=order, spelled=False)
             )
             continue
-        government = _government(acronym, tags)
+        government = _government(acronym, tags, upper)
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))
             continue
@@ -340,13 +350,14 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
             found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
 
 
-def _government(acronym: str, tags: tuple[str, ...]) -> str | None:
+def _government(acronym: str, tags: tuple[str, ...], upper: bool) -> str | None:
     """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
     match = _GOVERNMENT.match(acronym)
     lex = lexicon()
     low = acronym.lower()
-    if not match or low in lex.common or low in lex.dictionary or low in lex.capitalised:
-        return None  # GOOD, GOAL
+    english = low in lex.common or low in lex.dictionary or low in lex.capitalised
+    if not match or (upper and english):
+        return None  # GOOD, GOAL in an upper-case cable
     letters = match.group(1).upper()
     countries = [c for c in (country_name(t) for t in tags) if c]
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}

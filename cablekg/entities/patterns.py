@@ -100,10 +100,10 @@ def patterns() -> Patterns:
     modifier = _words_regex(lex.modifiers)
     rank = _words_regex(lex.ranks)
     honorific = _words_regex(lex.honorifics)
-    title_phrase = rf"(?:{modifier}[ -]){{0,4}}{title}(?:[ -]{title})?"
+    title_phrase = rf"(?:{modifier}[ -]){{0,4}}{title}"
     # Complements of a title or an organisation head: capitalised words in mixed-case text, words
     # of the lexicon (portfolios, organisation heads, nationalities, acronyms) in upper case.
-    cap = rf"[{UPPER}][\w'\u2019&/.-]*"
+    cap = rf"(?:[A-Z](?:\.[A-Z])+\.?|[{UPPER}][\w'\u2019&/-]*)"  # "U.S." but not "April."
     complement_mixed = rf"{cap}(?: (?:(?:{CONNECTORS}) ){{0,2}}{cap}){{0,9}}"
     lexical = sorted(
         lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words

@@ -179,7 +179,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if len(names) >= 2:
         lower = [w.lower() for w in run.words]
         if (
-            (names[0].lower() in lex.given and run.kinds[0] != GIVEN)
+            (names[0].lower() in lex.given and run.kinds[0] != GIVEN and _given_first(names))
             or CHAIN_PARTICLES.intersection(lower)
             or INITIAL in run.kinds
             or (not upper and any(len(w) > 2 and w.isupper() for w in names))
@@ -199,6 +199,8 @@ def _title_window(text: str, start: int) -> str:
     i = len(words) - 1
     while i > 0 and len(words) - i < 16:
         word = words[i - 1]
+        if word.endswith(".") and len(word) > 4 and word.count(".") == 1:
+            break  # a sentence ends here: "... in April. Japanese Ambassador Miyamoto"
         bare = word.strip(',()"').lower()
         if not bare or not (
             word[:1].isupper() or bare in _TITLE_CONNECTORS or bare in lex.title_words
@@ -206,6 +208,16 @@ def _title_window(text: str, start: int) -> str:
             break
         i -= 1
     return " ".join(words[i:]) if i else segment
+
+
+def _given_first(names: list[str]) -> bool:
+    """A given name starts the run; a given name that is also a common word ("Mark", "Red")
+    counts only before a surname that is no English word ("Mark Lagon", not "Red Cross")."""
+    lex = lexicon()
+    if names[0].lower() not in lex.common:
+        return True
+    second = names[1].lower()
+    return second not in lex.common and second not in lex.dictionary
 
 
 def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:

@@ -78,6 +78,10 @@ def _mixed_chunks(text: str) -> list[Chunk]:
             offsets.append(pos)
             pos += len(token) + 1
         kinds = [token_kind(t, False) for t in tokens]
+        for i in range(len(kinds) - 1):
+            # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
+            if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in lex.given:
+                kinds[i] = NAME
         found.append(Chunk(tokens, kinds, offsets, [False] * len(tokens)))
     return found
 
