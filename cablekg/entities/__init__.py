@@ -73,7 +73,9 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
     texts = [cable.subject or ""] + [p.text for p in cable.paragraphs]
     segments: list[tuple[list[str], bool]] = []
     for raw in texts:
-        text = _COMMA_GLUED.sub(", ", " ".join(raw.split()))  # "HIZBALLAH,SIGNS"
+        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw:
+            raw = " ".join(raw.split())
+        text = _COMMA_GLUED.sub(", ", raw.strip())  # "HIZBALLAH,SIGNS"
         if not text:
             continue
         upper = is_upper_text(text)

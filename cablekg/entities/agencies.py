@@ -115,7 +115,13 @@ def find_organisations(
         if not any(e == match.start() for _, e in taken):
             found.plain.add(match.group("acr"))
     for chunk in chunk_list:
-        for token, offset in zip(chunk.tokens, chunk.offsets, strict=True):
+        for token, offset, token_kind in zip(chunk.tokens, chunk.offsets, chunk.kinds, strict=True):
+            if upper:
+                defined = base(token) in found.definitions
+                if token_kind != ACRONYM and not defined and "/" not in token and token[:2] != "GO":
+                    continue  # in capitals, only table acronyms, office symbols, GOx
+            elif not token[1:2].isupper() and not token.startswith("Go"):
+                continue  # acronyms begin with two capitals ("UN"), or are "GoB"-like
             acronym = _acronym_shape(token, upper)
             if not acronym or _inside(person_spans, offset):
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from cablekg.entities.agencies import OrgMention
 from cablekg.entities.lexicon import lexicon
@@ -27,6 +28,7 @@ _PORTFOLIO_MINISTER = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A name word compared across spellings: case, accents, "al-" and dots ignored."""
     word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -117,6 +119,7 @@ def _ministry(title: str, agencies: dict[str, str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
     share "ministry of foreign"."""

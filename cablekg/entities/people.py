@@ -152,7 +152,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
-    triggered = _triggers(text, run.start)
+    triggered = _triggers(text, run.start, upper)
     lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
     if len(names) < 2 and not triggered and not lone and follows not in _LONE_FOLLOWERS:
         return None  # a lone capitalised word with nothing around it to say it is a person
@@ -234,7 +234,7 @@ def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:
     return low in lex.surnames or bool(patterns().speaks.match(text, end))
 
 
-def _triggers(text: str, start: int) -> bool:
+def _triggers(text: str, start: int, upper: bool = False) -> bool:
     """Whether the words before `start` could hold a title, rank or honorific (a cheap check)."""
     end = start
     while end > 0 and text[end - 1] in " ,":
@@ -244,7 +244,7 @@ def _triggers(text: str, start: int) -> bool:
     line = text.rfind("\n", 0, end) + 1
     words = text[max(line, end - 60) : end].split(" ")[-4:]
     last = words[-1].lstrip("(")
-    if last.isupper() or (last[:1].isupper() and end < start and text[end] == ","):
+    if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
     triggers = lexicon().triggers
     for word in words:

@@ -47,29 +47,31 @@ def _mixed_chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
     lex = lexicon()
     known = lex.organisation_starts
-    particles = lex.particles
+    given = lex.given
+    kind_of = token_kind
     for match in patterns().chunk.finditer(text):
+        chunk = match.group()
         start = match.start()
+        single = " " not in chunk
+        if single:  # most chunks are one word: "The", "Oman", "Lagon", "ROP"
+            first = kind_of(chunk, False)
+            useless = first in _USELESS_ALONE and chunk.lower() not in known
+            if useless and (first != PLACE or not LOWER_BODY.match(text, match.end())):
+                continue  # but keep "Turkish" of "the Turkish military"
+        else:
+            first = None
         if start:
             before = text[start - 1]
-            lead = None
-            if before == " ":
-                begin = text.rfind(" ", 0, start - 1) + 1
-                if text[begin : start - 1] in particles:
-                    lead = _lead_particle(text, start)
-            elif before == "-":
-                lead = _lead_particle(text, start)  # "al-Hilali"; else "ex-President", "pro-Chavez"
-            elif before.isalnum() or before in "_/&.'\u2019":
+            if before == "-" or (before == " " and first in (NAME, None)):
+                lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
+                if lead is not None:
+                    start = lead
+                    chunk = text[start : match.end()]
+                    single = False
+            elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-            if lead is not None:
-                start = lead  # "al-Hilali", "van Voorst", "de la Fuente"
-        chunk = text[start : match.end()]
-        if " " not in chunk:  # most chunks are one word: "The", "Oman", "Lagon", "ROP"
-            word_kind = token_kind(chunk, False)
-            useless = word_kind in _USELESS_ALONE and chunk.lower() not in known
-            if useless and (word_kind != PLACE or not LOWER_BODY.match(text, match.end())):
-                continue  # but keep "Turkish" of "the Turkish military"
-            found.append(Chunk([chunk], [word_kind], [start], [False]))
+        if single:
+            found.append(Chunk([chunk], [first], [start], [False]))
             continue
         tokens = chunk.split(" ")
         offsets = []
@@ -77,10 +79,10 @@ def _mixed_chunks(text: str) -> list[Chunk]:
         for token in tokens:
             offsets.append(pos)
             pos += len(token) + 1
-        kinds = [token_kind(t, False) for t in tokens]
+        kinds = [kind_of(t, False) for t in tokens]
         for i in range(len(kinds) - 1):
             # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
-            if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in lex.given:
+            if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in given:
                 kinds[i] = NAME
         found.append(Chunk(tokens, kinds, offsets, [False] * len(tokens)))
     return found
@@ -90,6 +92,8 @@ def _lead_particle(text: str, start: int) -> int | None:
     """Where a name begins when particles written in lower case precede its first capital."""
     lex = lexicon()
     cut = start - 1
+    if text[cut] == " " and not (cut > 1 and text[cut - 1].islower()):
+        return None
     if text[cut] == "-":
         begin = max(text.rfind(" ", 0, cut), text.rfind("(", 0, cut)) + 1
         return begin if text[begin:cut].lower() + "-" in lex.joined_particles else None

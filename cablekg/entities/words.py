@@ -71,6 +71,7 @@ _LOWER_LETTERS = re.compile(r"[a-z]")
 _CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
 
 
+@lru_cache(maxsize=65536)
 def base(token: str) -> str:
     """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon",
     "GEMAYEL." -> "GEMAYEL", "KIRCHNER,S" -> "KIRCHNER" (typewriters had no apostrophe)."""
