@@ -106,10 +106,12 @@ def find_organisations(
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
     taken.sort()
+    starts = lexicon().organisation_starts
     for chunk in chunk_list:
-        for start, end in _known_organisations(chunk, upper):
-            if not _inside(taken, start):
-                add(start, end)
+        if any(token.lower() in starts for token in chunk.tokens):
+            for start, end in _known_organisations(chunk, upper):
+                if not _inside(taken, start):
+                    add(start, end)
     taken.sort()
     for match in pats.definition.finditer(text):
         if not any(e == match.start() for _, e in taken):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
@@ -19,14 +20,15 @@ from cablekg.entities.words import (
     HONORIFIC,
     INITIAL,
     NAME,
+    PARTICLE,
     PLACE,
     STOP,
     TITLE,
     token_kind,
 )
 
-_BREAK = re.compile(r"[,.;:!?)\]\"\u201d-]$")
-_LEAD = re.compile(r"^[(\[\"\u201c'\u2018]+")
+_CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
+_OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
 _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
 
@@ -45,47 +47,48 @@ def chunks(text: str, upper: bool) -> list[Chunk]:
 
 def _mixed_chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
-    lex = lexicon()
-    known = lex.organisation_starts
-    given = lex.given
-    kind_of = token_kind
     for match in patterns().chunk.finditer(text):
         chunk = match.group()
         start = match.start()
-        single = " " not in chunk
-        if single:  # most chunks are one word: "The", "Oman", "Lagon", "ROP"
-            first = kind_of(chunk, False)
-            useless = first in _USELESS_ALONE and chunk.lower() not in known
-            if useless and (first != PLACE or not LOWER_BODY.match(text, match.end())):
-                continue  # but keep "Turkish" of "the Turkish military"
-        else:
-            first = None
+        tokens, kinds, useful = _shape(chunk)
+        body = kinds[-1] == PLACE and LOWER_BODY.match(text, match.end())
+        if not useful and not body:
+            continue  # a lone common word; but keep "Turkish" of "the Turkish military"
         if start:
             before = text[start - 1]
-            if before == "-" or (before == " " and first in (NAME, None)):
+            if before == "-" or (before == " " and (NAME in kinds or PARTICLE in kinds)):
                 lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
                 if lead is not None:
                     start = lead
-                    chunk = text[start : match.end()]
-                    single = False
+                    tokens, kinds, useful = _shape(text[start : match.end()])
             elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-        if single:
-            found.append(Chunk([chunk], [first], [start], [False]))
-            continue
-        tokens = chunk.split(" ")
         offsets = []
         pos = start
         for token in tokens:
             offsets.append(pos)
             pos += len(token) + 1
-        kinds = [kind_of(t, False) for t in tokens]
-        for i in range(len(kinds) - 1):
-            # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
-            if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in given:
-                kinds[i] = NAME
-        found.append(Chunk(tokens, kinds, offsets, [False] * len(tokens)))
+        found.append(Chunk(list(tokens), list(kinds), offsets, [False] * len(tokens)))
     return found
+
+
+@lru_cache(maxsize=32768)
+def _shape(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The tokens and word kinds of a chunk (cached: chunks recur from cable to cable), and
+    whether any finder has a use for it."""
+    lex = lexicon()
+    tokens = tuple(chunk.split(" "))
+    kinds = [token_kind(t, False) for t in tokens]
+    for i in range(len(kinds) - 1):
+        # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
+        if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in lex.given:
+            kinds[i] = NAME
+    useful = (
+        len(tokens) > 1
+        or kinds[0] not in _USELESS_ALONE
+        or chunk.lower() in (lex.organisation_starts)
+    )
+    return tokens, tuple(kinds), useful
 
 
 def _lead_particle(text: str, start: int) -> int | None:
@@ -118,14 +121,16 @@ def _upper_chunks(text: str) -> list[Chunk]:
     breaks: list[bool] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        lead = _LEAD.match(raw)
-        skip = lead.end() if lead else 0
+        skip = 0
+        if raw[0] in _OPENERS:
+            skip = len(raw) - len(raw.lstrip(_OPENERS))
+            if breaks:
+                breaks[-1] = True  # an opening bracket or quote starts afresh
         token = raw[skip:]
-        if lead and breaks:
-            breaks[-1] = True  # an opening bracket or quote starts afresh
         tokens.append(token)
         offsets.append(match.start() + skip)
-        breaks.append(bool(_BREAK.search(token)) or text.startswith("\n", match.end()))
+        end = match.end()
+        breaks.append(raw[-1] in _CLOSERS or text[end : end + 1] == "\n")
     kinds = [token_kind(t, True) if t else STOP for t in tokens]
     given = lexicon().given
     for i in range(1, len(kinds)):

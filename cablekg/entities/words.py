@@ -62,6 +62,7 @@ ABBREVIATIONS = (
     "Asst",
     "Dep",
 )
+_DIGIT = re.compile(r"\d")
 _GOVERNMENT_SHAPE = re.compile(r"^G[Oo][A-Z]{1,3}$")
 _WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
 _ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
@@ -99,7 +100,7 @@ def kind(token: str, upper: bool) -> str:
     bare = low.rstrip(".")
     if _REDACTED.search(token) or not token[:1].isalpha():
         return STOP
-    if any(c.isdigit() for c in token):
+    if not token.isalpha() and _DIGIT.search(token):
         return ACRONYM if token in lex.acronyms else STOP  # "G8", not "1st"
     if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
         return PARTICLE
