@@ -37,6 +37,7 @@ _GENERIC_HEADS = frozenset(
     (
         *("government", "administration", "front", "organization", "society", "force"),
         *("forces", "council", "coalition", "alliance", "movement", "committee", "service"),
+        *("school",),
     )
 )
 _GENERIC_WORDS = frozenset(
@@ -44,10 +45,12 @@ _GENERIC_WORDS = frozenset(
         *("new", "transitional", "coalition", "provisional", "interim", "current", "future"),
         *("civil", "previous", "former", "popular", "political", "regional", "international"),
         *("local", "state", "provincial", "armed", "unity", "national", "central", "special"),
+        *("high", "general"),
     )
 )
 _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
+_NAME_CONNECTORS = frozenset(("of", "for", "and", "the", "de", "la", "del", "y", "on", "&"))
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -114,8 +117,13 @@ def find_organisations(
                     add(start, end)
     taken.sort()
     for match in pats.definition.finditer(text):
-        if not any(e == match.start() for _, e in taken):
-            found.plain.add(match.group("acr"))
+        if any(e == match.start() for _, e in taken):
+            continue
+        start = _defined_name(text, match, person_spans)
+        if start is None:
+            found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
+        else:
+            add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
     for chunk in chunk_list:
         for token, offset, token_kind in zip(chunk.tokens, chunk.offsets, chunk.kinds, strict=True):
             if upper:
@@ -170,6 +178,39 @@ def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if all(end <= s or start >= e for s, e in kept):
             kept.append((start, end))
     return sorted(kept)
+
+
+def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]]) -> int | None:
+    """Where the name that an acronym in brackets abbreviates begins, when that name is an
+    organisation: capitalised words whose initials give the acronym, ending in no word of a
+    treaty, programme or concept ("Free Trade Agreement", "Trafficking in Persons")."""
+    lex = lexicon()
+    acronym = re.sub(r"[^A-Z]", "", match.group("acr"))
+    words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
+    name: list[str] = []
+    for word in reversed(words):
+        if (word[:1].isupper() and word.strip(",.;:") == word) or (
+            word in _NAME_CONNECTORS and name
+        ):
+            name.insert(0, word)
+        else:
+            break
+    while name and name[0] in _NAME_CONNECTORS:
+        name.pop(0)
+    if len(name) < 2 or base(name[-1]).lower() in lex.not_org_heads:
+        return None
+    initials = "".join(part[0] for w in name for part in w.split("-") if part[:1].isupper())
+    if (
+        len(acronym) < 2
+        or not initials.startswith(acronym[0])
+        or not _subsequence(acronym, initials)
+    ):
+        return None
+    start = match.start() - len(" ".join(name))
+    joined = " ".join(name).lower()
+    if joined in lex.places or _inside(person_spans, start):
+        return None
+    return start
 
 
 def _known_organisations(chunk: Chunk, upper: bool):
@@ -248,7 +289,7 @@ def organisation_span(
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
         return None  # "Transitional Government", "Obama Administration", "Political Front"
-    if lead and all(_title_only(w) for w in lead):
+    if lead and (all(_title_only(w) for w in lead) or len(lead[0]) == 1):
         return None  # "Chief Cabinet (Secretary)", "Deputy Chief"
     raw = text[start:end]
     name = raw.strip(" ,.;:'\u2019")

@@ -44,6 +44,7 @@ class Lexicon:
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
     organisation_starts: frozenset[str]  # their first words, lower-cased
     not_names: frozenset[str]  # capitalised words that never name a person
+    not_org_heads: frozenset[str]  # last words of defined names that are no organisations
     function_words: frozenset[str]
     office_noise: frozenset[str]
     signature_noise: frozenset[str]
@@ -135,6 +136,9 @@ def lexicon() -> Lexicon:
         organisations=organisations,
         organisation_starts=frozenset(name.split()[0] for name in organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),
+        not_org_heads=frozenset(
+            w.lower() for w in _lines("entities", "not_organisation_heads.txt")
+        ),
         function_words=frozenset(_lines("entities", "function_words.txt")),
         office_noise=frozenset(_lines("entities", "office_noise.txt")),
         signature_noise=frozenset(_lines("entities", "signature_noise.txt")),
