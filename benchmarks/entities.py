@@ -13,7 +13,8 @@ Matching (the gold set's conventions, tests/data and the annotation guidelines):
   and "Mark Lagon"; "FONTENEAU" and "Alfred F. Fonteneau"); one gold entry per output entry.
 - title / organization: over matched officials whose gold entry states one; correct when one
   normalised value contains the other (the seed's rule).
-- agencies: the same normalised name, or the same non-null acronym.
+- agencies: the same normalised name (case, accents, punctuation, "the" ignored; a ministry named
+  "X Ministry" or "Ministry of X (Affairs)" is one name), or the same non-null acronym.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import cablekg.entities  # noqa: E402
 from cablekg.entities import extract  # noqa: E402
+from cablekg.entities.coref import org_key  # noqa: E402
 from tests import crude_cables  # noqa: E402
 
 try:  # the product's readers and parser, once they are part of the package
@@ -109,9 +111,12 @@ def match_pairs(gold: list[dict], found: list[dict], same) -> list[tuple[dict, d
 
 
 def same_agency(a: dict, b: dict) -> bool:
-    if normalise(a["name"]) == normalise(b["name"]):
+    """Same normalised name (a ministry's two word orders count as one name: "Foreign Ministry"
+    and "Ministry of Foreign Affairs"), or the same non-null acronym ("U.N." is "UN")."""
+    if normalise(a["name"]) == normalise(b["name"]) or org_key(a["name"]) == org_key(b["name"]):
         return True
-    return bool(a.get("acronym")) and a.get("acronym") == b.get("acronym")
+    acronym_a = (a.get("acronym") or "").replace(".", "")
+    return bool(acronym_a) and acronym_a == (b.get("acronym") or "").replace(".", "")
 
 
 def evaluate(gold_path: Path, shared: Path, verbose: bool) -> dict[str, Counter]:

@@ -50,6 +50,7 @@ _GENERIC_WORDS = frozenset(
 )
 _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _NAME_CONNECTORS = frozenset(("of", "for", "and", "the", "de", "la", "del", "y", "on", "&"))
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
@@ -128,7 +129,8 @@ def find_organisations(
         for token, offset, token_kind in zip(chunk.tokens, chunk.offsets, chunk.kinds, strict=True):
             if upper:
                 defined = base(token) in found.definitions
-                if token_kind != ACRONYM and not defined and "/" not in token and token[:2] != "GO":
+                special = "/" in token or token[:2] == "GO" or token[1:2] == "."
+                if token_kind != ACRONYM and not defined and not special:
                     continue  # in capitals, only table acronyms, office symbols, GOx
             elif not token[1:2].isupper() and not token.startswith("Go"):
                 continue  # acronyms begin with two capitals ("UN"), or are "GoB"-like
@@ -225,7 +227,7 @@ def _known_organisations(chunk: Chunk, upper: bool):
             if len(words) < size:
                 continue
             name = " ".join(words)
-            if name.lower() in lex.organisations and not (upper and name.lower() in lex.common):
+            if name.lower() in lex.organisations:
                 start = chunk.offsets[i]
                 yield start, start + len(name)
                 break
@@ -233,7 +235,10 @@ def _known_organisations(chunk: Chunk, upper: bool):
 
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
-    word = token.rstrip(",.;:)'\"").removesuffix("'s").removesuffix("\u2019s")
+    word = token.rstrip(",;:)'\"").removesuffix("'s").removesuffix("\u2019s")
+    if _INITIALISM.match(word):
+        return word if word.replace(".", "") in lexicon().acronyms else None  # "U.N."
+    word = word.rstrip(".")
     if len(word) < 2 or not word[0].isupper() or "." in word:
         return None
     if not upper:
@@ -386,9 +391,10 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
             continue
         if upper and acronym in lex.ambiguous_acronyms:
             continue
-        if acronym in lex.acronyms:
+        plain = acronym.replace(".", "") if _INITIALISM.match(acronym) else acronym
+        if plain in lex.acronyms:
             found.orgs.append(
-                OrgMention(name=lex.acronyms[acronym], acronym=acronym, order=order, spelled=False)
+                OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )
             continue
         government = _government(acronym, tags, upper)
