@@ -94,7 +94,7 @@ def test_agencies_with_acronyms_and_well_known_acronyms(beijing):
     _, agencies = beijing
     assert find(agencies, "National Development and Reform Commission")["acronym"] == "NDRC"
     assert find(agencies, "International Monetary Fund")["acronym"] == "IMF"
-    assert find(agencies, "UN Security Council")["acronym"] == "UNSC"
+    assert find(agencies, "United Nations Security Council")["acronym"] == "UNSC"
     assert not {"Beijing", "China", "Germany"} & {a["name"] for a in agencies}
 
 

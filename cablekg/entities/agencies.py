@@ -91,8 +91,8 @@ def find_organisations(
     pats = patterns()
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int) -> None:
-        name = text[start:end]
+    def add(start: int, end: int, name: str | None = None) -> None:
+        name = name or text[start:end]
         taken.append((start, end))
         definition = pats.definition.match(text, end)
         acronym = definition.group("acr") if definition else None
@@ -101,11 +101,16 @@ def find_organisations(
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
 
     spans = []
-    for match in pats.org[upper].finditer(text):
+    position = 0
+    search = pats.org[upper].search
+    while match := search(text, position):
+        position = match.end()
         if starts_word(text, match.start()):
             span = organisation_span(text, match, upper, person_spans)
             if span is not None:
-                spans.append(span)
+                spans.extend(_coordinated(text, span, match))
+                # a complement cut short may hold the next name: "Division of the Justice Ministry"
+                position = min(position, max(span[1], match.end("head")))
     spans.extend(_national_bodies(text, chunk_list))
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
@@ -173,12 +178,23 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
     return spans
 
 
-def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that no longer span overlaps, in text order."""
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(end <= s or start >= e for s, e in kept):
-            kept.append((start, end))
+def _coordinated(text: str, span: tuple[int, int], match: re.Match) -> list[tuple]:
+    """Two ministries written as one ("the Interior and Foreign Ministry") are two: the span of
+    "Foreign Ministry", and "Interior Ministry" with its name spelled out."""
+    name = text[span[0] : span[1]]
+    head = match.group("head")
+    first, _, rest = name.partition(" and ")
+    if head.lower() != "ministry" or not rest.endswith(head) or " " in first or not first:
+        return [span]
+    return [(span[0] + len(first) + 5, span[1]), (span[0], span[0] + len(first), f"{first} {head}")]
+
+
+def _longest(spans: list[tuple]) -> list[tuple]:
+    """The spans (start, end[, name]) that no longer span overlaps, in text order."""
+    kept: list[tuple] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
     return sorted(kept)
 
 

@@ -100,6 +100,9 @@ def lexicon() -> Lexicon:
     for line in _lines("entities", "agency_acronyms.tsv"):
         acronym, name = line.split("\t")
         acronyms[acronym] = name
+    for acronym, name in acronyms.items():  # names spelled out: "UN Security Council"
+        if name.startswith("UN "):
+            acronyms[acronym] = "United Nations " + name[3:]
     organisations = {name.lower(): name for name in _lines("entities", "organisations.txt")}
     honorifics = {h.lower() for h in _lines("entities", "honorifics.txt")}
     title_words = {w.lower() for t in titles + modifiers + ranks for w in t.split()}
