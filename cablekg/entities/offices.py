@@ -38,6 +38,7 @@ _DEPARTMENTS = {
     "JUSTICE": "Justice",
     "COMMERCE": "Commerce",
     "WHITE HOUSE": "White House",
+    "WHITEHOUSE": "White House",
 }
 
 

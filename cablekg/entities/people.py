@@ -173,8 +173,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             if quality + 1 > mention.quality:
                 mention.title, mention.organization, mention.quality = title, org, quality + 1
             mention.strong = True
-    if mention.strong or lone:
-        mention.strong = True
+    if mention.strong or lone or (run.words[0].lower() in CHAIN_PARTICLES and names):
+        mention.strong = True  # "bin Laden": a patronymic is a name
         return mention
     if len(names) >= 2:
         lower = [w.lower() for w in run.words]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
 from cablekg.entities.words import (
+    ABBREVIATIONS,
     DICTIONARY,
     HONORIFIC,
     INITIAL,
@@ -27,6 +28,7 @@ from cablekg.entities.words import (
     token_kind,
 )
 
+_ABBREVIATED = frozenset(a.lower() + "." for a in ABBREVIATIONS)
 _CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
 _OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
@@ -130,7 +132,8 @@ def _upper_chunks(text: str) -> list[Chunk]:
         tokens.append(token)
         offsets.append(match.start() + skip)
         end = match.end()
-        breaks.append(raw[-1] in _CLOSERS or text[end : end + 1] == "\n")
+        initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
+        breaks.append((raw[-1] in _CLOSERS and not initial) or text[end : end + 1] == "\n")
     kinds = [token_kind(t, True) if t else STOP for t in tokens]
     given = lexicon().given
     for i in range(1, len(kinds)):

@@ -126,7 +126,10 @@ def kind(token: str, upper: bool) -> str:
         return PORTFOLIO
     if low in lex.not_names or low in lex.function_words:
         return STOP
-    if "-" in low and all(_plain_word(part) for part in low.split("-")):
+    if "-" in low and (
+        all(_plain_word(part) for part in low.split("-"))
+        or any(part in lex.nationalities for part in low.split("-"))
+    ):
         return STOP  # "STAY-AWAY", "ISLAMIST-KURDISH": compounds of plain words
     if not upper:
         if len(token) > 1 and token.isupper():
