@@ -101,7 +101,10 @@ def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], lis
             rest = " ".join(rest)[found.end() :].split()
     people = []
     candidates = [(rest, after_for or bool(title), title)]
-    candidates += [(names, True, None) for names in glued + bracketed]
+    # "GENERAL COUNSEL (AUFHAUSER)", "OFAC DIRECTOR (NEWCOMB)": the title is the bracketed name's
+    bracket_title = title if title and not rest and len(bracketed) == 1 else None
+    candidates += [(names, True, None) for names in glued]
+    candidates += [(names, True, bracket_title) for names in bracketed]
     for names, allowed, name_title in candidates:
         person = _person(names, allowed)
         if person:
