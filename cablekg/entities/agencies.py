@@ -115,9 +115,8 @@ def find_organisations(
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
     taken.sort()
-    starts = lexicon().organisation_starts
     for chunk in chunk_list:
-        if any(token.lower() in starts for token in chunk.tokens):
+        if chunk.known:
             for start, end in _known_organisations(chunk, upper):
                 if not _inside(taken, start):
                     add(start, end)
@@ -131,14 +130,12 @@ def find_organisations(
         else:
             add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
     for chunk in chunk_list:
-        for token, offset, token_kind in zip(chunk.tokens, chunk.offsets, chunk.kinds, strict=True):
-            if upper:
-                defined = base(token) in found.definitions
-                special = "/" in token or token[:2] == "GO" or token[1:2] == "."
-                if token_kind != ACRONYM and not defined and not special:
-                    continue  # in capitals, only table acronyms, office symbols, GOx
-            elif not token[1:2].isupper() and not token.startswith("Go"):
-                continue  # acronyms begin with two capitals ("UN"), or are "GoB"-like
+        for i in chunk.capitals:
+            token, offset = chunk.tokens[i], chunk.offsets[i]
+            special = "/" in token or token[:2] == "GO" or token[1:2] == "."
+            plain = chunk.kinds[i] != ACRONYM and base(token) not in found.definitions
+            if upper and plain and not special:
+                continue  # in capitals, only table acronyms, office symbols, GOx
             acronym = _acronym_shape(token, upper)
             if not acronym or _inside(person_spans, offset):
                 continue
@@ -157,8 +154,10 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
     spans = []
     for chunk in chunk_list:
         tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
+        if PLACE not in kinds:
+            continue
         for i, token in enumerate(tokens[:-1]):
-            if base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
+            if kinds[i] == ORG and base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
                 start = offsets[i - 1] if i and kinds[i - 1] == PLACE else offsets[i]
                 spans.append((start, offsets[i + 1] + len(base(tokens[i + 1]))))
         last = base(tokens[-1])

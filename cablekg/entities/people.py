@@ -57,6 +57,8 @@ class Run:
     start: int
     end: int
     next_kind: str | None
+    triggered: bool | None = None  # known already: a title may stand before the run
+    lone: bool | None = None  # known already: a lone surname that names a person
 
 
 def find_people(
@@ -73,13 +75,11 @@ def find_people(
             word = base(chunk.tokens[0])
             start = chunk.offsets[0]
             end = start + len(word)
-            if (
-                text[end : end + 2] not in _LONE_FOLLOWERS
-                and not _triggers(text, start)
-                and not _lone_person(text, word, end)
-            ):
+            triggered = _triggers(text, start)
+            lone = None if triggered else _lone_person(text, word, end)
+            if not triggered and not lone and text[end : end + 2] not in _LONE_FOLLOWERS:
                 continue  # a lone capitalised word with nothing around it to say it is a person
-            runs = [Run([word], [NAME], start, end, None)]
+            runs = [Run([word], [NAME], start, end, None, triggered, lone)]
         else:
             runs = _runs(chunk.tokens, chunk.kinds, chunk.offsets, chunk.breaks)
         for run in runs:
@@ -138,9 +138,10 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     lex = lexicon()
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
-    before = text[max(0, run.start - 30) : run.start].rstrip(" ").rsplit(" ", 1)[-1]
-    if before.lower() in lex.org_first and text[run.start - 1 : run.start] == " ":
-        return None  # "University La Cantuta", "Ministry Sharif"
+    if text[run.start - 1 : run.start] == " ":
+        before = text[text.rfind(" ", 0, run.start - 1) + 1 : run.start - 1]
+        if before.lower() in lex.org_first:
+            return None  # "University La Cantuta", "Ministry Sharif"
     joined = " ".join(run.words).lower()
     if joined in lex.places or joined in lex.organisations:
         return None
@@ -152,8 +153,12 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
-    triggered = _triggers(text, run.start, upper)
-    lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
+    triggered = run.triggered
+    if triggered is None:
+        triggered = _triggers(text, run.start, upper)
+    lone = run.lone
+    if lone is None:
+        lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
     if len(names) < 2 and not triggered and not lone and follows not in _LONE_FOLLOWERS:
         return None  # a lone capitalised word with nothing around it to say it is a person
     mention = Mention(words=tuple(run.words))
@@ -241,12 +246,16 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
         end -= 1
     if end == 0 or text[end - 1] == "\n":
         return False
+    triggers = lexicon().triggers
+    if end == start - 1:  # a plain space before: look at the word before first
+        previous = text[text.rfind(" ", 0, end) + 1 : end]
+        if previous.islower() and previous not in _TITLE_CONNECTORS:
+            return previous.removeprefix("ex-") in triggers  # "said Juma": no title
     line = text.rfind("\n", 0, end) + 1
     words = text[max(line, end - 60) : end].split(" ")[-4:]
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
-    triggers = lexicon().triggers
     for word in words:
         low = word.strip("(\"',").lower().removeprefix("ex-")
         if low in triggers or low.rstrip(".") in triggers:

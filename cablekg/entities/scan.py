@@ -17,6 +17,7 @@ from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
 from cablekg.entities.words import (
     ABBREVIATIONS,
+    ACRONYM,
     DICTIONARY,
     HONORIFIC,
     INITIAL,
@@ -41,6 +42,8 @@ class Chunk:
     kinds: list[str]
     offsets: list[int]
     breaks: list[bool]  # a token ends a phrase (punctuation after it)
+    capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
+    known: bool = False  # a token may begin an organisation known by a bare name
 
 
 def chunks(text: str, upper: bool) -> list[Chunk]:
@@ -70,8 +73,20 @@ def _mixed_chunks(text: str) -> list[Chunk]:
         for token in tokens:
             offsets.append(pos)
             pos += len(token) + 1
-        found.append(Chunk(list(tokens), list(kinds), offsets, [False] * len(tokens)))
+        capitals, known = _marks(tokens)
+        chunk_ = Chunk(list(tokens), list(kinds), offsets, [False] * len(tokens), capitals, known)
+        found.append(chunk_)
     return found
+
+
+@lru_cache(maxsize=32768)
+def _marks(tokens: tuple[str, ...]) -> tuple[tuple[int, ...], bool]:
+    """Which tokens may be acronyms ("UN", "GoB"), and whether one may begin a known name."""
+    capitals = tuple(
+        i for i, t in enumerate(tokens) if t[1:2].isupper() or t.startswith("Go") or t[1:2] == "."
+    )
+    starts = lexicon().organisation_starts
+    return capitals, any(t.lower() in starts for t in tokens)
 
 
 @lru_cache(maxsize=32768)
@@ -145,4 +160,11 @@ def _upper_chunks(text: str) -> list[Chunk]:
         after_given = previous == NAME and tokens[i - 1].lower() in given
         if previous in (TITLE, HONORIFIC, INITIAL) or after_given:
             kinds[i] = NAME
-    return [Chunk(tokens, kinds, offsets, breaks)]
+    starts = lexicon().organisation_starts
+    capitals = tuple(
+        i
+        for i, (t, k) in enumerate(zip(tokens, kinds, strict=True))
+        if k == ACRONYM or "/" in t or t[:2] == "GO" or t[1:2] == "."
+    )
+    known = any(t.lower() in starts for t in tokens)
+    return [Chunk(tokens, kinds, offsets, breaks, capitals, known)]
