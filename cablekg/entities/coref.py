@@ -109,6 +109,8 @@ def _resolve_organisation(mention: Mention, agencies: dict[str, str]) -> str | N
 def _ministry(title: str, agencies: dict[str, str]) -> str | None:
     """The ministry a minister's title names, when the cable names it too: "Minister of
     Manpower" -> "Ministry of Manpower"; "Finance Minister" -> "Ministry of Finance"."""
+    if "inister" not in title and "INISTER" not in title:
+        return None
     found = _MINISTER_OF.match(title) or _PORTFOLIO_MINISTER.match(title)
     if not found:
         return None

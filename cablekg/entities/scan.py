@@ -10,6 +10,7 @@ with breaks at punctuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,7 @@ from cablekg.entities.words import (
 )
 
 _ABBREVIATED = frozenset(a.lower() + "." for a in ABBREVIATIONS)
+_NO_BREAKS = (False,) * 64  # mixed-case chunks: capitalisation, not punctuation, bounds them
 _CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
 _OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
@@ -38,10 +40,10 @@ _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing b
 
 @dataclass(slots=True)
 class Chunk:
-    tokens: list[str]
-    kinds: list[str]
+    tokens: Sequence[str]
+    kinds: Sequence[str]
     offsets: list[int]
-    breaks: list[bool]  # a token ends a phrase (punctuation after it)
+    breaks: Sequence[bool]  # a token ends a phrase (punctuation after it)
     capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
     known: bool = False  # a token may begin an organisation known by a bare name
 
@@ -74,8 +76,7 @@ def _mixed_chunks(text: str) -> list[Chunk]:
             offsets.append(pos)
             pos += len(token) + 1
         capitals, known = _marks(tokens)
-        chunk_ = Chunk(list(tokens), list(kinds), offsets, [False] * len(tokens), capitals, known)
-        found.append(chunk_)
+        found.append(Chunk(tokens, kinds, offsets, _NO_BREAKS[: len(tokens)], capitals, known))
     return found
 
 
