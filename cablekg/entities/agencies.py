@@ -40,6 +40,9 @@ _GENERIC_HEADS = frozenset(
         *("school",),
     )
 )
+_PEOPLE_HEADS = frozenset(
+    ("delegation", "society", "news", "guards", "guard", "group", "network", "community")
+)
 _GENERIC_WORDS = frozenset(
     (
         *("new", "transitional", "coalition", "provisional", "interim", "current", "future"),
@@ -307,6 +310,8 @@ def organisation_span(
         first = match.group("of").split()[0]
         if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
+    if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
+        return None  # "Taliban Delegation", "Vietnamese Society", "American News"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
         return None  # "Transitional Government", "Obama Administration", "Political Front"
     if lead and (all(_title_only(w) for w in lead) or len(lead[0]) == 1):
@@ -328,6 +333,11 @@ def _title_only(word: str) -> bool:
     low = base(word).lower()
     lex = lexicon()
     return low in lex.title_words and low not in lex.portfolios and low not in lex.org_modifiers
+
+
+def _national(word: str) -> bool:
+    low = base(word).lower()
+    return low in lexicon().nationalities or low in lexicon().organisations
 
 
 def _generic(word: str) -> bool:

@@ -193,11 +193,10 @@ def _looks_like_name(part: str) -> bool:
 
 
 def _is_office(word: str) -> bool:
-    return (
-        bool(_OFFICE_CODE.match(word))
-        or word in lexicon().acronyms
-        or word in lexicon().state_offices
-    )
+    lex = lexicon()
+    if word in lex.not_agencies or word.lower() in lex.titles:
+        return False  # A/S, DAS: titles written like office symbols
+    return bool(_OFFICE_CODE.match(word)) or word in lex.acronyms or word in lex.state_offices
 
 
 def _office(code: str) -> tuple[str, str | None]:
