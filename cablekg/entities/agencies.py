@@ -219,6 +219,11 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
         name.pop(0)
     if len(name) < 2 or base(name[-1]).lower() in lex.not_org_heads:
         return None
+    capitals = [w for w in name if w not in _NAME_CONNECTORS]
+    if any(w.lower() in lex.function_words for w in capitals):
+        return None  # "Area To Be Avoided (ATBA)"
+    if len(capitals) < 3 and match.group("acr") not in lex.known_acronyms:
+        return None  # "Safety Navigation (SN)": too short to tell
     initials = "".join(part[0] for w in name for part in w.split("-") if part[:1].isupper())
     if (
         len(acronym) < 2
@@ -293,6 +298,9 @@ def organisation_span(
                 break
             if "/" in word:
                 words = [*words[:i], word.split("/")[0]]  # "Homeland Security/Immigration"
+                break
+            if i and words[i - 1] == "and" and (low in lex.place_words or low in lex.places):
+                words = words[: i - 1]  # "Ministry of Fisheries and Iceland"
                 break
         while words and words[-1].lower() in lex.function_words:
             words.pop()

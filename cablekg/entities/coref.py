@@ -129,6 +129,8 @@ def org_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
     words = [w for w in text.split() if w != "the"]
+    if words[:1] == ["un"]:
+        words[:1] = ["united", "nations"]  # "UN Security Council"
     while words and words[0] in lex.nationalities and len(words) > 2:
         words.pop(0)
     for head in ("ministry", "department"):

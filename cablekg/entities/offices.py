@@ -178,12 +178,14 @@ def _split_code(word: str) -> tuple[str | None, list[str]]:
 
 def _office_like(parts: list[str]) -> bool:
     lex = lexicon()
-    return all(p in lex.acronyms or p in lexicon().state_offices or len(p) <= 4 for p in parts)
+    return parts[0][:1].isalpha() and all(
+        p in lex.acronyms or p in lex.state_offices or len(p) <= 4 for p in parts
+    )
 
 
 def _looks_like_name(part: str) -> bool:
     lex = lexicon()
-    if not _NAME_PART.match(part) or part in lex.acronyms or part in lexicon().state_offices:
+    if not _NAME_PART.match(part) or part in lex.acronyms or part in lex.state_offices:
         return False
     low = part.lower()
     if low in lex.common or low in lex.dictionary or low in lex.portfolios:
@@ -221,6 +223,10 @@ def _person(words: list[str], allowed: bool) -> Mention | None:
         name.append(bare)
     while len(name) > 2 and len(name[0]) <= 3 and name[0].lower() not in lex.given:
         name.pop(0)  # "EAD MIKE MASON": an office abbreviation before the name
+    for i in range(len(name) - 1):
+        if " ".join(name[i : i + 2]).lower() in lex.places:
+            name = name[:i]  # "SANTO DOMINGO", "OPEREZ EL SALVADOR": posts, not names
+            break
     lows = [w.lower().rstrip(".") for w in name]
     if not name or len(name) > 4 or all(len(w) <= 1 for w in lows):
         return None

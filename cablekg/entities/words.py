@@ -62,6 +62,7 @@ ABBREVIATIONS = (
     "Asst",
     "Dep",
 )
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _DIGIT = re.compile(r"\d")
 _GOVERNMENT_SHAPE = re.compile(r"^G[Oo][A-Z]{1,3}$")
 _WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
@@ -126,12 +127,16 @@ def kind(token: str, upper: bool) -> str:
         return PORTFOLIO
     if low in lex.not_names or low in lex.function_words:
         return STOP
+    if "-" in low and low.rsplit("-", 1)[1] in lex.org_last:
+        return ORG  # "Sub-Committee", "Sub-Commission"
     if "-" in low and (
         all(_plain_word(part) for part in low.split("-"))
         or any(part in lex.nationalities for part in low.split("-"))
     ):
         return STOP  # "STAY-AWAY", "ISLAMIST-KURDISH": compounds of plain words
     if not upper:
+        if _PLURAL_ACRONYM.match(token):
+            return ACRONYM  # "NAAs", "NGOs"
         if len(token) > 1 and token.isupper():
             if token in lex.acronyms or token in lex.known_acronyms or not _has_vowel(token):
                 return ACRONYM
