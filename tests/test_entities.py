@@ -150,3 +150,13 @@ def test_pathological_text_is_read_in_linear_time(shared):
     cable = cable.with_changes(paragraphs=(*cable.paragraphs, Paragraph(text=nasty)))
     officials, _ = extract(cable, office)
     assert find([asdict(o) for o in officials], "Juma bin Ali al-Juma")
+
+
+def test_office_line_mail_handle_joins_the_name_in_the_text(shared):
+    # "USDOC FOR NOAA ... NDAVES" in the office lines, "Nancy Daves" in the text
+    officials, _ = entities(shared / "corpus/cablegate/cable/2006/12/06SANJOSE2834.html")
+    daves = find(officials, "Nancy Daves")
+    assert daves["organization"] == "National Oceanic and Atmospheric Administration"
+    assert "NDAVES" not in {o["name"] for o in officials}
+    # posts in office lines are not people
+    assert not {"SANTO DOMINGO", "OPEREZ EL SALVADOR"} & {o["name"] for o in officials}

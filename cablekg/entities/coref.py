@@ -48,7 +48,11 @@ class _Person:
 
     def accepts(self, core: list[str]) -> bool:
         if len(core) == 1:
-            return core[0] in (self.core[-1], self.core[0])
+            word = core[0]
+            if word in (self.core[-1], self.core[0]):
+                return True
+            # an office line's mail handle: "NDAVES" is Nancy Daves
+            return len(self.core) > 1 and word[1:] == self.core[-1] and word[0] == self.core[0][0]
         if core[-1] != self.core[-1]:
             return False
         rest = self.core[:-1]
