@@ -312,6 +312,9 @@ def organisation_span(
         elif s < start < e:
             start = e
     head = match.group("head").lower()
+    complement = match.group("of") or ""
+    if match.group("conn") in ("to", "on", "TO", "ON") and complement.lower() in lex.places:
+        end = match.end("head")  # "the Palestinian Authority to Gaza"
     if match.group("of") and head not in lex.org_first:
         end = match.end("head")  # "Miami Herald on January": "Herald" takes no complement
     elif match.group("of") and head in ("department", "dept.", "dept"):

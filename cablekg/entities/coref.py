@@ -36,8 +36,10 @@ def name_key(word: str) -> str:
 
 
 def _core(words: tuple[str, ...]) -> list[str]:
+    """The words that identify a person: particles out, hyphenated parts apart ("Abdul-Rahman"
+    is also "Rahman")."""
     lex = lexicon()
-    keys = [name_key(w) for w in words]
+    keys = [part for w in words for part in name_key(w).split("-")]
     return [k for k in keys if k and k not in lex.particles and len(k) > 1]
 
 
@@ -135,6 +137,10 @@ def org_key(name: str) -> str:
     words = [w for w in text.split() if w != "the"]
     if words[:1] == ["un"]:
         words[:1] = ["united", "nations"]  # "UN Security Council"
+    if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
+        return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
+    if len(words) >= 3 and words[:2] == ["government", "of"]:
+        return "government " + words[2][:4]
     while words and words[0] in lex.nationalities and len(words) > 2:
         words.pop(0)
     for head in ("ministry", "department"):

@@ -99,7 +99,13 @@ def _shape(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     kinds = [token_kind(t, False) for t in tokens]
     for i in range(len(kinds) - 1):
         # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
-        if kinds[i] == PLACE and kinds[i + 1] == NAME and tokens[i].lower() in lex.given:
+        low = tokens[i].lower()
+        if (
+            kinds[i] == PLACE
+            and kinds[i + 1] == NAME
+            and low in lex.given
+            and low not in lex.places
+        ):
             kinds[i] = NAME
     useful = (
         len(tokens) > 1
