@@ -243,7 +243,7 @@ def _known_organisations(chunk: Chunk, upper: bool):
     lex = lexicon()
     tokens = chunk.tokens
     for i, token in enumerate(tokens):
-        if token.lower() not in lex.organisation_starts:
+        if base(token).lower() not in lex.organisation_starts:
             continue
         for size in (4, 3, 2, 1):
             words = [base(t) for t in tokens[i : i + size]]

@@ -27,6 +27,7 @@ from cablekg.entities.words import (
     PLACE,
     STOP,
     TITLE,
+    base,
     token_kind,
 )
 
@@ -87,7 +88,7 @@ def _marks(tokens: tuple[str, ...]) -> tuple[tuple[int, ...], bool]:
         i for i, t in enumerate(tokens) if t[1:2].isupper() or t.startswith("Go") or t[1:2] == "."
     )
     starts = lexicon().organisation_starts
-    return capitals, any(t.lower() in starts for t in tokens)
+    return capitals, any(base(t).lower() in starts for t in tokens)
 
 
 @lru_cache(maxsize=32768)
@@ -110,7 +111,7 @@ def _shape(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     useful = (
         len(tokens) > 1
         or kinds[0] not in _USELESS_ALONE
-        or chunk.lower() in (lex.organisation_starts)
+        or base(chunk).lower() in lex.organisation_starts
     )
     return tokens, tuple(kinds), useful
 
@@ -173,5 +174,5 @@ def _upper_chunks(text: str) -> list[Chunk]:
         for i, (t, k) in enumerate(zip(tokens, kinds, strict=True))
         if k == ACRONYM or "/" in t or t[:2] == "GO" or t[1:2] == "."
     )
-    known = any(t.lower() in starts for t in tokens)
+    known = any(base(t).lower() in starts for t in tokens)
     return [Chunk(tokens, kinds, offsets, breaks, capitals, known)]
