@@ -217,8 +217,9 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
             break
     while name and name[0] in _NAME_CONNECTORS:
         name.pop(0)
-    if len(name) < 2 or base(name[-1]).lower() in lex.not_org_heads:
-        return None
+    last = base(name[-1]).lower() if name else ""
+    if len(name) < 2 or last in lex.not_org_heads or last in lex.titles:
+        return None  # "Free Trade Agreement (FTA)", "Foreign Minister (FM)"
     capitals = [w for w in name if w not in _NAME_CONNECTORS]
     if any(w.lower() in lex.function_words for w in capitals):
         return None  # "Area To Be Avoided (ATBA)"
