@@ -3,10 +3,9 @@ throughput on the developer corpus.
 
     python benchmarks/entities.py [--gold tests/data/entities_gold.jsonl] [--shared ../shared]
 
-Cables are read with the product's parser (`cablekg.sources` + `cablekg.parse`) when it is
-installed, else with the crude reader of the tests (`tests/crude_cables.py`); the report says
-which. Throughput is extraction alone (cables/s over the whole developer corpus), and with the
-parser, parsing plus extraction.
+Cables are read as the product reads them (`cablekg.sources` + `cablekg.parse`, which calls the
+extractor). Throughput is given for parsing plus extraction and for extraction alone (timed
+inside parsing), over the whole developer corpus.
 
 Matching (the gold set's conventions, tests/data and the annotation guidelines):
 - officials: the same case-insensitive normalised name, or surname-consistent variants ("Lagon"
@@ -20,6 +19,7 @@ Matching (the gold set's conventions, tests/data and the annotation guidelines):
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -33,17 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import cablekg.entities  # noqa: E402
-from cablekg.entities import extract  # noqa: E402
+from cablekg import parse as _parse  # noqa: E402
 from cablekg.entities.coref import org_key  # noqa: E402
 from cablekg.entities.lexicon import lexicon  # noqa: E402
-from tests import crude_cables  # noqa: E402
+from cablekg.sources import RawCable, read_sources  # noqa: E402
 
-try:  # the product's readers and parser, once they are part of the package
-    from cablekg.sources import RawCable, read_sources
-
-    from cablekg import parse as _parse
-except ImportError:  # pragma: no cover - before the parse stage lands
-    _parse = None
+_ASSEMBLY = importlib.import_module("cablekg.parse.assemble")  # where parsing calls the extractor
 
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -94,22 +89,11 @@ def same_organisation(a: str | None, b: str | None) -> bool:
 def load_cable(shared: Path, source: str):
     """The officials and agencies the product finds for the cable of a gold `source` entry."""
     path, _, ref = source.partition("#")
-    full = shared / path
-    if _parse is not None:
-        for raw in read_sources([full]):
-            if isinstance(raw, RawCable) and (not ref or raw.metadata.id == ref):
-                cable = _parse.parse_raw(raw)
-                return cable.officials, cable.agencies
-        raise KeyError(source)
-    if ref:
-        for row_id, header, body in crude_cables.read_csv_rows(full):
-            if row_id == ref:
-                cable, office = crude_cables.cable_from_text(
-                    header, body, crude_cables.Source("cables-csv", str(full)), ref
-                )
-                return extract(cable, office)
-        raise KeyError(source)
-    return extract(*crude_cables.load(full))
+    for raw in read_sources([shared / path]):
+        if isinstance(raw, RawCable) and (not ref or raw.metadata.id == ref):
+            cable = _parse.parse_raw(raw)
+            return cable.officials, cable.agencies
+    raise KeyError(source)
 
 
 def match_pairs(gold: list[dict], found: list[dict], same) -> list[tuple[dict, dict]]:
@@ -244,23 +228,18 @@ def throughput(shared: Path) -> None:
 
     count = 0
     total = {"wall": 0.0, "cpu": 0.0}
-    if _parse is not None:
-        _parse.assemble.entities.extract = timed
-        try:
-            for raw in read_sources([shared / "corpus"]):
-                if isinstance(raw, RawCable):
-                    wall, cpu = time.perf_counter(), time.process_time()
-                    _parse.parse_raw(raw)
-                    total["wall"] += time.perf_counter() - wall
-                    total["cpu"] += time.process_time() - cpu
-                    count += 1
-        finally:
-            _parse.assemble.entities.extract = original
-        _rate("parse + entities", count, total)
-    else:
-        for cable, office in crude_cables.iter_corpus(shared):
-            timed(cable, office)
-            count += 1
+    _ASSEMBLY.entities.extract = timed
+    try:
+        for raw in read_sources([shared / "corpus"]):
+            if isinstance(raw, RawCable):
+                wall, cpu = time.perf_counter(), time.process_time()
+                _parse.parse_raw(raw)
+                total["wall"] += time.perf_counter() - wall
+                total["cpu"] += time.process_time() - cpu
+                count += 1
+    finally:
+        _ASSEMBLY.entities.extract = original
+    _rate("parse + entities", count, total)
     _rate("entity extraction", count, spent)
 
 
@@ -281,8 +260,6 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print each cable's differences")
     parser.add_argument("--no-speed", action="store_true")
     args = parser.parse_args()
-    reader = "the parser" if _parse is not None else "the crude test reader (no parser yet)"
-    print(f"cables read with {reader}")
     if args.gold.exists():
         report(evaluate(args.gold, args.shared, args.verbose))
     else:

@@ -19,12 +19,13 @@ _TRAILING = re.compile(
 
 def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mention | None:
     """The person of the `Classified By` line, with the title written there."""
-    if classified is None or not classified.name:
+    if classified is None or not (classified.name or classified.title):
         return None
-    text = " ".join(classified.name.split())
+    # Without a name, the title field may hold both: "Ambassador Clark T. Randt, Jr".
+    title = classified.title if classified.name else None
+    text = " ".join((classified.name or classified.title or "").split())
     text = re.sub(r"^(?:Classified\s+by:?\s*)", "", text, flags=re.I)
     text = _TRAILING.sub("", text).strip(" ,;:.")
-    title = classified.title
     found = patterns().title_start.match(text + " ")
     if found:
         title = title or found.group("title").strip()
