@@ -212,7 +212,13 @@ def _title_window(text: str, start: int) -> str:
         ):
             break
         i -= 1
-    return " ".join(words[i:]) if i else segment
+    # The title regex runs from a few words before the first title word: "ROP Deputy ...".
+    triggers = lex.triggers
+    for j in range(i, len(words)):
+        bare = words[j].strip(',()"').lower()
+        if bare in triggers or bare.rstrip(".") in triggers:
+            return " ".join(words[max(i, j - 3) :])
+    return ""
 
 
 def _given_first(names: list[str]) -> bool:
