@@ -159,10 +159,8 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
         tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
         if PLACE not in kinds:
             continue
-        for i, token in enumerate(tokens[:-1]):
-            if kinds[i] == ORG and base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
-                start = offsets[i - 1] if i and kinds[i - 1] == PLACE else offsets[i]
-                spans.append((start, offsets[i + 1] + len(base(tokens[i + 1]))))
+        if not _EMBASSY_WORDS.isdisjoint(tokens):
+            spans.extend(_embassies_by_city(chunk))
         last = base(tokens[-1])
         end = offsets[-1] + len(last)
         if last in _EMBASSY_WORDS:
@@ -177,6 +175,17 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
         if found and (not found.group("place") or found.group("place").lower() in lex.places):
             start = offsets[-2] if len(tokens) > 1 and kinds[-2] == PLACE else offsets[-1]
             spans.append((start, found.end()))
+    return spans
+
+
+def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
+    """ "Embassy Cairo", "the British Embassy Baghdad": an embassy word before a place."""
+    tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
+    spans = []
+    for i, token in enumerate(tokens[:-1]):
+        if kinds[i] == ORG and base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
+            start = offsets[i - 1] if i and kinds[i - 1] == PLACE else offsets[i]
+            spans.append((start, offsets[i + 1] + len(base(tokens[i + 1]))))
     return spans
 
 
