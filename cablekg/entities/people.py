@@ -159,12 +159,13 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     lone = run.lone
     if lone is None:
         lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
-    if len(names) < 2 and not triggered and not lone and follows not in _LONE_FOLLOWERS:
-        return None  # a lone capitalised word with nothing around it to say it is a person
+    named = len(names) >= 2 and _name_evidence(text, run, names, upper)
+    if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
+        return None  # nothing around the words says they name a person
     mention = Mention(words=tuple(run.words))
     if triggered:
         window = _title_window(text, run.start)
-        found = pats.title_before[upper].search(window)
+        found = pats.title_before[upper].search(window) if window else None
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
     definition = pats.definition.match(text, run.end)
@@ -178,20 +179,23 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             if quality + 1 > mention.quality:
                 mention.title, mention.organization, mention.quality = title, org, quality + 1
             mention.strong = True
-    if mention.strong or lone or (run.words[0].lower() in CHAIN_PARTICLES and names):
-        mention.strong = True  # "bin Laden": a patronymic is a name
-        return mention
-    if len(names) >= 2:
-        lower = [w.lower() for w in run.words]
-        if (
-            (names[0].lower() in lex.given and run.kinds[0] != GIVEN and _given_first(names))
-            or CHAIN_PARTICLES.intersection(lower)
-            or INITIAL in run.kinds
-            or (not upper and any(len(w) > 2 and w.isupper() for w in names))
-            or pats.speech.match(text, run.end)
-        ):
-            mention.strong = True
+    chained = run.words[0].lower() in CHAIN_PARTICLES and names  # "bin Laden"
+    mention.strong = bool(mention.strong or lone or chained or named)
     return mention
+
+
+def _name_evidence(text: str, run: Run, names: list[str], upper: bool) -> bool:
+    """Whether two or more name words make a name by themselves: a given name first, a `bin`
+    chain, an initial, a surname in capitals in mixed-case text, a verb of speech after."""
+    lex = lexicon()
+    lower = [w.lower() for w in run.words]
+    return bool(
+        (names[0].lower() in lex.given and run.kinds[0] != GIVEN and _given_first(names))
+        or CHAIN_PARTICLES.intersection(lower)
+        or INITIAL in run.kinds
+        or (not upper and any(len(w) > 2 and w.isupper() for w in names))
+        or patterns().speech.match(text, run.end)
+    )
 
 
 def _title_window(text: str, start: int) -> str:
