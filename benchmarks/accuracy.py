@@ -236,6 +236,10 @@ def main() -> None:
         f"{'id, dated text':16s} {share:8.2%}   ({dated_ids}/{dated} pages whose text holds a date)"
     )
     undated = len(failures["date (none in text)"])
+    with_date = totals["date"] - undated
+    share = correct["date"] / with_date if with_date else 0.0
+    counts = f"{correct['date']}/{with_date}"
+    print(f"{'date, dated text':16s} {share:8.2%}   ({counts} pages whose text holds a date)")
     print(
         f"  date: {undated} partial extracts carry no date in their text (counted as misses above)"
     )

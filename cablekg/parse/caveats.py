@@ -21,6 +21,8 @@ _PHRASES = (
     (re.compile(r"\bFOR\s+OFFICIAL\s+USE\s+ONLY\b", re.I), "FOUO"),
     (re.compile(r"\bE\s?F\s?T\s?O\b"), "EFTO"),
 )
+_SEPARATORS = re.compile(r"[\s,;/]+")
+_PHRASE_STARTS = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
 _ALIASES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
 _KNOWN = frozenset(CAVEATS)
 _LONG = tuple(c for c in CAVEATS if len(c) >= 5 and " " not in c)
@@ -46,6 +48,9 @@ def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
     text = line.strip().strip("-*. ")
     if not text or len(text) > 80 or has_lower(text):
         return None
+    first = _SEPARATORS.split(text, 1)[0]
+    if not caveat_of(first)[0] and not text.startswith(_PHRASE_STARTS):
+        return None  # the usual case: an office line or a field, not markings
     found: list[str] = []
     for pattern, canonical in _PHRASES:
         if pattern.search(text):

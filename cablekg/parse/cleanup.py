@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from cablekg.parse.stations import stations
+
 CONTINUATION = re.compile(r"(?<!\d)0{2,}\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
-_STATION_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:[A-Z][A-Z.'-]*\s+){1,4}$")
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Z.'-]*\s+){1,4}$")
 PAGE_HEADING = re.compile(
     r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z"
     r"(?:\s+[A-Z][A-Z-]+-\d\d)?\s*"
@@ -27,6 +29,23 @@ LATEX = re.compile(
 )
 
 
+def _without_station(before: str) -> str:
+    """Text before a page-continuation serial without the station's name (`... THE HAGUE`): the
+    longest run of trailing words that names a known station, else the last word."""
+    words = _WORDS_BEFORE.search(before[-80:])
+    if not words:
+        return before
+    names = words[0].split()
+    written = stations().written
+    for count in range(len(names), 0, -1):
+        if " ".join(names[-count:]) in written or count == 1:
+            cut = before.rstrip()
+            for _ in range(count):
+                cut = cut[: cut.rstrip().rfind(" ") + 1] if " " in cut.rstrip() else ""
+            return cut
+    return before
+
+
 def clean_body_line(line: str, repairs: list[str], special: bool = True) -> str | None:
     """The line without debris, or None when nothing of it is text.
 
@@ -38,10 +57,7 @@ def clean_body_line(line: str, repairs: list[str], special: bool = True) -> str 
     if " OF " in line and "00" in line:
         match = CONTINUATION.search(line)
         while match:
-            before = line[: match.start()]
-            station = _STATION_BEFORE.search(before[-80:])
-            if station:
-                before = before[: len(before) - len(station[0])]
+            before = _without_station(line[: match.start()])
             line = before.rstrip() + " " + line[match.end() :]
             repairs.append("removed page-break line")
             match = CONTINUATION.search(line)

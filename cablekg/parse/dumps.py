@@ -28,6 +28,7 @@ ROW = re.compile(
     rf"[\t, ]+\"?(?P<origin>[^\"\t,]{{1,60}}?)\"?[\t, ]+\"?(?P<cls>{_CLASSES})\"?[\t, ]+\"?"
     r"(?P<refs>(?:\d{2}[A-Z][A-Z0-9]*\d+[| ]?)*)\"?(?:[\t, ]+\"?|$)(?P<rest>.*)$"
 )
+_ROW_START = re.compile(rf"^[\s\",]*\d{{1,7}}\"?[\t, ]+\"?(?:{_DATE})\"?[\t, ]+\"?\d{{2}}[A-Z]")
 _KEY = re.compile(
     r"^(id|date|refid|origin|classification|destination|header|body|tags|subject):\s?(.*)$"
 )
@@ -53,6 +54,11 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
     while i < n:
         line = lines[i]
         match = ROW.match(line) if len(line) > 20 and line[:12].strip(' ",')[:1].isdigit() else None
+        if not match and i + 1 < n and _ROW_START.match(line):
+            joined = f"{line} {lines[i + 1]}"  # a quoted field broke the row over two lines
+            match = ROW.match(joined)
+            if match:
+                i += 1
         if match:
             found.append(
                 _meta(match["id"], match["date"], match["origin"], match["cls"], match["refs"])
@@ -81,9 +87,11 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
     return out, found
 
 
+# Every record has `id:`/`refid:`/`date:` keys, or a date alone on its line, or a date followed
+# by the cable's id.
 _HINT = re.compile(
     r"^(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
-    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d))",
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d)(?:[\d: ]*$|[\d: ]*[\"\t, ]+\"?\d\d[A-Z]))",
     re.M,
 )
 

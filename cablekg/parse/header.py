@@ -90,7 +90,6 @@ _PREAMBLE_START = re.compile(
     r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:"
     r"|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
-_BANNER_HINT = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF", re.I)
 # Something that starts a header line, found inside a line: the line may have lost breaks.
 _GLUED_HINT = re.compile(
     r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}"
@@ -129,7 +128,7 @@ def split_glued(line: str) -> list[str]:
     )
     glued = _GLUED_HINT.search(rest, 1)
     cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0] if glued else []
-    inside = BANNER_INSIDE.search(line) if _BANNER_HINT.search(line) else None
+    inside = BANNER_INSIDE.search(line) if _banner_words(line) else None
     if inside and inside.start() > 0:
         cuts = [c for c in cuts if c < inside.start()] + [inside.start()]
     if not cuts:
@@ -187,6 +186,11 @@ def read_header(lines: list[str], start: int = 0) -> tuple[Header, int]:
         if not line:
             i += 1
             continue
+        if block is not None and _ROUTE.match(line) and '"' not in line and not _banner_words(line):
+            _add(block, line)  # the common case: the next routed addressee of a TO/INFO block
+            header.seen = True
+            i += 1
+            continue
         if read_banner(line):
             break
         kind = _read_line(header, line)
@@ -229,6 +233,12 @@ def _next_strong(lines: list[str], start: int, window: int) -> int | None:
         if read_dtg(line) or (FM.match(line) and not has_lower(line)):
             return j
     return None
+
+
+def _banner_words(line: str) -> bool:
+    """Cheap test for a classification word in an upper-case line (a banner glued to it)."""
+    words = ("C O N F", "S E C R", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFF")
+    return any(word in line for word in words)
 
 
 def _add(block: list[Addressee], text: str) -> None:

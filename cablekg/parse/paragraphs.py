@@ -32,9 +32,8 @@ _CLASS_MARK = {
     "SECRET": "S",
 }
 # A numbered paragraph with its portion marking inside a line (`... Cobos 2.  (U) On August 16`).
-_MIDLINE = re.compile(
-    r"(?:(?<=\s)|(?<=-))(?:¶\s?)?(?P<num>\d{1,3})\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)"
-)
+_MARKED = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)")
+_NUMBER_BEFORE = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
 _START_CHARS = frozenset("-\u2013\u2022¶M0123456789")  # dash, en dash, bullet, pilcrow, digits
 _UNDERLINE_CHARS = frozenset("-=_*~")
 _UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
@@ -74,7 +73,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if not stripped:
             gap = gap or bool(text)
             continue
-        if "(" in stripped and len(stripped) > 12:
+        if len(stripped) > 12 and "(" in stripped:
             inside = _inside_start(stripped, last_number)
             if inside:
                 out.repairs.append("split a paragraph glued to the line before it")
@@ -141,14 +140,16 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
 
 def _inside_start(line: str, last: int) -> int | None:
     """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
-    if ". (" not in line and ".  (" not in line and ".   (" not in line:
-        return None
-    for match in _MIDLINE.finditer(line):
-        if not any(c.isalnum() for c in line[: match.start()]):
+    for match in _MARKED.finditer(line):
+        before = _NUMBER_BEFORE.search(line[max(0, match.start() - 8) : match.start()])
+        if not before:
+            continue
+        start = match.start() - (len(before[0]))
+        if not any(c.isalnum() for c in line[:start]):
             continue  # only a dash or bullet before it: the line starts the paragraph
-        digits = match["num"]
+        digits = before["num"]
         if last < int(digits) <= last + 3 or _pilcrow_read_as_one(digits, last + 1):
-            return match.start()
+            return start
     return None
 
 

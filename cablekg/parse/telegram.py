@@ -36,6 +36,7 @@ _NOTE = re.compile(
     r"|This record is a partial extract|-+\s*header ends|TelegramRestricted|Cable dated:)",
     re.I,
 )
+_SBU_NOTICE = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
 _SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
 _DASHES = re.compile(r"^[\s\-=_*]{3,}$")
 # A body line that may be more than text: a restart, office codes, a page mark, a late
@@ -56,6 +57,7 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=[a-z0-9)\].,;\"])(?=TAGS\s*:)"
     r"|(?<=\S)\s+(?=SUBJ(?:ECT)?\s*:)"
     r"|(?<=\S)\s+(?=REFS?\s*:)"
+    r"|(?<=[0-9a-z)\].,;\"])(?=REFS?\s*:)"
     r"|(?<=\S)\s+(?=CLASSIFIED\s+BY\b)"
     r"|(?<=\S)\s+(?=Classified\s+By\b)"
     r"|(?<=[0-9A-Z])(?=SIPDIS)"
@@ -190,7 +192,9 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         caveats = read_caveat_line(text)
-        if caveats and state not in ("subject", "refs", "classified"):
+        if not caveats and _SBU_NOTICE.match(text):
+            caveats = (["SBU"], [])  # SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY
+        if caveats and (state not in ("subject", "refs", "classified") or _SBU_NOTICE.match(text)):
             parts.sensitive = parts.sensitive or bool(_SENSITIVE.search(text))
             parts.caveats.extend(caveats[0])
             parts.repairs.extend(caveats[1])
@@ -276,10 +280,10 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
 
 def _finish_preamble(parts: Parts, subject, refs, classified, tag_lines) -> None:
     if subject:
-        text = squash(" ".join(subject))
+        text = _without_page_lines(squash(" ".join(subject)))
         parts.subject = _SUBJECT_MARKING.sub("", text).strip() or None
     if refs:
-        parts.ref_text = squash(" ".join(refs))
+        parts.ref_text = _without_page_lines(squash(" ".join(refs)))
     if classified:
         parts.classified_by = read_classified_by(" ".join(classified))
     if tag_lines:
@@ -290,6 +294,13 @@ def _finish_preamble(parts: Parts, subject, refs, classified, tag_lines) -> None
         tags, repairs = read_tags(best)
         parts.tags = tags
         parts.repairs.extend(repairs)
+
+
+def _without_page_lines(text: str) -> str:
+    """A preamble field without page-continuation fragments (`TRIPOLI 00000868 001.2 OF 002`)."""
+    if " OF " not in text:
+        return text
+    return squash(clean_body_line(text, []) or "")
 
 
 def _next_filled(lines: list[str], i: int) -> int:
