@@ -5,14 +5,16 @@ A named query is a `.rq` file whose leading comment block describes it:
     # Cables per post per year
     # How many cables each post sent, by year.
     # param: post (string) = MUSCAT -- station code of the sending post
+    # param: addressee (string) = "SECSTATE WASHDC" -- a default with spaces is quoted
     # requires: network
 
 The first line is its title, the next its one-line description. A `param` binds a variable of
 the query (`?post`) to the value given on the command line or to its default; the binding is a
-`VALUES` block placed at the top of the query's `WHERE` group, so it reads the same on the
-embedded store and on any SPARQL 1.1 server. `requires: network` marks federated queries that
-need the internet (never run in tests). `analytics: whole-graph` marks queries that scan the
-whole graph, documented as such in the benchmarks.
+`VALUES` block placed at the top of every `WHERE` group of the query (subqueries included, so a
+subquery can start from a parameter: its variable means the same value everywhere), so it reads
+the same on the embedded store and on any SPARQL 1.1 server. `requires: network` marks
+federated queries that need the internet (never run in tests). `analytics: whole-graph` marks
+queries that scan the whole graph, documented as such in the benchmarks.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from cablekg.resources import queries_path
 
 _PARAM = re.compile(
     r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>string|integer|iri|date)\)"
-    r"\s*=\s*(?P<default>\S+?)(?:\s+--\s+(?P<doc>.*))?$"
+    r'\s*=\s*(?:"(?P<quoted>[^"]*)"|(?P<default>\S+?))(?:\s+--\s+(?P<doc>.*))?$'
 )
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _IRI_SAFE = re.compile(r"^[^\s<>\"{}|\\^`]+$")
@@ -75,11 +77,15 @@ class NamedQuery:
 
 
 def bind_values(query: str, values_block: str) -> str:
-    """Insert a VALUES block at the top of the query's first WHERE group."""
-    match = _WHERE.search(_blank_comments(query))
-    if match is None:
+    """Insert a VALUES block at the top of every WHERE group of the query (subqueries too)."""
+    ends = [match.end() for match in _WHERE.finditer(_blank_comments(query))]
+    if not ends:
         raise QueryError("a parameterised query needs an explicit WHERE { ... }")
-    return f"{query[: match.end()]}\n  {values_block}\n{query[match.end() :]}"
+    pieces, start = [], 0
+    for end in ends:
+        pieces.append(f"{query[start:end]}\n  {values_block}\n")
+        start = end
+    return "".join(pieces) + query[start:]
 
 
 def sparql_term(kind: str, value: str) -> str:
@@ -116,7 +122,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             match = _PARAM.match(line)
             if match is None:
                 raise QueryError(f"{name}: malformed parameter line {line!r}")
-            param = Param(match["name"], match["kind"], match["default"], match["doc"] or "")
+            default = match["default"] if match["quoted"] is None else match["quoted"]
+            param = Param(match["name"], match["kind"], default, match["doc"] or "")
             sparql_term(param.kind, param.default)  # the default itself must be valid
             params.append(param)
         elif line.startswith(("requires:", "analytics:")):

@@ -1,0 +1,66 @@
+"""The named query format: parsing, parameters, binding, and the library's files."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from cablekg.queries import QueryError, bind_values, named_queries, parse_named_query
+
+LIBRARY = named_queries()
+
+
+def test_the_library_has_the_issue_s_queries():
+    assert len(LIBRARY) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_every_query_is_documented_and_its_defaults_bind(name: str):
+    named = LIBRARY[name]
+    assert named.title and named.description and named.title != named.description
+    text = named.bind()
+    # the bound query parses (an empty store evaluates it without error)
+    ox.Store().query(text, use_default_graph_as_union=True)
+    for param in named.params:
+        assert param.doc, f"{name}: parameter {param.name} has no description"
+        assert f"?{param.name}" in named.text.split("WHERE", 1)[1]
+
+
+def test_quoted_defaults_may_hold_spaces():
+    named = parse_named_query(
+        "q",
+        "# T\n# D\n"
+        '# param: addressee (string) = "SECSTATE WASHDC" -- address as written\n'
+        "SELECT ?x WHERE { BIND (?addressee AS ?x) }\n",
+    )
+    assert named.params[0].default == "SECSTATE WASHDC"
+    assert named.params[0].doc == "address as written"
+    answer = ox.Store().query(named.bind())
+    assert [row["x"].value for row in answer] == ["SECSTATE WASHDC"]
+
+
+def test_values_go_into_every_where_group_so_subqueries_can_start_from_them():
+    query = "SELECT * WHERE { { SELECT ?y WHERE { BIND (?p AS ?y) } } }"
+    bound = bind_values(query, 'VALUES (?p) { ("a") }')
+    assert bound.count('VALUES (?p) { ("a") }') == 2
+    assert [row["y"].value for row in ox.Store().query(bound)] == ["a"]
+
+
+def test_where_inside_strings_comments_and_iris_is_left_alone():
+    query = (
+        '# WHERE { in a comment\nSELECT ?x WHERE { BIND ("WHERE {" AS ?x) '
+        "FILTER (?x != <http://example.org/a#WHERE>) }"
+    )
+    bound = bind_values(query, "VALUES () { () }")
+    assert bound.count("VALUES") == 1
+    assert bound.index("VALUES") > bound.index("SELECT")
+
+
+def test_bad_parameter_values_are_refused():
+    named = LIBRARY["citation-network"]
+    with pytest.raises(QueryError, match="not an integer"):
+        named.bind({"depth": "2; DROP ALL"})
+    with pytest.raises(QueryError, match="unknown parameter"):
+        named.bind({"nope": "1"})
+    bound = named.bind({"cable": 'x" } ; DROP ALL ; {"'})
+    assert '"x\\" } ; DROP ALL ; {\\""' in bound
