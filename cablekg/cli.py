@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
-from cablekg import __version__, results
+from cablekg import Cable, __version__, read_outcomes, results
 from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
 from cablekg.endpoint.query import EndpointError
+from cablekg.links.command import links
 from cablekg.queries import QueryError, named_queries, resolve_query
 from cablekg.rdf import DEFAULT_BASE, RdfFormat, write
 from cablekg.records import read_cables
 from cablekg.store.query import query_store
 from cablekg.validate import ENGINES, validate
 
+# Exit status of `cablekg parse`: 0 all read, 3 some input rejected (2 is click's usage error).
+EXIT_REJECTED = 3
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cablekg")
 def main() -> None:
     """Turn US diplomatic cables into a validated linked-data knowledge graph."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write records here (default: standard output).")  # fmt: skip
+@click.option("--rejects", type=click.File("w", encoding="utf-8"), default=None,
+              help="Write rejects here as JSON lines (default: standard error).")  # fmt: skip
+@click.option("--no-metadata", is_flag=True,
+              help="Read the text alone, ignoring the source's metadata.")  # fmt: skip
+def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
+    """Print one JSON cable record per line for every cable in PATHS.
+
+    PATHS are files, directories, Cablegate trees, cables.csv files or - for standard input.
+    Inputs that yield no record are reported as JSON lines on the rejects stream.
+    """
+    rejects = rejects or sys.stderr
+    rejected = 0
+    for outcome in read_outcomes(paths, use_metadata=not no_metadata):
+        if isinstance(outcome, Cable):
+            output.write(outcome.to_json() + "\n")
+        else:
+            rejected += 1
+            rejects.write(json.dumps(outcome.to_record(), ensure_ascii=False) + "\n")
+    output.flush()
+    rejects.flush()
+    sys.exit(EXIT_REJECTED if rejected else 0)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -119,6 +151,48 @@ def load(
     )
 
 
+@main.command()
+@click.option(
+    "--store", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Embedded store built by `cablekg build` (opened read-only).",
+)  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--base-iri", default="https://w3id.org/cablekg/", show_default=True,
+              help="Base of the data IRIs; request paths are resolved against it.")  # fmt: skip
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the search index and dumps go [default: STORE/serve-cache].")  # fmt: skip
+@click.option("--sparql-timeout", default=20.0, show_default=True, type=float,
+              help="Seconds a SPARQL query may run.")  # fmt: skip
+@click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 32))
+@click.option("--result-limit", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Rows or triples a SPARQL answer may hold.")  # fmt: skip
+def serve(
+    store: Path,
+    host: str,
+    port: int,
+    base_iri: str,
+    cache_dir: Path | None,
+    sparql_timeout: float,
+    sparql_workers: int,
+    result_limit: int,
+) -> None:
+    """Publish the store as linked data: pages, RDF, SPARQL, search, VoID and dumps."""
+    from cablekg.serve import ServeConfig, run
+
+    config = ServeConfig(
+        store=store, base_iri=base_iri, cache_dir=cache_dir, sparql_timeout=sparql_timeout,
+        sparql_workers=sparql_workers, result_limit=result_limit,
+    )  # fmt: skip
+    try:
+        run(config, host, port)
+    except OSError as error:  # no store there, or the port is taken
+        raise click.ClickException(str(error)) from error
+
+
+main.add_command(links)
+
+
 def _rdf_format(name: str | None, output: Path | None) -> RdfFormat:
     if name:
         return RdfFormat.named(name)
@@ -195,3 +269,66 @@ def validate_command(
         report.write_turtle(report_path)
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command("build")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", "store_dir", required=True, help="Store directory.",
+              type=click.Path(file_okay=False, path_type=Path))  # fmt: skip
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base of data IRIs.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [all cores].")
+@click.option("--force", is_flag=True, help="Rebuild cables whose source did not change.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--strict", is_flag=True, help="Exit 1 on rejects or SHACL violations.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build_command(
+    sources: tuple[Path, ...],
+    store_dir: Path,
+    base_iri: str,
+    jobs: int | None,
+    force: bool,
+    no_validate: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Parse, map, validate and store SOURCES in the embedded store DIR."""
+    from cablekg.store.build import build
+    from cablekg.store.lock import StoreBusy
+
+    try:
+        report = build(sources, store_dir, base_iri=base_iri, jobs=jobs, force=force,
+                       validate=not no_validate, quiet=quiet)  # fmt: skip
+    except (StoreBusy, OSError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.summary(), err=True)
+    click.echo(f"store: {store_dir} (rejects and validation report beside it)", err=True)
+    if report.built + report.skipped == 0:
+        raise click.ClickException("nothing could be built")
+    if strict and (report.rejected or report.validation.count):
+        sys.exit(1)
+
+
+@main.command("export")
+@click.option("--store", "store_dir", required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path))  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(RdfFormat.keys()), default="nq",
+              show_default=True)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file [standard output].")  # fmt: skip
+@click.option("--gzip", "compress", is_flag=True, help="Compress the output with gzip.")
+@click.option("--base-iri", default=DEFAULT_BASE, show_default=True,
+              help="Base of data IRIs (for Turtle prefixes and JSON-LD).")  # fmt: skip
+def export_command(
+    store_dir: Path, fmt: str, output: Path | None, compress: bool, base_iri: str
+) -> None:
+    """Write the whole store as one RDF document, streaming."""
+    from cablekg.store.export import export
+    from cablekg.store.export import output as open_output
+
+    try:
+        with open_output(output, compress) as out:
+            stats = export(store_dir, out, fmt, base_iri)
+    except OSError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"exported {stats.graphs} graphs, {stats.triples} triples "
+               f"in {stats.seconds:.1f} s", err=True)  # fmt: skip

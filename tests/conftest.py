@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+
+
+def _find_shared() -> Path:
+    """`shared/` beside the checkout, or beside one of its parents (a worktree in a subfolder)."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "cable-record.schema.json").is_file():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,14 @@ DIR/.lock                held by the one process writing the store
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
+
+T = TypeVar("T")
 
 
 def database_dir(store_dir: Path) -> Path:
@@ -28,3 +33,10 @@ def open_store(store_dir: Path, *, read_only: bool = True) -> ox.Store:
         return ox.Store.read_only(str(database))
     database.mkdir(parents=True, exist_ok=True)
     return ox.Store(str(database))
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items (the last one shorter): `itertools.batched` before Python 3.12."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,102 @@
+"""Handling and dissemination markings: SIPDIS, NOFORN, EXDIS, SBU ...
+
+A caveat line holds nothing but markings. OCR damage is repaired against the caveat list: a token
+one letter away from exactly one known marking of five or more letters is that marking
+(`STPDIS` -> `SIPDIS`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cablekg.parse.ids import _one_edit
+from cablekg.parse.text import has_lower
+from cablekg.parse.vocab import CAVEATS
+
+_TOKEN = re.compile(r"[A-Z][A-Z/-]*")
+# Multi-word markings and their canonical spelling.
+_PHRASES = (
+    (re.compile(r"\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I), "SBU"),
+    (re.compile(r"\bFOR\s+OFFICIAL\s+USE\s+ONLY\b", re.I), "FOUO"),
+    (re.compile(r"\bE\s?F\s?T\s?O\b"), "EFTO"),
+)
+_SEPARATORS = re.compile(r"[\s,;/]+")
+_PHRASE_STARTS = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
+_ALIASES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
+_KNOWN = frozenset(CAVEATS)
+_LONG = tuple(c for c in CAVEATS if len(c) >= 5 and " " not in c)
+
+
+@lru_cache(maxsize=4096)
+def caveat_of(token: str) -> tuple[str | None, bool]:
+    """(canonical marking, repaired?) of one token; (None, False) when it is no marking."""
+    token = token.upper().strip(",.;:")
+    if token in _ALIASES:
+        return _ALIASES[token], False
+    if token in _KNOWN:
+        return token, False
+    if len(token) >= 5:
+        near = [c for c in _LONG if abs(len(c) - len(token)) <= 1 and _one_edit(c, token)]
+        if near:
+            return near[0], True  # CAVEATS is ordered by how common a marking is
+    return None, False
+
+
+def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
+    """(markings, repairs) when `line` holds only markings, else None."""
+    text = line.strip().strip("-*. ")
+    if not text or len(text) > 80 or has_lower(text):
+        return None
+    first = _SEPARATORS.split(text, 1)[0]
+    if not caveat_of(first)[0] and not text.startswith(_PHRASE_STARTS):
+        return None  # the usual case: an office line or a field, not markings
+    found: list[str] = []
+    for pattern, canonical in _PHRASES:
+        if pattern.search(text):
+            found.append(canonical)
+            text = pattern.sub(" ", text)
+    repairs: list[str] = []
+    for token in re.split(r"[\s,;]+", text):
+        token = token.strip("/")
+        if not token:
+            continue
+        caveat, repaired = caveat_of(token)
+        if not caveat:
+            return None
+        if repaired:
+            repairs.append(f"caveat {token} read as {caveat}")
+        found.append(caveat)
+    return (found, repairs) if found else None
+
+
+def edge_caveats(line: str) -> tuple[str, list[str]]:
+    """Markings glued to the start or end of an office line: (line without them, markings)."""
+    words = line.split()
+    found: list[str] = []
+    while words:
+        caveat = _plain_caveat(words[0])
+        if not caveat:
+            break
+        found.append(caveat)
+        words.pop(0)
+    tail: list[str] = []
+    while words:
+        caveat = _plain_caveat(words[-1])
+        if not caveat:
+            break
+        tail.insert(0, caveat)
+        words.pop()
+    return " ".join(words), found + tail
+
+
+def _plain_caveat(word: str) -> str | None:
+    """A marking spelled right (no repair) that cannot be an office word."""
+    caveat, repaired = caveat_of(word)
+    if (
+        not caveat
+        or repaired
+        or (caveat in ("CODEL", "MEDIA", "VISAS", "SBU") and word != "SENSITIVE")
+    ):
+        return None
+    return caveat

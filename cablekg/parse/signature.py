@@ -1,0 +1,74 @@
+"""The signature: the sender's name(s) closing the cable (`FONTENEAU`, `Scobey`, `van Voorst`).
+
+It stands on its own last line, or ends the last paragraph after its final sentence
+(`... cleared this cable. FONTENEAU`). End-of-cable markers after it (`=====CABLE ENDS=====`,
+`Classification: UNCLASSIFIED`, `NNNN`) are removed first. Closing formulas (`END SUMMARY`, `BT`)
+are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = r"(?:[A-Z][A-Za-z'`-]+|[A-Z]\.|JR\.|Jr\.|van|von|de|del|da|al|bin)"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+_NAMES = rf"{_NAME}(?:\s*/\s*{_NAME})*"
+_STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
+_TRAILING = re.compile(
+    r"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))"
+    rf"\s+({_NAMES})\s*$"
+)
+# "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
+_FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
+END_MARKERS = re.compile(
+    r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
+    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
+)
+_NOT_NAMES_TEXT = """
+END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
+UNCLAS LIMITED OFFICIAL USE MINIMIZE CONSIDERED NOTE ACTION INFO PAGE CORRECTED COPY SENSITIVE
+THE AND OF FOR TO IN ON AT BY WITH NOT DEPT STATE REFTEL PARA PARAS ABOVE BELOW AS EXDIS NODIS
+UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK THANKS THANK YOU REGARDS
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+def strip_end_markers(text: str) -> tuple[str, bool]:
+    """Text without trailing end-of-cable markers; True when some were removed."""
+    offset = max(0, len(text) - 400)
+    match = END_MARKERS.search(text, offset)
+    if not match:
+        return text, False
+    return text[: match.start()].rstrip(), True
+
+
+def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:
+    """(text without the signature, signers) of the last piece of body text."""
+    match = (_STANDALONE if standalone else _TRAILING).search(text, max(0, len(text) - 200))
+    if not match and not standalone:
+        footer = _FOOTER.search(text)
+        if footer:
+            match = _STANDALONE.match(text, footer.end())
+    if not match:
+        return text, []
+    names = [_clean(n) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]
+    if not names or any(not _is_name(n) for n in names):
+        return text, []
+    return text[: match.start(1)].rstrip(), names
+
+
+def _clean(name: str) -> str:
+    """Drop redactions (`XXXXXXXXXXXX TUTTLE`) and a doubled word (`SHANNON SHANNON`)."""
+    words = [w for w in name.split() if set(w) != {"X"}]
+    if len(words) == 2 and words[0] == words[1]:
+        words = words[:1]
+    return " ".join(words)
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 3:
+        return False
+    if any(w.strip(".").upper() in _NOT_NAMES for w in words):
+        return False
+    return len(words[-1].strip(".")) >= 3 and words[-1][0].isupper()

@@ -1,0 +1,45 @@
+"""Text normalisation shared by all readers: one clean list of lines per cable."""
+
+from __future__ import annotations
+
+import re
+
+# Characters that carry no text (controls other than newline, BOMs, zero-width marks), and spaces
+# that are not plain spaces.
+_JUNK = re.compile("[\x00-\x09\x0b-\x1f\x7f\u00a0\u00ad\u2007\u200b-\u200d\u202f\ufeff]")
+_SPACES = frozenset("\t\u00a0\u2007\u202f")
+
+# Database dumps pasted into Cablegate pages end their lines with a backslash continuation.
+_TRAILING_BACKSLASH = re.compile(r"\s*\\$")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() in _SPACES else ""
+
+
+def normalise(text: str) -> list[str]:
+    """Lines of `text` without line-end variants, control characters or trailing blanks."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
+    text = _JUNK.sub(_replacement, text)
+    lines = text.split("\n")
+    if "\\\n" in text or text.endswith("\\"):
+        return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
+    return [line.rstrip() for line in lines]
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to single spaces."""
+    return " ".join(text.split())
+
+
+def is_upper(text: str) -> bool:
+    """True when `text` has letters and none of them is lower case."""
+    return text.isupper()
+
+
+def has_lower(text: str) -> bool:
+    """True when some letter of `text` is lower case."""
+    return text != text.upper()

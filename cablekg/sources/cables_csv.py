@@ -1,0 +1,124 @@
+"""The unofficial `cables.csv`: 8 columns (row id, created `M/D/YYYY H:MM`, reference id, origin,
+classification, referenced ids, header, body), quotes inside fields escaped with a backslash, CRLF
+line ends. The real file is 1.9 GB, so it is streamed line by line and never held whole.
+
+Rows are found by their quoting: a row ends at a line end outside quotes. One known damage is a
+body field that lost its closing quote; Python's csv module then reads on into the next row and
+returns one row of 15 columns. Here a line that starts a new row (`"19","1/9/1985 15:30","...`)
+inside an open field closes the damaged row instead, so both rows are read (and the repair is
+recorded). A row whose column count is still not 8 is rejected with its row number and offset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from cablekg.model import Source
+from cablekg.parse.dumps import iso_date
+from cablekg.sources.base import Metadata, RawCable, Reject
+
+FORMAT = "cables-csv"
+COLUMNS = 8
+_ROW_START = re.compile(rb'^"\d+","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}","')
+_HEADER_ROW = re.compile(rb'^"?(?:id|row|rowid|#)"?,"?(?:date|created)"?,', re.I)
+_ESCAPED = re.compile(rb"\\.")
+_FIELD = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)("?)|([^,"]*)', re.S)
+_UNESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def read_rows(stream: BinaryIO, path: str | None) -> Iterator[RawCable | Reject]:
+    """Every row of a cables.csv stream as a raw cable, or a reject naming its row and offset."""
+    row = 0
+    for offset, data, closed_early in _records(stream):
+        if row == 0 and _HEADER_ROW.match(data):
+            continue
+        row += 1
+        yield _row(data, path, row, offset, closed_early)
+
+
+def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
+    """(byte offset, bytes, closed early?) of each record."""
+    offset = 0
+    start = 0
+    pending: list[bytes] = []
+    inside = False
+    for line in stream:
+        if inside and _ROW_START.match(line):
+            yield start, b"".join(pending), True
+            pending, inside = [], False
+        if not pending:
+            start = offset
+        pending.append(line)
+        offset += len(line)
+        quotes = line.count(b'"')
+        if quotes and b"\\" in line:
+            quotes = _ESCAPED.sub(b"", line).count(b'"')
+        if quotes % 2:
+            inside = not inside
+        if not inside:
+            if b"".join(pending).strip():
+                yield start, b"".join(pending), False
+            pending = []
+    if pending and b"".join(pending).strip():
+        yield start, b"".join(pending), inside
+
+
+def _row(
+    data: bytes, path: str | None, row: int, offset: int, closed_early: bool
+) -> RawCable | Reject:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    fields, unterminated = split_fields(text.rstrip("\r\n"))
+    if len(fields) != COLUMNS:
+        reason = f"cables.csv row has {len(fields)} columns, expected {COLUMNS}"
+        return Reject(path=path, reason=reason, row=row, offset=offset)
+    _row_id, created, ref_id, origin, classification, refs, header, body = fields
+    repairs = ()
+    if closed_early or unterminated:
+        repairs = ("cables.csv body field lacked its closing quote; row closed at the next row",)
+    meta = Metadata(
+        id=ref_id.strip() or None,
+        date=iso_date(created),
+        classification=classification.strip() or None,
+        origin=origin.strip() or None,
+        references=tuple(r for r in refs.split("|") if r.strip()),
+    )
+    source = Source(format=FORMAT, path=path, row=row, sha256=hashlib.sha256(data).hexdigest())
+    text = f"{header.rstrip()}\n\n{body}" if header.strip() else body
+    return RawCable(text=text, source=source, metadata=meta, repairs=repairs)
+
+
+def split_fields(line: str) -> tuple[list[str], bool]:
+    """Fields of one record; True when the last quoted field has no closing quote."""
+    fields: list[str] = []
+    pos = 0
+    end = len(line)
+    unterminated = False
+    while True:
+        match = _FIELD.match(line, pos)
+        if match[1] is not None:
+            fields.append(_UNESCAPE.sub(r"\1", match[1]))
+            unterminated = not match[2]
+        else:
+            fields.append(match[3])
+        pos = match.end()
+        if pos >= end:
+            break
+        if line[pos] != ",":
+            # Stray text after a closing quote: keep it with the field, as csv readers do.
+            nxt = line.find(",", pos)
+            nxt = end if nxt < 0 else nxt
+            fields[-1] += line[pos:nxt]
+            pos = nxt
+            if pos >= end:
+                break
+        pos += 1
+        if pos == end:
+            fields.append("")
+            break
+    return fields, unterminated

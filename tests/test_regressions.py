@@ -1,0 +1,116 @@
+"""One test per damage found in the developer corpus while building the parser (text alone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablekg.parse import parse_raw, parse_text
+from tests.corpus import page
+
+
+@pytest.fixture(scope="module")
+def cable(shared):
+    def read(name: str):
+        raw = page(shared, name)
+        return parse_text(raw.text, raw.source, None)
+
+    return read
+
+
+def test_header_of_one_cable_joined_to_the_body_of_another(cable):
+    spliced = cable("08LAPAZ751")  # header LA PAZ #0751 (CCCCC), body BOGOTA 004036 (SECRET)
+    assert (spliced.id, spliced.classification) == ("08LAPAZ751", "CONFIDENTIAL")
+    assert spliced.repairs[-1].startswith("banner BOGOTA 004036 contradicts the header")
+
+
+def test_partial_extract_followed_by_a_database_dump_of_the_full_cable(cable):
+    kabul = cable("08KABUL1064")
+    assert kabul.tags == ("PREL", "PTER", "ECON", "IR", "PK", "AF")
+    assert (
+        kabul.subject
+        == "FOREIGN MINISTER SPANTA ON PAKISTAN, IRAN, AND PLANS FOR TRIP TO WASHINGTON"
+    )
+    numbers = [p.number for p in kabul.paragraphs if p.number]
+    assert numbers == sorted(set(numbers))  # one copy of the text, not two
+    assert "text holds 2 copies of the cable; kept the fullest" in kabul.repairs
+
+
+def test_mail_wrapper_before_the_header(cable):
+    tripoli = cable("08TRIPOLI230")  # From: / Sent: / To: / Subject: before VZCZC
+    assert (tripoli.id, tripoli.date, tripoli.classification) == (
+        "08TRIPOLI230", "2008-03-17T16:53:00Z", "CONFIDENTIAL"
+    )  # fmt: skip
+    assert tripoli.subject == "LIBYA MAKES PROGRESS ON BANKING REFORM"
+    assert [r.id for r in tripoli.references] == ["08TRIPOLI126"]
+
+
+def test_printout_sections_repeat_their_headers(cable):
+    vatican = cable("01VATICAN3507")
+    numbers = [p.number for p in vatican.paragraphs if p.number]
+    assert numbers == list(range(1, 21))
+    assert "skipped a repeated section header" in vatican.repairs
+    assert vatican.signers == ("MMERANTE",)
+
+
+def test_preamble_run_together_on_one_line(cable):
+    cairo = cable("05CAIRO8938")  # Cable dated:...C O N F I D E N T I A L CAIRO 008938SIPDISFOR ...
+    assert (cairo.id, cairo.date, cairo.classification) == (
+        "05CAIRO8938",
+        "2005-11-29T14:19:00Z",
+        "CONFIDENTIAL",
+    )
+    assert cairo.tags == ("PTER", "KCRM", "PREL", "EG", "OVIP")
+    assert cairo.declassification.date == "2015-11-28"
+    assert cairo.signers == ("RICCIARDONE",)
+
+
+def test_banner_serial_cut_short_is_completed_from_the_de_line(cable):
+    wayne = cable("07BUENOSAIRES1673")  # "BUENOS AIRES 00167SIPDIS", DE RUEHBU #1673/01
+    assert wayne.id == "07BUENOSAIRES1673"
+    assert [p.number for p in wayne.paragraphs] == list(range(1, 19))  # ¶2 glued to a heading
+
+
+def test_redacted_banner_station_comes_from_the_fm_line(cable):
+    assert cable("10SHENYANG4").id == "10SHENYANG4"  # SE C R E T ... XXXXXXXXXXXX 000004
+
+
+def test_sensitive_unclassified_is_cablegates_for_official_use_only(cable):
+    assert cable("09BUENOSAIRES548").classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    assert cable("09BUENOSAIRES548").caveats == ("SBU",)
+
+
+def test_header_printed_again_after_the_body(cable):
+    berry = cable("04TRIPOLI31")
+    assert berry.signers == ("BERRY",) and berry.paragraphs[-1].number == 6
+    assert len(berry.recipients) == 2
+
+
+def test_partial_extract_without_date_estimates_its_year(cable):
+    flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. N/A
+    assert flash.id == "05SANJOSE1634" and flash.date is None
+    assert flash.repairs == (
+        "no date-time group: year 2005 estimated from the years the text mentions",
+    )
+
+
+def test_malformed_wikileaks_id_is_canonicalised(shared):
+    efto = parse_raw(page(shared, "09EFTOLONDON2240"))
+    assert efto.id == "09LONDON2240"
+
+
+def test_garbled_csv_row_inside_the_text(cable):
+    state = cable("09STATE30927")  # ...",S E C R E T STATE 030927 ""NOFORN ,,""SIPDIS ...
+    assert state.id == "09STATE30927"
+    assert state.tags == ("PINR", "PGOV", "AR")
+
+
+def test_subject_holding_an_executive_order_number(shared):
+    text = (
+        "SUBJECT: DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER\nE.O. 13382\n\nREF: STATE 887\n"
+    )
+    header = (
+        "C O N F I D E N T I A L SAN JOSE 000700\n\nE.O. 12958: DECL: 08/20/2019\nTAGS: PARM PREL\n"
+    )
+    cable = parse_text(header + text)
+    assert cable.subject == "DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER E.O. 13382"
+    assert cable.declassification.order == "12958"
