@@ -1,44 +1,33 @@
-"""The developer corpus in an embedded store, for testing the named queries.
+"""The developer corpus built into a store, for testing the named queries.
 
-The cables are read once per session (with the parser when it is installed, else from the plainly
-marked-up parts of the Cablegate pages), their officials and agencies extracted, mapped to RDF
-with the vocabulary graph, and bulk-loaded into an on-disk Oxigraph store laid out like the one
-`cablekg build` writes (`DIR/oxigraph/`). The parsed cables are kept beside the store so that
-tests can compute what a query must answer independently, in plain Python.
+The store is what `cablekg build` makes of the developer corpus, plus the vocabulary graph
+(TAGS meanings) that `cablekg rdf --with-vocabulary` writes. Beside it, the same sources are read
+again with `cablekg.read`, so that a test can compute what a query must answer independently,
+in plain Python over the parsed cables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdf_cables import corpus_cables, gold_entities
 
-from cablekg.entities import extract
-from cablekg.model import Agency, Cable, Official
+from cablekg import read
+from cablekg.model import Cable
 from cablekg.queries import named_queries
-from cablekg.rdf import write
-from cablekg.store import database_dir
+from cablekg.rdf import vocabulary_triples
+from cablekg.rdf.iris import Iris, cable_key
+from cablekg.store import open_store
+from cablekg.store.build import build
 from cablekg.store.query import query_store
-
-try:
-    from cablekg import read as _read  # noqa: F401  (the parser)
-
-    HAS_PARSER = True
-except ImportError:
-    HAS_PARSER = False
 
 
 @dataclass
 class Corpus:
     directory: Path
     store: ox.Store
-    cables: list[Cable]
-
-    def by_id(self, cable_id: str) -> Cable:
-        return next(c for c in self.cables if c.id == cable_id)
+    cables: dict[str, Cable]  # by IRI key (the id), the last read winning as in the build
 
     def answer(self, name: str, **params: object) -> list[dict[str, str]]:
         """Rows of the named query as {variable: value} (unbound variables left out)."""
@@ -46,29 +35,26 @@ class Corpus:
         bindings = query_store(self.store, text)["results"]["bindings"]
         return [{k: v["value"] for k, v in row.items()} for row in bindings]
 
-
-def with_entities(cables: Iterator[Cable], root: Path) -> Iterator[Cable]:
-    """Officials and agencies from the extractor; the hand-made gold set where it finds none."""
-    gold = gold_entities(root)
-    for cable in cables:
-        if cable.officials or cable.agencies:
-            yield cable
-            continue
-        officials, agencies = extract(cable)
-        if not (officials or agencies) and cable.id in gold:
-            entry = gold[cable.id]
-            officials = tuple(Official(**o) for o in entry["officials"])
-            agencies = tuple(Agency(**a) for a in entry["agencies"])
-        if officials or agencies:
-            cable = cable.with_changes(officials=officials, agencies=agencies)
-        yield cable
+    def of_post(self, station: str) -> list[Cable]:
+        return [c for c in self.cables.values() if c.station == station]
 
 
-def build_corpus(shared: Path, root: Path, directory: Path) -> Corpus:
-    cables = list(with_entities(corpus_cables(shared, root), root))
-    nquads = directory / "corpus.nq"
-    write(cables, nquads, "nq", with_vocabulary=True)
-    store = ox.Store(str(database_dir(directory)))
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    nquads.unlink()
+def corpus_sources(shared: Path) -> list[Path]:
+    corpus = shared / "corpus"
+    return [corpus / "cablegate", corpus / "telegrams", corpus / "cables.csv"]
+
+
+def build_corpus(shared: Path, directory: Path) -> Corpus:
+    sources = corpus_sources(shared)
+    build(sources, directory, jobs=2, quiet=True, validate=False)
+    store = open_store(directory, read_only=False)
+    vocabulary = ox.NamedNode(Iris().vocabulary_graph())
+    store.bulk_load(
+        "".join(f"{s} {p} {o} {vocabulary} .\n" for s, p, o in vocabulary_triples()).encode(),
+        ox.RdfFormat.N_QUADS,
+    )
+    cables = {}
+    for cable in read(sources):
+        source = cable.source
+        cables[cable_key(cable.id, source.sha256 or f"{source.path}#{source.row}")] = cable
     return Corpus(directory, store, cables)
