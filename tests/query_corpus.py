@@ -29,9 +29,9 @@ class Corpus:
     store: ox.Store
     cables: dict[str, Cable]  # by IRI key (the id), the last read winning as in the build
 
-    def answer(self, name: str, **params: object) -> list[dict[str, str]]:
+    def answer(self, query: str, /, **params: object) -> list[dict[str, str]]:
         """Rows of the named query as {variable: value} (unbound variables left out)."""
-        text = named_queries()[name].bind({k: str(v) for k, v in params.items()})
+        text = named_queries()[query].bind({k: str(v) for k, v in params.items()})
         bindings = query_store(self.store, text)["results"]["bindings"]
         return [{k: v["value"] for k, v in row.items()} for row in bindings]
 

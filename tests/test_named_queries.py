@@ -47,22 +47,33 @@ def dated_ids(corpus: Corpus) -> set[str]:
 
 
 def people(cable: Cable) -> dict[str, tuple[set[str], set[str], bool]]:
-    """The cable's people as its graph holds them: by IRI key, (names, titles, is official)."""
-    found: dict[str, tuple[set[str], set[str], bool]] = {}
+    """The cable's people as its graph holds them: by IRI key, (names, titles, is official).
 
-    def add(name: str, title: str | None, official: bool) -> None:
-        names, titles, was = found.get(name_key(name), (set(), set(), False))
-        names.add(name)
+    IRIs fold names and titles (`Col` and `Col.` are one position), so a person's titles are
+    all the labels the cable gives the positions they hold.
+    """
+    names: dict[str, set[str]] = defaultdict(set)
+    holds: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
+    officials: set[str] = set()
+
+    def add(name: str, title: str | None, organisation: str | None) -> str:
+        names[name_key(name)].add(name)
         if title:
-            titles.add(title)
-        found[name_key(name)] = (names, titles, was or official)
+            position = f"{organisation}--{name_key(title)}" if organisation else name_key(title)
+            holds[name_key(name)].add(position)
+            labels[position].add(title)
+        return name_key(name)
 
     for o in cable.officials:
-        add(o.name, o.title, True)
+        officials.add(add(o.name, o.title, o.organization and name_key(o.organization)))
     by = cable.classified_by
     if by is not None and by.name:
-        add(by.name, by.title, False)
-    return found
+        add(by.name, by.title, cable.station)
+    return {
+        key: (names[key], {t for p in holds[key] for t in labels[p]}, key in officials)
+        for key in names
+    }
 
 
 def naming(corpus: Corpus, name: str) -> list[Cable]:
