@@ -63,6 +63,16 @@ class NamedQuery:
     def whole_graph(self) -> bool:
         return "whole-graph" in self.tags
 
+    def listing(self) -> str:
+        """How `cablekg query --list` shows the query: title, description, parameters."""
+        flags = [flag for flag in ("whole-graph", "network") if flag in self.tags]
+        lines = [f"{self.name}  {self.title}" + (f"  [{', '.join(flags)}]" if flags else "")]
+        lines.append(f"    {self.description}")
+        for param in self.params:
+            default = f'"{param.default}"' if re.search(r"\s", param.default) else param.default
+            lines.append(f"    --param {param.name}={default}  ({param.kind}) {param.doc}")
+        return "\n".join(lines)
+
     def bind(self, values: dict[str, str] | None = None) -> str:
         """The query text with every parameter bound (given value or default)."""
         values = dict(values or {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 from cablekg import read
 from cablekg.model import Cable
@@ -37,6 +38,16 @@ class Corpus:
 
     def of_post(self, station: str) -> list[Cable]:
         return [c for c in self.cables.values() if c.station == station]
+
+
+_BUILT: dict[Path, Corpus] = {}
+
+
+def corpus_once(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The corpus store of this test session, built by the first test module that needs it."""
+    if shared not in _BUILT:
+        _BUILT[shared] = build_corpus(shared, tmp_path_factory.mktemp("query-store") / "store")
+    return _BUILT[shared]
 
 
 def corpus_sources(shared: Path) -> list[Path]:

@@ -16,7 +16,7 @@ import pytest
 
 from cablekg.model import Cable
 from cablekg.rdf.iris import code_key, name_key
-from tests.query_corpus import Corpus, build_corpus
+from tests.query_corpus import Corpus, corpus_once
 
 CLASSIFIED = {"CONFIDENTIAL", "SECRET", "TOP SECRET"}
 ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?")
@@ -25,7 +25,7 @@ ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 @pytest.fixture(scope="session")
 def corpus(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    return build_corpus(shared, tmp_path_factory.mktemp("query-store") / "store")
+    return corpus_once(shared, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
