@@ -165,9 +165,24 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
     return query
 
 
+def strip_comments(query: str) -> str:
+    """The query without its `#` comments (SPARQLWrapper reads words in comments as the query
+    form: `# ... addressees` made it send a SELECT as an ADD update)."""
+    pieces, start = [], 0
+    for begin, end in _scan(query)[1]:
+        pieces.append(query[start:begin])
+        start = end
+    return "".join(pieces) + query[start:]
+
+
 def _blank_comments(query: str) -> str:
     """Same length as `query`, with comments and string contents blanked for searching."""
-    out, quote, i = [], None, 0
+    return _scan(query)[0]
+
+
+def _scan(query: str) -> tuple[str, list[tuple[int, int]]]:
+    """`query` with comments and string contents blanked, and where its comments are."""
+    out, comments, quote, i = [], [], None, 0
     while i < len(query):
         ch = query[i]
         if quote:
@@ -185,12 +200,13 @@ def _blank_comments(query: str) -> str:
             end = query.find("\n", i)
             end = len(query) if end < 0 else end
             out.append(" " * (end - i))
+            comments.append((i, end))
             i = end
             continue
         else:
             out.append(ch)
         i += 1
-    return "".join(out)[: len(query)]
+    return "".join(out)[: len(query)], comments
 
 
 def _inside_iri(query: str, index: int) -> bool:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from SPARQLWrapper import SPARQLWrapper
 
-from cablekg.queries import QueryError, bind_values, named_queries, parse_named_query
+from cablekg.queries import (
+    QueryError,
+    bind_values,
+    named_queries,
+    parse_named_query,
+    strip_comments,
+)
 
 LIBRARY = named_queries()
 
@@ -64,3 +71,23 @@ def test_bad_parameter_values_are_refused():
         named.bind({"nope": "1"})
     bound = named.bind({"cable": 'x" } ; DROP ALL ; {"'})
     assert '"x\\" } ; DROP ALL ; {\\""' in bound
+
+
+def test_comments_are_stripped_but_not_hashes_in_strings_or_iris():
+    query = (
+        '# Cables to an addressee\n# param: x (string) = "A # B" -- a default\n'
+        'SELECT ?x WHERE { BIND ("# not a comment" AS ?x) } # trailing\n'
+        "# last\nLIMIT 1"
+    )
+    stripped = strip_comments(query)
+    assert "addressee" not in stripped and "trailing" not in stripped and "last" not in stripped
+    assert '"# not a comment"' in stripped
+    assert "<http://example.org/a#b>" in strip_comments("ASK { ?s <http://example.org/a#b> ?o }")
+
+
+@pytest.mark.parametrize("name", sorted(LIBRARY))
+def test_a_sparql_client_reads_every_query_as_a_query_once_comments_are_stripped(name: str):
+    # SPARQLWrapper guesses the query form from the first keyword it sees, comments included
+    client = SPARQLWrapper("http://127.0.0.1:1/query")
+    client.setQuery(strip_comments(LIBRARY[name].bind()))
+    assert client.queryType in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
