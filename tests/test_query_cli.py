@@ -56,7 +56,7 @@ def test_params_and_csv_give_the_same_rows_as_the_library(corpus: Corpus):
     expected = corpus.answer("citation-network", cable="09TRIPOLI212", depth=1)
     assert rows == [{k: row.get(k, "") for k in rows[0]} for row in expected]
     assert {"direction": "cited-by", "level": "1", "from_id": "09TRIPOLI273",
-            "to_id": "09TRIPOLI212", "in_corpus": "true"} in rows  # fmt: skip
+            "to_id": "09TRIPOLI212", "in_corpus": "yes"} in rows  # fmt: skip
 
 
 def test_defaults_apply_when_no_param_is_given(corpus: Corpus):

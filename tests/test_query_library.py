@@ -38,29 +38,41 @@ def test_quoted_defaults_may_hold_spaces():
         "q",
         "# T\n# D\n"
         '# param: addressee (string) = "SECSTATE WASHDC" -- address as written\n'
-        "SELECT ?x WHERE { BIND (?addressee AS ?x) }\n",
+        "SELECT ?addressee WHERE { }\n",
     )
     assert named.params[0].default == "SECSTATE WASHDC"
     assert named.params[0].doc == "address as written"
     answer = ox.Store().query(named.bind())
-    assert [row["x"].value for row in answer] == ["SECSTATE WASHDC"]
+    assert [row["addressee"].value for row in answer] == ["SECSTATE WASHDC"]
 
 
 def test_values_go_into_every_where_group_so_subqueries_can_start_from_them():
-    query = "SELECT * WHERE { { SELECT ?y WHERE { BIND (?p AS ?y) } } }"
-    bound = bind_values(query, 'VALUES (?p) { ("a") }')
-    assert bound.count('VALUES (?p) { ("a") }') == 2
-    assert [row["y"].value for row in ox.Store().query(bound)] == ["a"]
+    query = "SELECT ?y WHERE { { SELECT ?y WHERE { ?s ?p ?y } LIMIT 1 } }"
+    bound = bind_values(query, "VALUES (?p) { (<http://example.org/b>) }")
+    assert bound.count("VALUES (?p)") == 2
+    store = ox.Store()
+    for p in "ab":
+        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode(f"http://example.org/{p}"),
+                          ox.Literal(p)))  # fmt: skip
+    # the subquery's LIMIT 1 picks among the triples of ?p alone, not among all triples
+    assert [row["y"].value for row in store.query(bound)] == ["b"]
 
 
-def test_where_inside_strings_comments_and_iris_is_left_alone():
+def test_where_and_braces_inside_strings_comments_and_iris_are_left_alone():
     query = (
-        '# WHERE { in a comment\nSELECT ?x WHERE { BIND ("WHERE {" AS ?x) '
-        "FILTER (?x != <http://example.org/a#WHERE>) }"
+        '# WHERE { in a comment\nSELECT ?x WHERE { BIND ("WHERE { }" AS ?x) '
+        "FILTER (?x != <http://example.org/a#WHERE>) } # }\nORDER BY ?x"
     )
     bound = bind_values(query, "VALUES () { () }")
     assert bound.count("VALUES") == 1
-    assert bound.index("VALUES") > bound.index("SELECT")
+    assert bound.index("FILTER") < bound.index("VALUES") < bound.index("} # }")
+    assert [row["x"].value for row in ox.Store().query(bound)] == ["WHERE { }"]
+
+
+def test_values_close_the_group_so_virtuoso_compiles_unprojected_parameters():
+    bound = LIBRARY["cables-with-tag-in-year"].bind()
+    where = bound[bound.index("WHERE {") :]
+    assert where.index("OPTIONAL") < where.index('VALUES (?tag ?year) { ("KDEM" 2009) }')
 
 
 def test_bad_parameter_values_are_refused():
