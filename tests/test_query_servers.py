@@ -1,12 +1,13 @@
-"""The named queries give a SPARQL server the same answers as the embedded store.
+"""The named queries give SPARQL servers the same answers as the embedded store.
 
-The corpus store is dumped to N-Quads and loaded into a real Oxigraph server on 127.0.0.1, started
-with the union default graph (as the README documents); every local named query is then sent to
-it with its default parameters.
+The corpus store is dumped to N-Quads and bulk-loaded into real servers on 127.0.0.1: Oxigraph,
+started with the union default graph (as the README documents), and Virtuoso (whose default
+graph is the union of all graphs). Every local named query is sent to each with its defaults.
 """
 
 from __future__ import annotations
 
+import configparser
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -19,22 +20,40 @@ from cablekg.endpoint import query_endpoint
 from cablekg.queries import named_queries
 from cablekg.store.query import query_store
 from tests.query_corpus import Corpus, corpus_once
-from tests.servers import oxigraph_server, require
+from tests.servers import oxigraph_server, require, virtuoso_server
 
 LOCAL = sorted(name for name, named in named_queries().items() if not named.needs_network)
 
 
 @pytest.fixture(scope="module")
-def server(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Corpus, str]]:
+def dump(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Path]:
     corpus = corpus_once(shared, tmp_path_factory)
-    directory = tmp_path_factory.mktemp("oxigraph-server")
-    dump = directory / "corpus.nq"
-    corpus.store.dump(str(dump), ox.RdfFormat.N_QUADS)
-    subprocess.run(
-        [require("oxigraph"), "load", "--location", str(directory / "db"), "--file", str(dump)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    with oxigraph_server(directory / "db") as running:
+    directory = tmp_path_factory.mktemp("servers")
+    corpus.store.dump(str(directory / "corpus.nq"), ox.RdfFormat.N_QUADS)
+    return corpus, directory
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def server(request, dump) -> Iterator[tuple[Corpus, str]]:
+    corpus, directory = dump
+    if request.param == "oxigraph":
+        database = directory / "oxigraph"
+        subprocess.run(
+            [require("oxigraph"), "load", "--location", str(database),
+             "--file", str(directory / "corpus.nq")],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        with oxigraph_server(database) as running:
+            yield corpus, running.query
+        return
+    with virtuoso_server(directory) as running:
+        ini = configparser.ConfigParser()
+        ini.read(directory / "virtuoso.ini")
+        load = f"ld_dir('{directory}', 'corpus.nq', 'urn:unused'); rdf_loader_run(); checkpoint;"
+        subprocess.run(
+            [require("isql-vt"), ini["Parameters"]["ServerPort"], "dba", "dba", f"exec={load}"],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
         yield corpus, running.query
 
 
