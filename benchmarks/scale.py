@@ -58,9 +58,19 @@ def measure(args: list[str]) -> dict:
     load = os.getloadavg()[0]
     child = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE)
     peak = 0
+    started = last = time.monotonic()
     while child.poll() is None:
         peak = max(peak, _tree_rss(child.pid))
         time.sleep(0.2)
+        if time.monotonic() - last >= 60:  # a heartbeat for long runs
+            last = time.monotonic()
+            store = Path(args[2])
+            size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
+            print(
+                f"  ... {last - started:,.0f} s, RSS peak {peak / 2**20:,.0f} MiB, store "
+                f"{size / 2**20:,.0f} MiB, load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
     result = json.loads(child.stdout.read())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["peak_rss"] = peak
