@@ -93,10 +93,11 @@ def build_shards(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`spark-submit --py-files cablekg.whl -m cablekg.spark cables.csv OUTPUT_DIR`."""
+    """`spark-submit .../cablekg/spark.py cables.csv OUTPUT` (cablekg installed on executors);
+    run with plain `python -m cablekg.spark` it uses every local core (`local[*]`)."""
     import argparse
 
-    from pyspark import SparkContext
+    from pyspark import SparkConf, SparkContext
 
     parser = argparse.ArgumentParser(description="cables.csv -> N-Quads shards on Spark")
     parser.add_argument("source")
@@ -104,7 +105,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base-iri", default=DEFAULT_BASE)
     parser.add_argument("--rows-per-split", type=int, default=ROWS_PER_SPLIT)
     args = parser.parse_args(argv)
-    context = SparkContext.getOrCreate()
+    conf = (
+        SparkConf()
+        .setIfMissing("spark.master", "local[*]")
+        .setIfMissing("spark.app.name", "cablekg")
+    )
+    context = SparkContext.getOrCreate(conf)
     try:
         count = build_shards(
             context, args.source, args.output, base_iri=args.base_iri,
