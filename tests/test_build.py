@@ -172,3 +172,12 @@ def test_a_killed_build_resumed_ends_like_an_uninterrupted_one(shared, tmp_path,
     process.wait()
     subprocess.run([*command, str(killed)], check=True, env=env, capture_output=True)
     assert dump(killed) == dump(whole)
+
+
+def test_the_report_times_every_stage(tmp_path):
+    report = build([SAMPLE / "cables.csv"], tmp_path / "store", jobs=2, quiet=True)
+    assert report.built == 15
+    stages = report.stages
+    assert list(stages) == ["read", "parse", "entities", "map", "validate", "load"]
+    assert all(stages[s] > 0 for s in ("read", "parse", "map", "validate", "load"))
+    assert stages["validate"] == pytest.approx(report.validation.seconds)
