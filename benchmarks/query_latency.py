@@ -29,13 +29,14 @@ def main() -> None:
     parser.add_argument("--queries", type=Path, default=None, help="default: the query library")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--param", action="append", default=[], help="name=value")
+    parser.add_argument("--interactive", action="store_true", help="skip whole-graph analytics")
     args = parser.parse_args()
     overrides = dict(p.split("=", 1) for p in args.param)
     store = open_store(args.store)
     print(f"store {args.store}: {len(store):,} quads")
     print(f"{'query':42} {'median s':>9} {'max s':>8} {'rows':>7}  kind")
     for name, query in sorted(named_queries(args.queries).items()):
-        if query.needs_network:
+        if query.needs_network or (args.interactive and query.whole_graph):
             continue
         text = query.bind(
             {k: v for k, v in overrides.items() if k in {p.name for p in query.params}}

@@ -73,7 +73,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--password", help="Password for the endpoint.")
 @click.option("--format", "fmt", type=click.Choice(results.FORMATS), default="table")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter.")
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the named queries (or describe QUERY) with their parameters.")  # fmt: skip
 def query(
     query: str | None,
     store: Path | None,
@@ -86,13 +87,11 @@ def query(
 ) -> None:
     """Run QUERY: a named query of the library, a .rq file, or SPARQL text."""
     if list_queries:
-        for name, named in named_queries().items():
-            flag = "  [needs network]" if named.needs_network else ""
-            click.echo(f"{name:32} {named.description}{flag}")
-            for param in named.params:
-                click.echo(
-                    f"{'':34}--param {param.name}=... ({param.kind}, default {param.default})"
-                )
+        library = named_queries()
+        if query is not None and query not in library:
+            raise click.UsageError(f"no named query {query!r}; see cablekg query --list")
+        for name in [query] if query else library:
+            click.echo(library[name].listing())
         return
     if query is None:
         raise click.UsageError("give a QUERY, or --list")

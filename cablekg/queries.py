@@ -5,14 +5,16 @@ A named query is a `.rq` file whose leading comment block describes it:
     # Cables per post per year
     # How many cables each post sent, by year.
     # param: post (string) = MUSCAT -- station code of the sending post
+    # param: addressee (string) = "SECSTATE WASHDC" -- a default with spaces is quoted
     # requires: network
 
 The first line is its title, the next its one-line description. A `param` binds a variable of
 the query (`?post`) to the value given on the command line or to its default; the binding is a
-`VALUES` block placed at the top of the query's `WHERE` group, so it reads the same on the
-embedded store and on any SPARQL 1.1 server. `requires: network` marks federated queries that
-need the internet (never run in tests). `analytics: whole-graph` marks queries that scan the
-whole graph, documented as such in the benchmarks.
+`VALUES` block added to every `WHERE` group of the query (subqueries included, so a subquery can
+start from a parameter: its variable means the same value everywhere), so it reads the same on
+the embedded store and on any SPARQL 1.1 server. `requires: network` marks federated queries
+that need the internet (never run in tests). `analytics: whole-graph` marks queries that scan
+the whole graph, documented as such in the benchmarks.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from cablekg.resources import queries_path
 
 _PARAM = re.compile(
     r"^param:\s*(?P<name>[A-Za-z_]\w*)\s*\((?P<kind>string|integer|iri|date)\)"
-    r"\s*=\s*(?P<default>\S+?)(?:\s+--\s+(?P<doc>.*))?$"
+    r'\s*=\s*(?:"(?P<quoted>[^"]*)"|(?P<default>\S+?))(?:\s+--\s+(?P<doc>.*))?$'
 )
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _IRI_SAFE = re.compile(r"^[^\s<>\"{}|\\^`]+$")
@@ -61,6 +63,16 @@ class NamedQuery:
     def whole_graph(self) -> bool:
         return "whole-graph" in self.tags
 
+    def listing(self) -> str:
+        """How `cablekg query --list` shows the query: title, description, parameters."""
+        flags = [flag for flag in ("whole-graph", "network") if flag in self.tags]
+        lines = [f"{self.name}  {self.title}" + (f"  [{', '.join(flags)}]" if flags else "")]
+        lines.append(f"    {self.description}")
+        for param in self.params:
+            default = f'"{param.default}"' if re.search(r"\s", param.default) else param.default
+            lines.append(f"    --param {param.name}={default}  ({param.kind}) {param.doc}")
+        return "\n".join(lines)
+
     def bind(self, values: dict[str, str] | None = None) -> str:
         """The query text with every parameter bound (given value or default)."""
         values = dict(values or {})
@@ -75,11 +87,35 @@ class NamedQuery:
 
 
 def bind_values(query: str, values_block: str) -> str:
-    """Insert a VALUES block at the top of the query's first WHERE group."""
-    match = _WHERE.search(_blank_comments(query))
-    if match is None:
+    """Add a VALUES block at the end of every WHERE group of the query (subqueries too).
+
+    At the end of the group rather than at its top: Virtuoso 7 fails to compile some queries
+    (SP031) whose parameter variable, bound by a leading VALUES, is not projected; a trailing
+    one reads the same everywhere. Parameters are thus joined with the group's patterns: use
+    them in patterns and FILTERs, not in BIND expressions (a BIND is evaluated where it stands).
+    """
+    blanked = _blank_comments(query)
+    ends = [_closing_brace(blanked, match.end() - 1) for match in _WHERE.finditer(blanked)]
+    if not ends:
         raise QueryError("a parameterised query needs an explicit WHERE { ... }")
-    return f"{query[: match.end()]}\n  {values_block}\n{query[match.end() :]}"
+    for end in sorted(ends, reverse=True):
+        indent = query[query.rfind("\n", 0, end) + 1 : end]
+        indent = indent if indent.isspace() else ""
+        query = f"{query[:end]}  {values_block}\n{indent}{query[end:]}"
+    return query
+
+
+def _closing_brace(text: str, opening: int) -> int:
+    """The index of the `}` closing the `{` at `opening` (comments and strings blanked)."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise QueryError("unbalanced braces in the query")
 
 
 def sparql_term(kind: str, value: str) -> str:
@@ -116,7 +152,8 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
             match = _PARAM.match(line)
             if match is None:
                 raise QueryError(f"{name}: malformed parameter line {line!r}")
-            param = Param(match["name"], match["kind"], match["default"], match["doc"] or "")
+            default = match["default"] if match["quoted"] is None else match["quoted"]
+            param = Param(match["name"], match["kind"], default, match["doc"] or "")
             sparql_term(param.kind, param.default)  # the default itself must be valid
             params.append(param)
         elif line.startswith(("requires:", "analytics:")):
@@ -148,9 +185,24 @@ def resolve_query(query: str, params: dict[str, str] | None = None) -> str:
     return query
 
 
+def strip_comments(query: str) -> str:
+    """The query without its `#` comments (SPARQLWrapper reads words in comments as the query
+    form: `# ... addressees` made it send a SELECT as an ADD update)."""
+    pieces, start = [], 0
+    for begin, end in _scan(query)[1]:
+        pieces.append(query[start:begin])
+        start = end
+    return "".join(pieces) + query[start:]
+
+
 def _blank_comments(query: str) -> str:
     """Same length as `query`, with comments and string contents blanked for searching."""
-    out, quote, i = [], None, 0
+    return _scan(query)[0]
+
+
+def _scan(query: str) -> tuple[str, list[tuple[int, int]]]:
+    """`query` with comments and string contents blanked, and where its comments are."""
+    out, comments, quote, i = [], [], None, 0
     while i < len(query):
         ch = query[i]
         if quote:
@@ -168,12 +220,13 @@ def _blank_comments(query: str) -> str:
             end = query.find("\n", i)
             end = len(query) if end < 0 else end
             out.append(" " * (end - i))
+            comments.append((i, end))
             i = end
             continue
         else:
             out.append(ch)
         i += 1
-    return "".join(out)[: len(query)]
+    return "".join(out)[: len(query)], comments
 
 
 def _inside_iri(query: str, index: int) -> bool:

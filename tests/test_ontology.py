@@ -9,7 +9,6 @@ from pathlib import Path
 import owlrl
 import rdflib
 from owlrl.Namespaces import ERRNS
-from rdf_cables import cablegate_cables, seed_cable
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from cablekg.model import CLASSIFICATIONS, PRECEDENCES
@@ -18,6 +17,7 @@ from cablekg.rdf.mapping import Mapper
 from cablekg.rdf.namespaces import CKG, ONTOLOGY, VOCAB
 from cablekg.rdf.vocabulary import build_rows, known_tags
 from cablekg.resources import data_path, ontology_path, shapes_path
+from tests.rdf_cables import cablegate_cables, seed_cable
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_NS = "https://w3id.org/cablekg/shapes#"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdf_cables import corpus_cables, seed_cable
 from rdflib.compare import isomorphic
 
 from cablekg import write
@@ -17,6 +16,7 @@ from cablekg.rdf import RdfFormat
 from cablekg.rdf.jsonld import context
 from cablekg.rdf.mapping import Mapper
 from cablekg.resources import data_path
+from tests.rdf_cables import corpus_cables, seed_cable
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = "2024-01-01T00:00:00Z"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdf_cables import cablegate_cable, seed_cable
 
 from cablekg import map_cable, to_quads
 from cablekg.model import Addressee, Paragraph, Reference
 from cablekg.rdf.iris import code_key, name_key
 from cablekg.rdf.mapping import Mapper, post_kind
+from tests.rdf_cables import cablegate_cable, seed_cable
 
 B = "https://w3id.org/cablekg/"
 CKG = "https://w3id.org/cablekg/ontology#"

@@ -9,7 +9,6 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from click.testing import CliRunner
-from rdf_cables import corpus_cables, seed_cable
 from rdflib.namespace import SH
 
 from cablekg import write
@@ -25,6 +24,7 @@ from cablekg.validate import (
     from_store,
     validate_units,
 )
+from tests.rdf_cables import corpus_cables, seed_cable
 
 ROOT = Path(__file__).resolve().parent.parent
 B = "https://w3id.org/cablekg/"

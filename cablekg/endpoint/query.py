@@ -7,6 +7,8 @@ from typing import Any
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from cablekg.queries import strip_comments
+
 
 class EndpointError(RuntimeError):
     """The endpoint refused the query or could not be reached."""
@@ -19,7 +21,7 @@ def query_endpoint(
     client = SPARQLWrapper(url)
     client.setMethod(POST)
     client.setReturnFormat(JSON)
-    client.setQuery(query)
+    client.setQuery(strip_comments(query))
     if user is not None:
         client.setCredentials(user, password or "")
     try:

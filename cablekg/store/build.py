@@ -29,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cablekg import entities
+from cablekg.links.linksets import Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
 from cablekg.rdf.mapping import DERIVED_FROM, Mapper
@@ -37,6 +38,12 @@ from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
 from cablekg.store.lock import exclusive
 from cablekg.store.progress import Progress
+from cablekg.store.shared_graphs import (
+    cable_link_nquads,
+    describe_officials,
+    remove_cable_links,
+    write_static,
+)
 from cablekg.validate.engines import FastEngine, Violation
 from cablekg.validate.report import Report
 
@@ -87,7 +94,9 @@ class Built:
     """One cable, mapped and validated by a worker."""
 
     graph: str  # IRI of the cable's named graph, without brackets
+    cable: str  # IRI of the cable
     cable_nquads: bytes  # UTF-8
+    links_nquads: bytes  # its officials resolved to the Office of the Historian
     metadata_nquads: bytes
     triples: int
     violations: tuple[Violation, ...]
@@ -116,6 +125,7 @@ def build(
             f"{s} {p} {o} {mapper.metadata_graph} .\n" for s, p, o in mapper.agent_triples()
         )
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
+        write_static(store, Iris(base_iri))
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
@@ -130,6 +140,7 @@ def build(
                         report.validation.seconds += built.validation_seconds
                         report.validation.add(built.violations)
                     progress.advance(1, built.size)
+            describe_officials(store, writer.iris)
             report.built, report.triples, report.duplicates = (
                 writer.cables, writer.triples, writer.duplicates
             )  # fmt: skip
@@ -181,13 +192,13 @@ def _to_build(
         yield item
 
 
-_worker_state: tuple[Mapper, FastEngine | None] | None = None
+_worker_state: tuple[Mapper, Iris, FastEngine | None] | None = None
 _stages: dict[str, float] = {}  # this worker's stage times since its last chunk
 
 
 def _init_worker(base_iri: str, validate: bool) -> None:
     global _worker_state
-    _worker_state = (Mapper(base_iri), FastEngine() if validate else None)
+    _worker_state = (Mapper(base_iri), Iris(base_iri), FastEngine() if validate else None)
     if not hasattr(entities.extract, "timed"):
         entities.extract = _timing(entities.extract, "entities")
 
@@ -208,7 +219,7 @@ def _timing(function: Callable, stage: str) -> Callable:
 
 def _build_one(raw: RawCable) -> Built:
     assert _worker_state is not None
-    mapper, engine = _worker_state
+    mapper, link_iris, engine = _worker_state
     clock = time.perf_counter
     before = _stages.get("entities", 0.0)
     started = clock()
@@ -219,6 +230,7 @@ def _build_one(raw: RawCable) -> Built:
     graph = f" {mapped.graph} .\n"
     cable_nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in mapped.triples).encode("utf-8")
     metadata_nquads = "".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata).encode("utf-8")
+    links_nquads = cable_link_nquads(link_iris, cable).encode("utf-8")
     done = clock()
     violations = tuple(engine.validate(mapped.ntriples())) if engine else ()
     validated = clock()
@@ -228,7 +240,9 @@ def _build_one(raw: RawCable) -> Built:
     _stages["validate"] = _stages.get("validate", 0.0) + validated - done
     return Built(
         graph=_unbracket(mapped.graph),
+        cable=_unbracket(mapped.cable),
         cable_nquads=cable_nquads,
+        links_nquads=links_nquads,
         metadata_nquads=metadata_nquads,
         triples=len(mapped),
         violations=violations,
@@ -279,6 +293,7 @@ class _Writer:
     def __init__(self, store: ox.Store, mapper: Mapper, stages: dict[str, float]) -> None:
         self.store = store
         self.stages = stages
+        self.iris = Iris(mapper.iris.base)
         self.metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
         self.batch: dict[str, Built] = {}
         self.cables = self.triples = self.duplicates = 0
@@ -332,12 +347,14 @@ class _Writer:
             stale = list(self.store.quads_for_pattern(node, None, None, self.metadata_graph))
             for quad in stale:
                 self.store.remove(quad)
+            remove_cable_links(self.store, self.iris, batch[graph].cable)
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
-        cables = b"".join(b.cable_nquads for b in batch.values())
-        metadata = b"".join(b.metadata_nquads for b in batch.values())
-        self.store.bulk_load(cables, ox.RdfFormat.N_QUADS)
-        self.store.bulk_load(metadata, ox.RdfFormat.N_QUADS)
+        # metadata last: it is what marks a cable as built
+        for part in ("cable_nquads", "links_nquads", "metadata_nquads"):
+            data = b"".join(getattr(b, part) for b in batch.values())
+            if data:
+                self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
         self.cables += len(batch)
         self.triples += sum(b.triples for b in batch.values())
 
