@@ -10,7 +10,9 @@ The driver reads the file once to cut it into splits at record boundaries (`spli
 can span lines, so a split cannot start at an arbitrary byte); each Spark task reads its byte range
 with cablekg's own reader and maps every cable with cablekg's own parser and mapper, so a shard
 holds exactly the quads `cablekg build` would write for those rows (same graphs, same source
-rows and offsets), plus the software description once (in the first shard).
+rows and offsets, the officials' links), plus the software description once (in the first
+shard). What `cablekg build` writes once per store (the TAGS vocabulary, the table-built link
+sets, the officials' descriptions) is not per cable and not in the shards.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from cablekg.links.linksets import Iris
 from cablekg.parse import parse_raw
 from cablekg.rdf.mapping import Mapper, generation_time
 from cablekg.rdf.namespaces import DEFAULT_BASE
 from cablekg.sources import RawCable
 from cablekg.sources.cables_csv import read_rows, split_points
+from cablekg.store.shared_graphs import cable_link_nquads
 
 ROWS_PER_SPLIT = 2000
 
@@ -47,14 +51,17 @@ def splits(path: str | os.PathLike[str], rows: int = ROWS_PER_SPLIT) -> list[Spl
 
 
 def split_nquads(split: Split, mapper: Mapper) -> Iterator[str]:
-    """The N-Quads of every cable in `split`, one string per cable. Rejected rows are skipped
-    (the rejects report is `cablekg build`'s job; `cablekg parse --rejects` lists them too)."""
+    """The N-Quads of every cable in `split` (its graph, its officials' links, its metadata), one
+    string per cable. Rejected rows are skipped (the rejects report is `cablekg build`'s job;
+    `cablekg parse --rejects` lists them too)."""
+    links = Iris(mapper.iris.base)
     with open(split.path, "rb") as stream:
         stream.seek(split.offset)
         data = io.BytesIO(stream.read(split.length))
     for item in read_rows(data, split.path, rows_before=split.rows_before, offset=split.offset):
         if isinstance(item, RawCable):
-            yield mapper.map(parse_raw(item, True)).nquads()
+            cable = parse_raw(item, True)
+            yield mapper.map(cable).nquads() + cable_link_nquads(links, cable)
 
 
 def _partition(base_iri: str, generated: str):
