@@ -176,6 +176,15 @@ def test_a_killed_build_resumed_ends_like_an_uninterrupted_one(shared, tmp_path,
     assert dump(killed) == dump(whole)
 
 
+def test_the_report_times_every_stage(tmp_path):
+    report = build([SAMPLE / "cables.csv"], tmp_path / "store", jobs=2, quiet=True)
+    assert report.built == 15
+    stages = report.stages
+    assert list(stages) == ["read", "parse", "entities", "map", "validate", "load"]
+    assert all(stages[s] > 0 for s in ("read", "parse", "map", "validate", "load"))
+    assert stages["validate"] == pytest.approx(report.validation.seconds)
+
+
 def test_the_store_carries_the_vocabulary_and_the_link_sets(sample_store):
     store = open_store(sample_store)
     graphs = {g.value for g in store.named_graphs()}

@@ -29,14 +29,38 @@ _FIELD = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)("?)|([^,"]*)', re.S)
 _UNESCAPE = re.compile(r"\\(.)", re.S)
 
 
-def read_rows(stream: BinaryIO, path: str | None) -> Iterator[RawCable | Reject]:
-    """Every row of a cables.csv stream as a raw cable, or a reject naming its row and offset."""
-    row = 0
-    for offset, data, closed_early in _records(stream):
+def read_rows(
+    stream: BinaryIO, path: str | None, *, rows_before: int = 0, offset: int = 0
+) -> Iterator[RawCable | Reject]:
+    """Every row of a cables.csv stream as a raw cable, or a reject naming its row and offset.
+
+    A stream that starts mid-file (a split, see `split_points`) gives the rows and the byte offset
+    before it, so rows and offsets are numbered as in the whole file.
+    """
+    row = rows_before
+    for start, data, closed_early in _records(stream):
         if row == 0 and _HEADER_ROW.match(data):
             continue
         row += 1
-        yield _row(data, path, row, offset, closed_early)
+        yield _row(data, path, row, offset + start, closed_early)
+
+
+def split_points(stream: BinaryIO, rows: int) -> Iterator[tuple[int, int, int]]:
+    """(byte offset, length, rows before) of consecutive splits of about `rows` records each,
+    cut at record boundaries as `read_rows` finds them, for reading a big file in parallel."""
+    start = count = before = 0
+    end = 0
+    for offset, data, _closed_early in _records(stream):
+        if count == 0 and before == 0 and _HEADER_ROW.match(data):
+            start = end = offset + len(data)
+            continue
+        if count == rows:
+            yield start, offset - start, before
+            start, before, count = offset, before + count, 0
+        count += 1
+        end = offset + len(data)
+    if count:
+        yield start, end - start, before
 
 
 def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:

@@ -1,10 +1,15 @@
 """`cablekg build`: parse -> entities -> RDF -> validation -> the embedded store.
 
-The main process reads the sources and writes the store; worker processes (`jobs`) parse, map and
-validate cables and hand back finished N-Quads. The store is written in batches with
-`bulk_load`, cable graphs first and their metadata after, so a build killed at any point leaves
-no cable whose metadata claims a graph that is not whole: on the next run a cable whose source
-hash is already recorded is skipped, and any other cable's graph is replaced, never appended to.
+The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
+hand back finished N-Quads (UTF-8 bytes, serialised once); one writer thread writes the store in
+batches with `bulk_load`, cable graphs first and their metadata after, while the workers go on
+computing (the bulk loader releases the GIL). Everything in flight is bounded, so memory stays flat
+however long the input. A build killed at any point leaves no cable whose metadata claims a graph
+that is not whole: on the next run a cable whose source hash is already recorded is skipped, and
+any other cable's graph is replaced, never appended to.
+
+Each stage's time (`read`, `parse`, `entities`, `map`, `validate`, `load`) is summed over workers
+and returned on the report (`BuildReport.stages`), for benchmarks; it is not printed.
 """
 
 from __future__ import annotations
@@ -12,15 +17,18 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
+import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from cablekg import entities
 from cablekg.links.linksets import Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
@@ -41,6 +49,8 @@ from cablekg.validate.report import Report
 
 BATCH_CABLES = 2000  # cables per bulk load into the store
 CHUNK_CABLES = 64  # cables per task handed to a worker
+QUEUED_BATCHES = 2  # batches waiting for the writer thread (bounds memory)
+STAGES = ("read", "parse", "entities", "map", "validate", "load")
 
 
 @dataclass
@@ -55,6 +65,8 @@ class BuildReport:
     seconds: float = 0.0
     rejects: Counter[str] = field(default_factory=Counter)
     validation: Report = field(default_factory=lambda: Report("fast"))
+    # seconds per stage, summed over workers (so their sum may exceed `seconds`)
+    stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     @property
     def rejected(self) -> int:
@@ -83,9 +95,9 @@ class Built:
 
     graph: str  # IRI of the cable's named graph, without brackets
     cable: str  # IRI of the cable
-    cable_nquads: str
-    links_nquads: str  # its officials resolved to the Office of the Historian
-    metadata_nquads: str
+    cable_nquads: bytes  # UTF-8
+    links_nquads: bytes  # its officials resolved to the Office of the Historian
+    metadata_nquads: bytes
     triples: int
     violations: tuple[Violation, ...]
     validation_seconds: float
@@ -117,17 +129,17 @@ def build(
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
-            todo = _to_build(read_sources(sources), store, mapper, force, report, rejects, progress)
-            writer = _Writer(store, mapper)
-            for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate):
-                writer.add(built)
-                if validate:
-                    report.validation.units += 1
-                    report.validation.triples += built.triples
-                    report.validation.seconds += built.validation_seconds
-                    report.validation.add(built.violations)
-                progress.advance(1, built.size)
-            writer.flush()
+            items = _timed(read_sources(sources), report.stages)
+            todo = _to_build(items, store, mapper, force, report, rejects, progress)
+            with _Writer(store, mapper, report.stages) as writer:
+                for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate, report):
+                    writer.add(built)
+                    if validate:
+                        report.validation.units += 1
+                        report.validation.triples += built.triples
+                        report.validation.seconds += built.validation_seconds
+                        report.validation.add(built.violations)
+                    progress.advance(1, built.size)
             describe_officials(store, writer.iris)
             report.built, report.triples, report.duplicates = (
                 writer.cables, writer.triples, writer.duplicates
@@ -138,6 +150,18 @@ def build(
         report.validation.write_turtle(store_dir / "validation.ttl")
     report.seconds = time.monotonic() - started
     return report
+
+
+def _timed(items: Iterable[RawCable | Reject], stages: dict[str, float]):
+    """`items`, adding the time spent reading each one to `stages["read"]`."""
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(iterator, None)
+        stages["read"] += time.perf_counter() - started
+        if item is None:
+            return
+        yield item
 
 
 def _to_build(
@@ -169,93 +193,170 @@ def _to_build(
 
 
 _worker_state: tuple[Mapper, Iris, FastEngine | None] | None = None
+_stages: dict[str, float] = {}  # this worker's stage times since its last chunk
 
 
 def _init_worker(base_iri: str, validate: bool) -> None:
     global _worker_state
     _worker_state = (Mapper(base_iri), Iris(base_iri), FastEngine() if validate else None)
+    if not hasattr(entities.extract, "timed"):
+        entities.extract = _timing(entities.extract, "entities")
+
+
+def _timing(function: Callable, stage: str) -> Callable:
+    """`function`, adding its run time to this worker's `stage` (the parser calls it inside)."""
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _stages[stage] = _stages.get(stage, 0.0) + time.perf_counter() - started
+
+    timed.timed = True
+    return timed
 
 
 def _build_one(raw: RawCable) -> Built:
     assert _worker_state is not None
     mapper, link_iris, engine = _worker_state
+    clock = time.perf_counter
+    before = _stages.get("entities", 0.0)
+    started = clock()
     cable: Cable = parse_raw(raw, True)
+    parsed = clock()
     mapped = mapper.map(cable)
-    started = time.perf_counter()
-    violations = tuple(engine.validate(mapped.ntriples())) if engine else ()
-    validation_seconds = time.perf_counter() - started if engine else 0.0
     meta = f" {mapped.metadata_graph} .\n"
     graph = f" {mapped.graph} .\n"
+    cable_nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in mapped.triples).encode("utf-8")
+    metadata_nquads = "".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata).encode("utf-8")
+    links_nquads = cable_link_nquads(link_iris, cable).encode("utf-8")
+    done = clock()
+    violations = tuple(engine.validate(mapped.ntriples())) if engine else ()
+    validated = clock()
+    entity_seconds = _stages.get("entities", 0.0) - before
+    _stages["parse"] = _stages.get("parse", 0.0) + parsed - started - entity_seconds
+    _stages["map"] = _stages.get("map", 0.0) + done - parsed
+    _stages["validate"] = _stages.get("validate", 0.0) + validated - done
     return Built(
         graph=_unbracket(mapped.graph),
         cable=_unbracket(mapped.cable),
-        links_nquads=cable_link_nquads(link_iris, cable),
-        cable_nquads="".join(f"{s} {p} {o}{graph}" for s, p, o in mapped.triples),
-        metadata_nquads="".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata),
+        cable_nquads=cable_nquads,
+        links_nquads=links_nquads,
+        metadata_nquads=metadata_nquads,
         triples=len(mapped),
         violations=violations,
-        validation_seconds=validation_seconds,
+        validation_seconds=validated - done if engine else 0.0,
         size=len(raw.text),
     )
 
 
-def _build_many(chunk: list[RawCable]) -> list[Built]:
-    return [_build_one(raw) for raw in chunk]
+def _build_many(chunk: list[RawCable]) -> tuple[list[Built], dict[str, float]]:
+    """A chunk of cables built, with the stage times they took (reset for the next chunk)."""
+    built = [_build_one(raw) for raw in chunk]
+    stages = dict(_stages)
+    _stages.clear()
+    return built, stages
 
 
-def _work(todo: Iterable[RawCable], base_iri: str, jobs: int, validate: bool) -> Iterator[Built]:
-    """Built cables in input order. The caller's thread reads and writes; workers only compute."""
+def _work(
+    todo: Iterable[RawCable], base_iri: str, jobs: int, validate: bool, report: BuildReport
+) -> Iterator[Built]:
+    """Built cables in input order. The caller's thread reads; workers only compute."""
+
+    def collect(result: tuple[list[Built], dict[str, float]]) -> list[Built]:
+        built, stages = result
+        for stage, seconds in stages.items():
+            report.stages[stage] += seconds
+        return built
+
     if jobs <= 1:
         _init_worker(base_iri, validate)
-        yield from map(_build_one, todo)
+        for chunk in batched(todo, CHUNK_CABLES):
+            yield from collect(_build_many(chunk))
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_init_worker, initargs=(base_iri, validate)) as pool:
         pending: deque[AsyncResult] = deque()
         for chunk in batched(todo, CHUNK_CABLES):
-            pending.append(pool.apply_async(_build_many, (list(chunk),)))
+            pending.append(pool.apply_async(_build_many, (chunk,)))
             while len(pending) > 4 * jobs:
-                yield from pending.popleft().get()
+                yield from collect(pending.popleft().get())
         while pending:
-            yield from pending.popleft().get()
+            yield from collect(pending.popleft().get())
 
 
 class _Writer:
-    """Batches built cables into the store: old graphs removed, cables loaded, then metadata."""
+    """Batches built cables into the store on its own thread: old graphs removed, cables loaded,
+    then metadata. Batches are written in order; a failure is raised in the caller's thread."""
 
-    def __init__(self, store: ox.Store, mapper: Mapper) -> None:
+    def __init__(self, store: ox.Store, mapper: Mapper, stages: dict[str, float]) -> None:
         self.store = store
+        self.stages = stages
         self.iris = Iris(mapper.iris.base)
         self.metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
         self.batch: dict[str, Built] = {}
         self.cables = self.triples = self.duplicates = 0
+        self.queue: queue.Queue[dict[str, Built] | None] = queue.Queue(QUEUED_BATCHES)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="cablekg-writer", daemon=True)
+
+    def __enter__(self) -> _Writer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is None and self.batch:
+            self._put(self.batch)
+        self.batch = {}
+        self._put(None)
+        self.thread.join()
+        if self.error is not None and kind is None:
+            raise self.error
 
     def add(self, built: Built) -> None:
         if built.graph in self.batch:
             self.duplicates += 1
         self.batch[built.graph] = built
         if len(self.batch) >= BATCH_CABLES:
-            self.flush()
+            self._put(self.batch)
+            self.batch = {}
 
-    def flush(self) -> None:
-        if not self.batch:
-            return
-        for graph in self.batch:
+    def _put(self, batch: dict[str, Built] | None) -> None:
+        while self.thread.is_alive():
+            try:
+                self.queue.put(batch, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        try:
+            while (batch := self.queue.get()) is not None:
+                started = time.perf_counter()
+                self._write(batch)
+                self.stages["load"] += time.perf_counter() - started
+        except BaseException as error:  # handed to the caller's thread
+            self.error = error
+
+    def _write(self, batch: dict[str, Built]) -> None:
+        for graph in batch:
             node = ox.NamedNode(graph)
             stale = list(self.store.quads_for_pattern(node, None, None, self.metadata_graph))
             for quad in stale:
                 self.store.remove(quad)
-            remove_cable_links(self.store, self.iris, self.batch[graph].cable)
+            remove_cable_links(self.store, self.iris, batch[graph].cable)
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
         # metadata last: it is what marks a cable as built
         for part in ("cable_nquads", "links_nquads", "metadata_nquads"):
-            text = "".join(getattr(b, part) for b in self.batch.values())
-            if text:
-                self.store.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
-        self.cables += len(self.batch)
-        self.triples += sum(b.triples for b in self.batch.values())
-        self.batch = {}
+            data = b"".join(getattr(b, part) for b in batch.values())
+            if data:
+                self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        self.cables += len(batch)
+        self.triples += sum(b.triples for b in batch.values())
 
 
 def _unbracket(term: str) -> str:
