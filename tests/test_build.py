@@ -39,10 +39,11 @@ def dump(store_dir: Path) -> bytes:
 
 
 def cable_graphs(store_dir: Path) -> set[str]:
-    store = open_store(store_dir)
-    return {g.value for g in store.named_graphs() if "/graph/" in g.value} - {
-        f"{DEFAULT_BASE}graph/metadata"
-    }
+    """The graphs the metadata graph describes as cable graphs (not vocabulary, not links)."""
+    answer = open_store(store_dir).query(
+        "SELECT ?g WHERE { GRAPH ?m { ?g a <https://w3id.org/cablekg/ontology#CableGraph> } }"
+    )
+    return {row["g"].value for row in answer}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,8 @@ def test_a_changed_source_replaces_its_graph(tmp_path):
     titles = [
         row["t"].value
         for row in open_store(store_dir).query(
-            "SELECT ?t WHERE { GRAPH ?g { ?c <http://purl.org/dc/terms/title> ?t } }"
+            "SELECT ?t WHERE { GRAPH ?g { ?c a <https://w3id.org/cablekg/ontology#Cable> ; "
+            "<http://purl.org/dc/terms/title> ?t } }"
         )
     ]
     assert titles == ["GOVERNMENT OFFICIALS ASSURE AMBASSADOR LAGON OF COMMITMENT ON TRAFFICKING"]
@@ -172,3 +174,28 @@ def test_a_killed_build_resumed_ends_like_an_uninterrupted_one(shared, tmp_path,
     process.wait()
     subprocess.run([*command, str(killed)], check=True, env=env, capture_output=True)
     assert dump(killed) == dump(whole)
+
+
+def test_the_store_carries_the_vocabulary_and_the_link_sets(sample_store):
+    store = open_store(sample_store)
+    graphs = {g.value for g in store.named_graphs()}
+    for name in ("vocabulary", "links-countries", "links-posts", "links-organizations",
+                 "links-officials"):  # fmt: skip
+        assert f"{DEFAULT_BASE}graph/{name}" in graphs
+    oman = store.query(
+        "SELECT ?wikidata WHERE { GRAPH ?g { <https://w3id.org/cablekg/vocab/tag/MU> "
+        "<http://xmlns.com/foaf/0.1/focus> ?country . ?country ?same ?wikidata "
+        'FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) } }'
+    )
+    assert [row["wikidata"].value for row in oman] == ["http://www.wikidata.org/entity/Q842"]
+    signed = store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { "
+        "?c <https://w3id.org/cablekg/ontology#signedBy> ?official } }"
+    )
+    links = int(next(iter(signed))["n"].value)
+    described = store.query(
+        "SELECT ?n WHERE { GRAPH ?g { ?ls <http://rdfs.org/ns/void#linkPredicate> "
+        "<https://w3id.org/cablekg/ontology#signedBy> ; <http://rdfs.org/ns/void#triples> ?n } }"
+    )
+    assert links > 0
+    assert [int(row["n"].value) for row in described] == [links]

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from servers import free_port, oxigraph_server, start_oxigraph, stop, virtuoso_server
 
 from cablekg.cli import main
 from cablekg.endpoint import LoadError, Target, load_store, query_endpoint
 from cablekg.store.build import build
 from cablekg.store.query import query_store
-from tests.servers import free_port, oxigraph_server, start_oxigraph, stop, virtuoso_server
 
 COUNTS = """
 SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?quads) WHERE {

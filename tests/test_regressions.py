@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from cablekg.parse import parse_raw, parse_text
@@ -114,3 +116,15 @@ def test_subject_holding_an_executive_order_number(shared):
     cable = parse_text(header + text)
     assert cable.subject == "DEMARCHE DELIVERED: DESIGNATION OF IRANIANS UNDER E.O. 13382"
     assert cable.declassification.order == "12958"
+
+
+def test_a_run_of_end_markers_followed_by_text_is_read_in_linear_time(shared):
+    """`> > > ... z` at the end of a cable once took time exponential in the number of markers
+    (22 of them: 30 s). The parse runs in a child process so a regression fails, not hangs."""
+    text = (shared / "examples" / "07MUSCAT920.txt").read_text(encoding="utf-8")
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        answer = pool.apply_async(parse_text, (text.rstrip() + "\n" + "> " * 60 + "zz\n",))
+        cable = answer.get(timeout=20)
+    assert cable.id == "07MUSCAT920"
+    assert cable.paragraphs[-1].text.endswith("> zz")

@@ -36,7 +36,9 @@ _MARKED = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO
 _NUMBER_BEFORE = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
 _START_CHARS = frozenset("-\u2013\u2022¶M0123456789")  # dash, en dash, bullet, pilcrow, digits
 _UNDERLINE_CHARS = frozenset("-=_*~")
-_UNDERLINE = re.compile(r"^\s*[-=_*~ ]{3,}\s*$")
+# Three underline characters after any indent, then nothing but those and spaces; written
+# without adjacent quantifiers that share spaces, which made a long line cost cubic time.
+_UNDERLINE = re.compile(r"^(?=\s*[-=_*~ ]{3})[-=_*~\s]*+$")
 _SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
 _SENTENCE_ENDS = frozenset(".!?:;\"')]")
 

@@ -20,9 +20,13 @@ _TRAILING = re.compile(
 )
 # "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
 _FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
+# Each marker is taken whole (an atomic group) with all the space before it (possessive), so a
+# run of markers or spaces that ends in text is refused in one pass: spaces that two quantifiers
+# could share (`(\s*X\s*)+`) made `> > > ... z` take time exponential in the number of markers.
 END_MARKERS = re.compile(
-    r"(?:\s*(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
-    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\")\s*)+$"
+    r"(?>\s*+(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
+    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\"))+"
+    r"\s*$"
 )
 _NOT_NAMES_TEXT = """
 END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED

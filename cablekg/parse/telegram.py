@@ -39,6 +39,8 @@ _NOTE = re.compile(
 _SBU_NOTICE = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
 _SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
 _DASHES = re.compile(r"^[\s\-=_*]{3,}$")
+# First characters of lines that are prose for sure (none of the special lines starts so).
+_PROSE_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789¶-'")
 # A body line that may be more than text: a restart, office codes, a page mark, a late
 # Classified By. Prose lines (most of them) skip those checks.
 _SPECIAL = re.compile(
@@ -411,7 +413,7 @@ def _read_body(lines: list[str], parts: Parts) -> None:
             cleaned.append("")
             i += 1
             continue
-        special = _SPECIAL.match(line) is not None
+        special = line[0] not in _PROSE_FIRST and _SPECIAL.match(line) is not None
         if special:
             resume = _section_restart(lines, i)
             if resume > i:

@@ -151,7 +151,11 @@ class Compactor:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.context = context(base)
         self._prefixes = sorted(
-            ((ns, p) for p, ns in self.context.items() if isinstance(ns, str) and ns[-1] in "/#"),
+            (
+                (ns, p)
+                for p, ns in self.context.items()
+                if isinstance(ns, str) and ns[-1] in "/#" and not p.startswith("@")
+            ),
             key=lambda x: -len(x[0]),
         )
         self._terms: dict[str, tuple[int, TermDef, str | None, str | None]] = {}
@@ -255,7 +259,7 @@ class Compactor:
                 return code
         if d.kind == "typed" and not term.is_iri and term.datatype == datatype:
             return term.value
-        if d.kind in ("literal",) and not term.is_iri:
+        if d.kind in ("literal",) and not term.is_iri and not term.language:
             return _native(term) if term.datatype != t.XSD_STRING else term.value
         return _expanded(term, self)
 
@@ -273,6 +277,8 @@ def _native(term: t.Term) -> Any:
 def _expanded(term: t.Term, compactor: Compactor) -> dict[str, Any]:
     if term.is_iri:
         return {"@id": term.value}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
     if term.datatype == t.XSD_STRING:
         return {"@value": term.value}
     return {"@value": term.value, "@type": term.datatype}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 XSD_INTEGER = XSD + "integer"
 XSD_DATE = XSD + "date"
 XSD_DATETIME = XSD + "dateTime"
@@ -53,17 +54,21 @@ class Term:
     value: str
     is_iri: bool
     datatype: str | None = None
+    language: str | None = None  # of a language-tagged string (rdf:langString)
 
 
 def parse_term(text: str) -> Term:
-    """Read back a term written by this module (no blank nodes, no language tags)."""
+    """Read back an N-Triples term (no blank nodes): IRI, typed or language-tagged literal."""
     if text[0] == "<":
         return Term(text[1:-1], True)
     end = text.rfind('"')
+    language = text[end + 2 :] if text.startswith("@", end + 1) else None
     datatype = text[end + 4 : -1] if text.endswith(">", end) else XSD_STRING
     value = text[1:end]
     if "\\" in value:
         value = _UNESCAPE.sub(_unescape, value)
+    if language:
+        return Term(value, False, RDF_LANG_STRING, language)
     return Term(value, False, datatype)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import anyio.to_thread
 
 _CONTEXT = multiprocessing.get_context("spawn")  # no fork of a threaded server process
+_READY = "ready"
+_START_SECONDS = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ def _work(conn: Connection, database: str) -> None:
     from cablekg.serve.answers import TooManyResults, answer
 
     store = ox.Store.read_only(database)
+    conn.send(_READY)
     while True:
         try:
             job: Job = conn.recv()
@@ -87,6 +90,16 @@ class Worker:
         )
         self.process.start()
         child.close()
+        # Join the pool only once the store is open: starting takes a second or two, and a
+        # query's time limit must not count it (a fresh worker would be killed on its first
+        # query, and its successor too, while the machine is busy).
+        try:
+            ready = self.conn.poll(_START_SECONDS) and self.conn.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.kill()
+            raise WorkerDied("the query worker did not start (is the store readable?)")
 
     def call(self, job: Job, timeout: float) -> Outcome:
         self.conn.send(job)
@@ -111,8 +124,10 @@ class WorkerPool:
         self.workers: set[Worker] = set()
 
     async def start(self) -> None:
-        for _ in range(self.size):
-            worker = await anyio.to_thread.run_sync(Worker, self.database)
+        started = await asyncio.gather(
+            *(anyio.to_thread.run_sync(Worker, self.database) for _ in range(self.size))
+        )
+        for worker in started:
             self.workers.add(worker)
             self.idle.put_nowait(worker)
 

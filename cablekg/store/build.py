@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from cablekg.links.linksets import Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
 from cablekg.rdf.mapping import DERIVED_FROM, Mapper
@@ -29,6 +30,12 @@ from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
 from cablekg.store.lock import exclusive
 from cablekg.store.progress import Progress
+from cablekg.store.shared_graphs import (
+    cable_link_nquads,
+    describe_officials,
+    remove_cable_links,
+    write_static,
+)
 from cablekg.validate.engines import FastEngine, Violation
 from cablekg.validate.report import Report
 
@@ -75,7 +82,9 @@ class Built:
     """One cable, mapped and validated by a worker."""
 
     graph: str  # IRI of the cable's named graph, without brackets
+    cable: str  # IRI of the cable
     cable_nquads: str
+    links_nquads: str  # its officials resolved to the Office of the Historian
     metadata_nquads: str
     triples: int
     violations: tuple[Violation, ...]
@@ -104,6 +113,7 @@ def build(
             f"{s} {p} {o} {mapper.metadata_graph} .\n" for s, p, o in mapper.agent_triples()
         )
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
+        write_static(store, Iris(base_iri))
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
@@ -118,6 +128,7 @@ def build(
                     report.validation.add(built.violations)
                 progress.advance(1, built.size)
             writer.flush()
+            describe_officials(store, writer.iris)
             report.built, report.triples, report.duplicates = (
                 writer.cables, writer.triples, writer.duplicates
             )  # fmt: skip
@@ -157,17 +168,17 @@ def _to_build(
         yield item
 
 
-_worker_state: tuple[Mapper, FastEngine | None] | None = None
+_worker_state: tuple[Mapper, Iris, FastEngine | None] | None = None
 
 
 def _init_worker(base_iri: str, validate: bool) -> None:
     global _worker_state
-    _worker_state = (Mapper(base_iri), FastEngine() if validate else None)
+    _worker_state = (Mapper(base_iri), Iris(base_iri), FastEngine() if validate else None)
 
 
 def _build_one(raw: RawCable) -> Built:
     assert _worker_state is not None
-    mapper, engine = _worker_state
+    mapper, link_iris, engine = _worker_state
     cable: Cable = parse_raw(raw, True)
     mapped = mapper.map(cable)
     started = time.perf_counter()
@@ -177,6 +188,8 @@ def _build_one(raw: RawCable) -> Built:
     graph = f" {mapped.graph} .\n"
     return Built(
         graph=_unbracket(mapped.graph),
+        cable=_unbracket(mapped.cable),
+        links_nquads=cable_link_nquads(link_iris, cable),
         cable_nquads="".join(f"{s} {p} {o}{graph}" for s, p, o in mapped.triples),
         metadata_nquads="".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata),
         triples=len(mapped),
@@ -212,6 +225,7 @@ class _Writer:
 
     def __init__(self, store: ox.Store, mapper: Mapper) -> None:
         self.store = store
+        self.iris = Iris(mapper.iris.base)
         self.metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
         self.batch: dict[str, Built] = {}
         self.cables = self.triples = self.duplicates = 0
@@ -231,12 +245,14 @@ class _Writer:
             stale = list(self.store.quads_for_pattern(node, None, None, self.metadata_graph))
             for quad in stale:
                 self.store.remove(quad)
+            remove_cable_links(self.store, self.iris, self.batch[graph].cable)
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
-        cables = "".join(b.cable_nquads for b in self.batch.values())
-        metadata = "".join(b.metadata_nquads for b in self.batch.values())
-        self.store.bulk_load(cables.encode("utf-8"), ox.RdfFormat.N_QUADS)
-        self.store.bulk_load(metadata.encode("utf-8"), ox.RdfFormat.N_QUADS)
+        # metadata last: it is what marks a cable as built
+        for part in ("cable_nquads", "links_nquads", "metadata_nquads"):
+            text = "".join(getattr(b, part) for b in self.batch.values())
+            if text:
+                self.store.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
         self.cables += len(self.batch)
         self.triples += sum(b.triples for b in self.batch.values())
         self.batch = {}

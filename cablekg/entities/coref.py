@@ -1,0 +1,191 @@
+"""One entry per person and per organisation: mentions that name the same one are merged.
+
+People: a mention joins a fuller name when its name words are a surname-consistent part of it
+("Lagon", "LAGON", "Mark Lagon" -> "Mark Lagon"; "Hilali" -> "Zahir Ali al-Hilali"). Organisations:
+the same normalised name, the same acronym, or the same ministry written two ways ("Foreign
+Ministry", "Ministry of Foreign Affairs", "MFA").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from cablekg.entities.agencies import OrgMention
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.people import Mention
+from cablekg.entities.words import title_case
+from cablekg.model import Agency, Official
+
+_JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
+_PUNCT = re.compile(r"[^\w\s]")
+_MINISTER_OF = re.compile(
+    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
+)
+_PORTFOLIO_MINISTER = re.compile(
+    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*(.+?) minister$"
+)
+
+
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """A name word compared across spellings: case, accents, "al-" and dots ignored."""
+    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return _JOINED.sub("", word).strip(".'\u2019")
+
+
+def _core(words: tuple[str, ...]) -> list[str]:
+    """The words that identify a person: particles out, hyphenated parts apart ("Abdul-Rahman"
+    is also "Rahman")."""
+    lex = lexicon()
+    keys = [part for w in words for part in name_key(w).split("-")]
+    return [k for k in keys if k and k not in lex.particles and len(k) > 1]
+
+
+class _Person:
+    def __init__(self, mention: Mention, core: list[str]) -> None:
+        self.mentions = [mention]
+        self.core = core
+
+    def accepts(self, core: list[str]) -> bool:
+        if len(core) == 1:
+            word = core[0]
+            if word in (self.core[-1], self.core[0]):
+                return True
+            # an office line's mail handle: "NDAVES" is Nancy Daves
+            return len(self.core) > 1 and word[1:] == self.core[-1] and word[0] == self.core[0][0]
+        if core[-1] != self.core[-1]:
+            return False
+        rest = self.core[:-1]
+        return all(k in rest for k in core[:-1]) or all(
+            any(r.startswith(k[:1]) for r in rest) for k in core[:-1]
+        )
+
+    def official(self, agencies: dict[str, str]) -> Official:
+        best = max(self.mentions, key=lambda m: (len(m.words), not m.upper, -m.order))
+        titled = max(self.mentions, key=lambda m: (m.quality, not m.upper, -m.order))
+        organization = _resolve_organisation(titled, agencies) if titled.quality else None
+        if organization is None:
+            for mention in self.mentions:
+                organization = _resolve_organisation(mention, agencies)
+                if organization:
+                    break
+        return Official(
+            name=" ".join(best.words),
+            title=titled.title if titled.quality else None,
+            organization=organization,
+        )
+
+
+def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Official]:
+    """Officials from mentions, fullest names first; shorter ones join the person they fit."""
+    cores = [(m, _core(m.words)) for m in mentions]
+    cores.sort(key=lambda pair: (-len(pair[1]), pair[0].order))
+    people: list[_Person] = []
+    for mention, core in cores:
+        if not core:
+            continue
+        homes = [p for p in people if p.accepts(core)]
+        if len(homes) > 1:
+            # "Mohammad" after "Mohammad al-Gergawi" and "Mohammad al-Qemzi": surnames decide
+            homes = [p for p in homes if p.core[-1] == core[-1]]
+        if len(homes) == 1:
+            homes[0].mentions.append(mention)
+        elif not homes:
+            people.append(_Person(mention, core))
+    people.sort(key=lambda p: min(m.order for m in p.mentions))
+    return [p.official(agencies) for p in people]
+
+
+def _resolve_organisation(mention: Mention, agencies: dict[str, str]) -> str | None:
+    """The full name of a mention's organisation: "ROP" -> "Royal Oman Police"; "Minister of
+    Manpower" -> "Ministry of Manpower" when the cable names that ministry."""
+    if mention.organization:
+        org = mention.organization
+        known = agencies.get(org) or agencies.get(org_key(org))
+        if known:
+            return known
+        if org in lexicon().acronyms:
+            return lexicon().acronyms[org]
+        return title_case(org) if org.isupper() and " " in org else org
+    return _ministry(mention.title or "", agencies)
+
+
+def _ministry(title: str, agencies: dict[str, str]) -> str | None:
+    """The ministry a minister's title names, when the cable names it too: "Minister of
+    Manpower" -> "Ministry of Manpower"; "Finance Minister" -> "Ministry of Finance"."""
+    if "inister" not in title and "INISTER" not in title:
+        return None
+    found = _MINISTER_OF.match(title) or _PORTFOLIO_MINISTER.match(title)
+    if not found:
+        return None
+    portfolio = found.group(1)
+    for key in (org_key("Ministry of " + portfolio), org_key(portfolio + " Ministry")):
+        if key in agencies:
+            return agencies[key]
+    return None
+
+
+@lru_cache(maxsize=16384)
+def org_key(name: str) -> str:
+    """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
+    share "ministry of foreign"."""
+    lex = lexicon()
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
+    words = [w for w in text.split() if w != "the"]
+    if words[:1] == ["un"]:
+        words[:1] = ["united", "nations"]  # "UN Security Council"
+    if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
+        return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
+    if len(words) >= 3 and words[:2] == ["government", "of"]:
+        return "government " + words[2][:4]
+    while words and words[0] in lex.nationalities and len(words) > 2:
+        words.pop(0)
+    for head in ("ministry", "department"):
+        if len(words) >= 2 and words[-1] == head and all(w in lex.portfolios for w in words[:-1]):
+            words = [head, "of", *words[:-1]]
+    if words and words[0] in ("ministry", "department") and words[-1] == "affairs":
+        words = words[:-1]
+    return " ".join(words)
+
+
+def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
+    """One Agency per organisation, with the fullest name the cable spells and its acronym."""
+    groups: list[list[OrgMention]] = []
+    by_key: dict[str, list[OrgMention]] = {}
+    by_acronym: dict[str, list[OrgMention]] = {}
+    for org in sorted(orgs, key=lambda o: o.order):
+        key = org_key(org.name)
+        group = by_key.get(key) or (by_acronym.get(org.acronym) if org.acronym else None)
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(org)
+        by_key.setdefault(key, group)
+        if org.acronym:
+            by_acronym.setdefault(org.acronym, group)
+    agencies = []
+    for group in groups:
+        spelled = [o for o in group if o.spelled] or group
+        best = max(spelled, key=lambda o: (not o.name.isupper(), len(o.name), -o.order))
+        name = best.name
+        if name.isupper() and " " in name:
+            name = title_case(name)
+        # The acronym the text defines or uses beats one read off a header or a table.
+        acronym = next((o.acronym for o in group if o.acronym and o.spelled), None) or next(
+            (o.acronym for o in group if o.acronym), None
+        )
+        agencies.append(Agency(name=name, acronym=acronym))
+    return agencies
+
+
+def agency_lookup(agencies: list[Agency]) -> dict[str, str]:
+    """Acronyms, as-written names and normalised keys of the cable's agencies -> display names."""
+    lookup: dict[str, str] = {}
+    for agency in agencies:
+        lookup[org_key(agency.name)] = agency.name
+        if agency.acronym:
+            lookup[agency.acronym] = agency.name
+    return lookup

@@ -1,0 +1,120 @@
+"""People and offices named by the parts of a cable around its text: `Classified By`, the signature,
+person TAGS and the action-office lines ("DEPARTMENT OF LABOR FOR JAMES RUDE")."""
+
+from __future__ import annotations
+
+import re
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.people import Mention, is_organisation
+from cablekg.model import ClassifiedBy
+
+_NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
+_REDACTED = re.compile(r"X{4,}", re.I)
+_TRAILING = re.compile(
+    r"(?:,?\s*(?:a\.\s?i\.|ad interim|acting|reasons?\b.*|for reasons?\b.*|1\.[456].*))+$", re.I
+)
+
+
+def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mention | None:
+    """The person of the `Classified By` line, with the title written there."""
+    if classified is None or not (classified.name or classified.title):
+        return None
+    # Without a name, the title field may hold both: "Ambassador Clark T. Randt, Jr".
+    title = classified.title if classified.name else None
+    text = " ".join((classified.name or classified.title or "").split())
+    text = re.sub(r"^(?:Classified\s+by:?\s*)", "", text, flags=re.I)
+    text = _TRAILING.sub("", text).strip(" ,;:.")
+    found = patterns().title_start.match(text + " ")
+    if found:
+        title = title or found.group("title").strip()
+        text = text[found.end() :].strip()
+    if ", " in text:
+        name, rest = text.split(", ", 1)
+        rest_title = rest.split(",")[0].strip(" ,.")
+        if rest_title and patterns().title_start.match(rest_title + " "):
+            title = title or rest_title
+        text = name
+    words = text.split()
+    lex = lexicon()
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and (w.lower() in lex.title_words or w.lower() in lex.org_last)
+        ),
+        None,
+    )
+    if cut:  # "DEBORAH SCHNEIDER SENIOR WATCH OFFICE": the name, then the position
+        title = title or (" ".join(words[cut:]) if _has_title(words[cut:]) else None)
+        words = words[:cut]
+    if not words or not _plausible_name(words):
+        return None
+    organization = None
+    if title:
+        title, organization = _split_title(title)
+    return Mention(
+        words=tuple(words),
+        title=title,
+        organization=organization,
+        quality=3 if organization else (2 if title else 0),
+        strong=True,
+        order=order,
+    )
+
+
+def signer_mentions(signers: tuple[str, ...], order: int) -> list[Mention]:
+    """The signature names ("FONTENEAU"; "RICE"), as surname mentions."""
+    mentions = []
+    for signer in signers:
+        for part in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", signer.strip(), flags=re.I):
+            words = part.split()
+            part = " ".join(words)
+            if words and _plausible_name(words) and len(words) <= 4:
+                low = " ".join(words).lower()
+                if low in lexicon().signature_noise or low in lexicon().organisations:
+                    continue
+                mentions.append(Mention(words=tuple(words), strong=True, order=order))
+    return mentions
+
+
+def tag_mentions(tags: tuple[str, ...], order: int) -> list[Mention]:
+    """Person TAGS: "RICE, CONDOLEEZZA" becomes the name CONDOLEEZZA RICE."""
+    mentions = []
+    for tag in tags:
+        if "," not in tag:
+            continue
+        surname, _, given = tag.partition(",")
+        words = (given.strip() + " " + surname.strip()).split()
+        if words and _plausible_name(words):
+            mentions.append(Mention(words=tuple(words), strong=True, order=order))
+    return mentions
+
+
+def _has_title(words: list[str]) -> bool:
+    lex = lexicon()
+    return any(w.lower() in lex.titles for w in words)
+
+
+def _plausible_name(words: list[str]) -> bool:
+    """A name has letters only, is not redacted and is not made of title or boilerplate words."""
+    lex = lexicon()
+    if any(not _NAME_WORD.match(w) or _REDACTED.search(w) for w in words):
+        return False
+    lows = [w.lower().strip(".") for w in words]
+    if all(w in lex.title_words or w in lex.titles or w in lexicon().function_words for w in lows):
+        return False
+    if any(w in lex.not_names or w in lex.org_first or w in lex.org_last for w in lows):
+        return False
+    return not all(len(w) <= 1 for w in lows)
+
+
+def _split_title(title: str) -> tuple[str, str | None]:
+    """ "Deputy Inspector General of the ROP" -> ("Deputy Inspector General", "ROP")."""
+    found = patterns().title_start.match(title + " ")
+    if found and found.group("of") and is_organisation(found.group("of")):
+        return title[: found.start("of")].strip().removesuffix(" the").removesuffix(
+            " of"
+        ).strip(), found.group("of").strip()
+    return title, None

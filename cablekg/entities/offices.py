@@ -1,0 +1,235 @@
+"""People and offices of the action-office lines under a cable's banner.
+
+The lines route the cable inside Washington and to other posts, in a terse grammar:
+"ADDRESSEE FOR ITEM, ITEM AND ITEM", lines wrapping anywhere, several clauses in a row:
+
+    DEPARTMENT FOR NEA/ARP, G/TIP, DRL AND NEA/MEPI DEPARTMENT OF LABOR FOR JAMES RUDE
+    STATE FOR EB/ESC/ESP/GLASS, S/CT (FOX), EUR/ERA(PARKER)
+    NSC FOR SENIOR DIRECTOR RESTREPO; DEPT FOR WHA DAS JACOBSON
+    USDOE FOR NNSA/SCHEIMAN, GOOREVICH    STATE FOR EAP/CM-BRAUNOHLER    LONDON FOR TUELLER
+
+Offices are office symbols (NEA/ARP), acronyms of the organisation table (NSC, USTR), US
+departments by their short names (TREASURY) and organisation names (DEPARTMENT OF LABOR). A person
+is a name after FOR, in brackets, or after a title; their organisation is the office written with
+them, else the addressee before FOR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cablekg.entities.agencies import OrgMention, organisation_span
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.people import Mention
+from cablekg.entities.words import title_case
+
+_KEYWORD = re.compile(r"\s*\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+", re.I)
+_END = re.compile(r"\b(?:E\.\s?O\.|EO \d|TAGS:?|SUBJECT:)")
+_ITEM = re.compile(r"\s*(?:[,;]|\bAND\b)\s*", re.I)
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
+_OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
+_NAME_PART = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
+_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
+_DEPARTMENTS = {
+    "TREASURY": "Treasury",
+    "JUSTICE": "Justice",
+    "COMMERCE": "Commerce",
+    "WHITE HOUSE": "White House",
+    "WHITEHOUSE": "White House",
+}
+
+
+def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], list[OrgMention]]:
+    """The people and offices named in the action-office lines of a cable header."""
+    text = " ".join(" ".join(line.split()) for line in lines if len(line) < 400)
+    text = _END.split(text, 1)[0]  # the E.O. line or TAGS, when run together with the last line
+    if not _KEYWORD.search(text):
+        return [], []
+    parts = _KEYWORD.split(text)
+    clauses = [(parts[0], False)] + [
+        (parts[i + 1], parts[i].upper().endswith("FOR") or parts[i].upper().startswith("ATTN"))
+        for i in range(1, len(parts) - 1, 2)
+    ]
+    people: list[Mention] = []
+    orgs: list[OrgMention] = []
+    addressee: str | None = None
+    for clause, after_for in clauses:
+        last: str | None = None
+        for item in _ITEM.split(clause):
+            item_orgs, persons = _item(item, after_for)
+            for name, acronym in item_orgs:
+                orgs.append(OrgMention(name=name, acronym=acronym, order=order, spelled=False))
+                last = name
+            for person in persons:
+                if person.organization is None and addressee:
+                    person.organization = addressee
+                person.quality = 3 if person.organization else (2 if person.title else 0)
+                person.order = order
+                people.append(person)
+            if item.strip() and not item_orgs:
+                last = None  # an addressee that is a post: "LONDON FOR TUELLER"
+        addressee = last
+    return people, orgs
+
+
+def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], list[Mention]]:
+    """Offices and people of one item: "S/CT (FOX)", "WHA DAS JACOBSON", "NNSA/SCHEIMAN",
+    "ABRAMS/DORAN", "EAP/CM-BRAUNOHLER", "JAMES RUDE"."""
+    bracketed = [m.group(1).replace(".", ". ").split() for m in _BRACKETED.finditer(item)]
+    item = _GLUED.sub(_unglue, _BRACKETED.sub(" ", item)).replace(" - ", " ")
+    orgs: list[tuple[str, str | None]] = []
+    glued: list[list[str]] = []  # names written into office symbols: NNSA/SCHEIMAN
+    before: str | None = None  # the last office written before the name
+    rest: list[str] = []
+    for kind, value in _sequence(item):
+        if kind == "org":
+            orgs.append(value)
+            if not rest:
+                before = value[0]
+        elif kind == "names":
+            glued.extend([name] for name in value)
+        else:
+            rest.append(value)
+    title = None
+    if rest:
+        found = patterns().title_start.match(" ".join(rest) + " ")
+        if found:
+            title = found.group("title").strip()
+            rest = " ".join(rest)[found.end() :].split()
+    people = []
+    candidates = [(rest, after_for or bool(title), title)]
+    # "GENERAL COUNSEL (AUFHAUSER)", "OFAC DIRECTOR (NEWCOMB)": the title is the bracketed name's
+    bracket_title = title if title and not rest and len(bracketed) == 1 else None
+    candidates += [(names, True, None) for names in glued]
+    candidates += [(names, True, bracket_title) for names in bracketed]
+    for names, allowed, name_title in candidates:
+        person = _person(names, allowed)
+        if person:
+            person.title = name_title
+            person.organization = before
+            people.append(person)
+    return orgs, people
+
+
+def _sequence(item: str):
+    """The item as offices ("org", (name, acronym)), glued names ("names", [...]) and words."""
+    lex = lexicon()
+    spans = []
+    for match in patterns().org[True].finditer(item):
+        span = organisation_span(item, match, True, [])
+        if span:
+            spans.append(span)
+    position = 0
+    words = []
+    for start, end in spans:
+        words.extend(item[position:start].split())
+        name = item[start:end]
+        words.append(("org", (title_case(name) if name.isupper() else name, None)))
+        position = end
+    words.extend(item[position:].split())
+    for i, word in enumerate(words):
+        if isinstance(word, tuple):
+            yield word
+            continue
+        bare = word.strip(".,;:/")
+        upper = bare.upper()
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if isinstance(following, str) and f"{upper} {following.upper()}" in _DEPARTMENTS:
+            yield "org", (_DEPARTMENTS[f"{upper} {following.upper()}"], None)
+            words[i + 1] = ""
+        elif upper in _DEPARTMENTS:
+            yield "org", (_DEPARTMENTS[upper], None)
+        elif "/" in bare and bare.lower() not in lex.titles:
+            code, names = _split_code(bare)
+            if code:
+                yield "org", _office(code)
+            if names:
+                yield "names", names
+        elif (
+            bare and _is_office(bare) and (len(bare) > 1 or len(words) == 1 or i == len(words) - 1)
+        ):
+            yield "org", _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
+        elif bare:
+            yield "word", word
+
+
+def _unglue(match: re.Match) -> str:
+    """A space for the dash or colon between an office and a name ("EAP/CM-BRAUNOHLER"), not
+    inside a name of its own ("ISA-NATO")."""
+    following = match.string[match.end() :].split(" ", 1)[0].strip(".,;:")
+    return " " if following not in lexicon().acronyms else match.group()
+
+
+def _split_code(word: str) -> tuple[str | None, list[str]]:
+    """An office symbol and the names written into it: "OIA/FRIEDMAN" -> ("OIA", ["FRIEDMAN"]),
+    "ABRAMS/DORAN" -> (None, ["ABRAMS", "DORAN"]), "EUR/WE" -> ("EUR/WE", [])."""
+    parts = [p for p in word.split("/") if p]
+    for k, part in enumerate(parts):
+        if _looks_like_name(part):
+            code = "/".join(parts[:k])
+            names = [p for p in parts[k:] if _looks_like_name(p)]
+            return (code if code and _office_like(parts[:k]) else None), names
+    code = "/".join(parts)
+    return (code if _OFFICE_CODE.match(code) and _office_like(parts) else None), []
+
+
+def _office_like(parts: list[str]) -> bool:
+    lex = lexicon()
+    return parts[0][:1].isalpha() and all(
+        p in lex.acronyms or p in lex.state_offices or len(p) <= 4 for p in parts
+    )
+
+
+def _looks_like_name(part: str) -> bool:
+    lex = lexicon()
+    if not _NAME_PART.match(part) or part in lex.acronyms or part in lex.state_offices:
+        return False
+    low = part.lower()
+    if low in lex.common or low in lex.dictionary or low in lex.portfolios:
+        return False
+    vowels = sum(c in "AEIOUY" for c in part)
+    return len(part) >= 5 or (len(part) == 4 and vowels >= 2)
+
+
+def _is_office(word: str) -> bool:
+    lex = lexicon()
+    if word in lex.not_agencies or word.lower() in lex.titles:
+        return False  # A/S, DAS: titles written like office symbols
+    return bool(_OFFICE_CODE.match(word)) or word in lex.acronyms or word in lex.state_offices
+
+
+def _office(code: str) -> tuple[str, str | None]:
+    return lexicon().acronyms.get(code, code), code
+
+
+def _person(words: list[str], allowed: bool) -> Mention | None:
+    """A person named by the first words of `words`, if they make a name and the place allows."""
+    lex = lexicon()
+    if not allowed:
+        return None
+    name: list[str] = []
+    for word in words:
+        bare = word.strip(",;:")
+        low = bare.lower().rstrip(".")
+        if not _NAME_WORD.match(bare) or low in lex.office_noise or low in lex.function_words:
+            break
+        if low in lex.place_words or low in lex.nationalities or low in lex.portfolios:
+            break
+        if low in lex.org_first or low in lex.org_last:
+            break
+        name.append(bare)
+    while len(name) > 2 and len(name[0]) <= 3 and name[0].lower() not in lex.given:
+        name.pop(0)  # "EAD MIKE MASON": an office abbreviation before the name
+    for i in range(len(name) - 1):
+        if " ".join(name[i : i + 2]).lower() in lex.places:
+            name = name[:i]  # "SANTO DOMINGO", "OPEREZ EL SALVADOR": posts, not names
+            break
+    lows = [w.lower().rstrip(".") for w in name]
+    if not name or len(name) > 4 or all(len(w) <= 1 for w in lows):
+        return None
+    if all(w in lex.title_words or w in lex.titles or w in lex.not_names for w in lows):
+        return None
+    return Mention(words=tuple(name), strong=True)

@@ -1,0 +1,183 @@
+"""Compiled regular expressions of entity extraction, built once from the lexicon.
+
+Word lists become prefix-tree alternations (`_trie`), which the regex engine walks in one pass
+instead of trying hundreds of branches at each position. No pattern nests a quantifier over a
+sub-pattern that could match the same text in two ways, so matching stays linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.words import ABBREVIATIONS
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LETTER = r"[^\W\d_]"
+# A body named by a nationality and a common noun: "the Turkish military".
+LOWER_BODY = re.compile(
+    r" (?:government|military|armed forces|navy|army|air force|police|parliament"
+    r"|security forces|intelligence services?|embassy(?: in (?P<place>[A-Z][a-z'-]+))?)(?![\w-])"
+)
+APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
+CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of `words` factored by common prefixes (longest match first)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + render(tree) + ")"
+
+
+def _words_regex(phrases: set[str] | frozenset[str]) -> str:
+    """Phrases (lower case) as a case-insensitive alternation allowing space or hyphen joins."""
+    return "(?i:" + _trie(sorted(phrases)) + ")"
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Whether a match at `start` begins a word (patterns leave this check to their callers:
+    a leading look-behind would stop the engine from scanning ahead for the first letter)."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_/&.'\u2019")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    chunk: re.Pattern[str]  # a run of capitalised words (mixed-case text)
+    title_before: dict[bool, re.Pattern[str]]  # by upper-case mode: title ending a window
+    title_after: dict[bool, re.Pattern[str]]  # appositive title right after a name
+    title_start: re.Pattern[str]  # a title at the start of a string ("Classified By")
+    speech: re.Pattern[str]
+    speaks: re.Pattern[str]  # a verb of speech proper, no auxiliary
+    acronym: re.Pattern[str]
+    org: dict[bool, re.Pattern[str]]
+    known_org: dict[bool, re.Pattern[str]]
+    definition: re.Pattern[str]  # "(ROP)" right after a name
+
+
+@cache
+def patterns() -> Patterns:
+    lex = lexicon()
+    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+    joined = "|".join(
+        re.escape(p[:-1]) for p in sorted(lex.joined_particles, key=len, reverse=True)
+    )
+    abbreviation = "(?:" + "|".join(ABBREVIATIONS) + r")\."
+    initials = rf"[{UPPER}]\.(?:-?[{UPPER}]\.)*"
+    capword = rf"[{UPPER}]{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*"
+    joined_word = rf"(?i:{joined})-{LETTER}+(?:['\u2019]{LETTER}+)?"
+    # office symbols and coded names: NEA/ARP, G/TIP, G8, G-20, MI6
+    slashed = r"[A-Z][A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])|[A-Z]{1,4}-?[0-9]{1,2}(?![\w/-])"
+    word = f"(?:{abbreviation}|{initials}|{joined_word}|{slashed}|{capword})"
+    # A chunk starts with a capital letter, so the engine scans for one instead of trying every
+    # position; callers check the word boundary and take in particles before it ("al-", "van").
+    tails = "|".join(sorted({a[1:] for a in ABBREVIATIONS}, key=len, reverse=True))
+    first = (
+        rf"[{UPPER}](?:(?:{tails})\.|\.(?:-?[{UPPER}]\.)*|[A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"
+        r"|[A-Z]{0,3}-?[0-9]{1,2}(?![\w/-])"
+        rf"|{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*)"
+    )
+    chunk = re.compile(rf"{first}(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}")
+
+    title = "(?:" + _words_regex(lex.titles) + ")"
+    modifier = _words_regex(lex.modifiers)
+    rank = _words_regex(lex.ranks)
+    honorific = _words_regex(lex.honorifics)
+    title_phrase = rf"(?:{modifier}[ -]){{0,4}}{title}"
+    # Complements of a title or an organisation head: capitalised words in mixed-case text, words
+    # of the lexicon (portfolios, organisation heads, nationalities, acronyms) in upper case.
+    cap = rf"(?:[A-Z](?:\.[A-Z])+\.?|[{UPPER}][\w'\u2019&/-]*)"  # "U.S." but not "April."
+    complement_mixed = rf"{cap}(?: (?:(?:{CONNECTORS}) ){{0,2}}{cap}){{0,9}}"
+    lexical = sorted(
+        lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words
+    )
+    acronyms = sorted(a for a in lex.acronyms if a.isupper() and a not in lex.ambiguous_acronyms)
+    lexical_word = (
+        "(?:" + _words_regex(set(lexical)) + "|" + _trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
+    )
+    complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
+    org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
+    title_before = {}
+    title_after = {}
+    for upper, complement in ((False, complement_mixed), (True, complement_upper)):
+        prefix = "" if upper else org_prefix
+        phrase = (
+            rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
+            rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
+        )
+        title_before[upper] = re.compile(
+            rf"(?<![\w-])(?:{phrase}(?P<comma>,)? )?(?P<rank>(?:(?:{rank}|{honorific}) ){{0,3}})$"
+        )
+        title_after[upper] = re.compile(
+            rf"(?:['\u2019]s)?, (?:(?i:the|a|an|his|her|its|their|then|now|also|as) )?"
+            rf"(?:(?i:former|current|outgoing|incoming|new|acting|newly appointed) )?"
+            rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
+            rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
+            rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?(?=[,.;:)]|$| (?i:{APPOSITIVE_END})\b)"
+        )
+    title_start = re.compile(
+        rf"(?P<title>(?:{title_phrase}|{rank})(?: (?i:of|for|at|to|in) (?:(?i:the) )?"
+        rf"(?P<of>{complement_mixed}))?)(?:,? (?i:a\.i\.|ad interim|acting),?)? "
+    )
+    speech = re.compile(
+        r"(?:['\u2019]s)?,? (?:(?:also|then|later|again|further|separately|privately) )?"
+        r"(?:said|says|told|"
+        r"noted|stated|explained|added|asked|argued|claimed|commented|emphasized|emphasised|"
+        r"stressed|replied|responded|remarked|agreed|complained|expressed|underscored|confirmed|"
+        r"insisted|acknowledged|suggested|warned|urged|recalled|observed|opined|lamented|"
+        r"welcomed|thanked|briefed|reported|announced|indicated|characterized|described|"
+        r"believes|believed|thinks|thought|promised|pledged|offered|proposed|requested|"
+        r"is|was|has|had|will|would)\b",
+    )
+    speaks = re.compile(speech.pattern.replace("|is|was|has|had|will|would)", ")"))
+    acronym = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])")
+    heads = [h for h, _ in lex.org_heads]
+    boundary = r"(?<![\w-])"  # kept in case-insensitive patterns, which scan every letter anyway
+    org = {}
+    for upper, complement in ((False, complement_mixed), (True, complement_upper)):
+        connectors = "OF|FOR" if upper else "(?i:of|for|on|to|de|del|da|das|dos|do|des|du)"
+        head = (
+            _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
+        )
+        org[upper] = re.compile(
+            rf"{boundary if upper else ''}(?P<head>{head})(?![\w'\u2019-])"
+            rf"(?: (?P<conn>{connectors}) "
+            rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
+        )
+    names = sorted(lex.organisations)
+    known_org = {
+        False: re.compile(rf"(?:{_trie(list(lex.organisations.values()))})(?![\w-])"),
+        True: re.compile(rf"(?<![\w-])(?i:{_trie(names)})(?![\w-])"),
+    }
+    definition = re.compile(
+        r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z0-9&]+)*)\)"
+    )
+    return Patterns(
+        chunk=chunk,
+        title_before=title_before,
+        title_after=title_after,
+        title_start=title_start,
+        speech=speech,
+        speaks=speaks,
+        acronym=acronym,
+        org=org,
+        known_org=known_org,
+        definition=definition,
+    )

@@ -1,0 +1,365 @@
+"""Mentions of people in running text: name runs and the titles around them.
+
+A name run is a stretch of name-like words: capitalised words in mixed-case text, words outside the
+common vocabulary in upper-case text, with particles (`bin`, `al-`, `de la`) and initials. A run is
+a person on its own evidence (a title, rank or honorific before it, an appositive title after it, a
+known given name, an Arabic `bin`/`ibn` chain, an initial, a verb of speech after a full name);
+otherwise it is kept as a weak mention that only counts when it names someone already found
+("Lagon" after "Mark Lagon").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from cablekg.entities.lexicon import lexicon
+from cablekg.entities.patterns import patterns
+from cablekg.entities.scan import Chunk
+from cablekg.entities.words import (
+    ACRONYM,
+    GIVEN,
+    INITIAL,
+    NAME,
+    ORG,
+    PARTICLE,
+    base,
+)
+
+RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
+CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
+_LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
+_TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
+_DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_WINDOW = 160
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a person. `strong` mentions stand on their own; weak ones only join others."""
+
+    words: tuple[str, ...]
+    title: str | None = None
+    organization: str | None = None
+    quality: int = 0  # how informative the title is: 0 none, 1 rank, 2 position, 3 with org
+    strong: bool = False
+    order: int = 0
+    upper: bool = False
+    alias: str | None = None  # acronym the cable defines for the person: "(HBJ)"
+
+
+@dataclass(slots=True)
+class Run:
+    words: list[str]
+    kinds: list[str]
+    start: int
+    end: int
+    next_kind: str | None
+    triggered: bool | None = None  # known already: a title may stand before the run
+    lone: bool | None = None  # known already: a lone surname that names a person
+
+
+def find_people(
+    text: str, upper: bool, chunk_list: list[Chunk], order: int, local: frozenset[str]
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Person mentions in one text segment and the character spans they cover.
+    `local` are the acronyms the cable defines: words, but not names."""
+    mentions: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for chunk in chunk_list:
+        if len(chunk.tokens) == 1:
+            if chunk.kinds[0] != NAME or chunk.tokens[0] in local:
+                continue
+            word = base(chunk.tokens[0])
+            start = chunk.offsets[0]
+            end = start + len(word)
+            triggered = _triggers(text, start)
+            lone = None if triggered else _lone_person(text, word, end)
+            if not triggered and not lone and text[end : end + 2] not in _LONE_FOLLOWERS:
+                continue  # a lone capitalised word with nothing around it to say it is a person
+            runs = [Run([word], [NAME], start, end, None, triggered, lone)]
+        else:
+            runs = _runs(chunk.tokens, chunk.kinds, chunk.offsets, chunk.breaks)
+        for run in runs:
+            if len(run.words) == 1 and run.words[0] in local:
+                continue
+            mention = _judge(text, run, upper, local)
+            if mention is None or not mention.strong:
+                continue  # weak mentions (a bare surname) add nothing to the people found
+            mention.order = order + run.start
+            mention.upper = upper
+            mentions.append(mention)
+            spans.append((run.start, run.end))
+    return mentions, spans
+
+
+def _runs(tokens: list[str], kinds: list[str], offsets: list[int], breaks: list[bool]):
+    n = len(tokens)
+    i = 0
+    while i < n:
+        first = kinds[i]
+        if first not in RUN_KINDS and first != GIVEN:
+            i += 1
+            continue
+        j = i + 1
+        ended = breaks[i] or _possessive(tokens[i])
+        while j < n and not ended and kinds[j] in RUN_KINDS:
+            ended = breaks[j] or _possessive(tokens[j])
+            j += 1
+        if j < n and not ended and len(tokens[j]) > 1 and _ROMAN.match(base(tokens[j])):
+            j += 1  # "John Paul II", "Benedict XVI"
+        words = [base(t) for t in tokens[i:j]]
+        run_kinds = [k if k != ACRONYM else NAME for k in kinds[i:j]]
+        while run_kinds and run_kinds[-1] == PARTICLE:
+            words.pop()
+            run_kinds.pop()
+            j -= 1
+        while (
+            run_kinds and run_kinds[0] == PARTICLE and len(run_kinds) > 1 and run_kinds[1] != NAME
+        ):
+            words.pop(0)
+            run_kinds.pop(0)
+        if NAME in run_kinds or (GIVEN in run_kinds and len(run_kinds) > 1):
+            start = offsets[j - len(words)]
+            end = offsets[j - 1] + len(words[-1])
+            next_kind = kinds[j] if j < n and not breaks[j - 1] else None
+            yield Run(words, run_kinds, start, end, next_kind)
+        i = max(j, i + 1)
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
+
+
+def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
+    """The mention a run makes, or None when it is not a person (an organisation, a place)."""
+    lex = lexicon()
+    if run.next_kind == ORG:
+        return None  # "Sultan Qaboos University", "Juma Foundation"
+    if text[run.start - 1 : run.start] == " ":
+        before = text[text.rfind(" ", 0, run.start - 1) + 1 : run.start - 1]
+        if before.lower() in lex.org_first:
+            return None  # "University La Cantuta", "Ministry Sharif"
+    joined = " ".join(run.words).lower()
+    if joined in lex.places or joined in lex.organisations:
+        return None
+    names = [w for w, k in zip(run.words, run.kinds, strict=True) if k in (NAME, GIVEN)]
+    if upper and all(len(w) < 3 for w in names):
+        return None  # "CH GG": codes, not names
+    if run.words[0].lower() in lex.place_prefixes:
+        return None  # Sao Bernardo dos Campos, Puerto Cabezas
+    pats = patterns()
+    end = run.end
+    follows = text[end : end + 2]
+    triggered = run.triggered
+    if triggered is None:
+        triggered = _triggers(text, run.start, upper)
+    lone = run.lone
+    if lone is None:
+        lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
+    named = len(names) >= 2 and _name_evidence(text, run, names, upper)
+    if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
+        return None  # nothing around the words says they name a person
+    mention = Mention(words=tuple(run.words))
+    if triggered:
+        window = _title_window(text, run.start)
+        found = pats.title_before[upper].search(window) if window else None
+        if found and (found.group("title") or found.group("rank")):
+            _apply_title_before(mention, found, local)
+    definition = pats.definition.match(text, run.end)
+    if definition:
+        mention.alias = definition.group("acr")
+    end = definition.end() if definition else run.end
+    if text.startswith((", ", "'s, ", "\u2019s, ", "'S, "), end):
+        after = pats.title_after[upper].match(text, end)
+        if after:
+            title, org, quality = title_parts(after, local)
+            if quality + 1 > mention.quality:
+                mention.title, mention.organization, mention.quality = title, org, quality + 1
+            mention.strong = True
+    chained = run.words[0].lower() in CHAIN_PARTICLES and names  # "bin Laden"
+    mention.strong = bool(mention.strong or lone or chained or named)
+    return mention
+
+
+def _name_evidence(text: str, run: Run, names: list[str], upper: bool) -> bool:
+    """Whether two or more name words make a name by themselves: a given name first, a `bin`
+    chain, an initial, a surname in capitals in mixed-case text, a verb of speech after."""
+    lex = lexicon()
+    lower = [w.lower() for w in run.words]
+    return bool(
+        (names[0].lower() in lex.given and run.kinds[0] != GIVEN and _given_first(names))
+        or CHAIN_PARTICLES.intersection(lower)
+        or INITIAL in run.kinds
+        or (not upper and any(len(w) > 2 and w.isupper() for w in names))
+        or patterns().speech.match(text, run.end)
+    )
+
+
+def _title_window(text: str, start: int) -> str:
+    """The text before a run that a title could occupy: back over capitalised words, title
+    words and connectors, never past a line break or a lower-case word."""
+    lex = lexicon()
+    line_start = text.rfind("\n", 0, start) + 1
+    segment = text[max(line_start, start - _WINDOW) : start]
+    words = segment.split(" ")
+    i = len(words) - 1
+    while i > 0 and len(words) - i < 16:
+        word = words[i - 1]
+        if word.endswith(".") and len(word) > 4 and word.count(".") == 1:
+            break  # a sentence ends here: "... in April. Japanese Ambassador Miyamoto"
+        bare = word.strip(',()"').lower()
+        if not bare or not (
+            word[:1].isupper() or bare in _TITLE_CONNECTORS or bare in lex.title_words
+        ):
+            break
+        i -= 1
+    # The title regex runs from a few words before the first title word: "ROP Deputy ...".
+    triggers = lex.triggers
+    for j in range(i, len(words)):
+        bare = words[j].strip(',()"').lower()
+        if bare in triggers or bare.rstrip(".") in triggers:
+            return " ".join(words[max(i, j - 3) :])
+    return ""
+
+
+def _given_first(names: list[str]) -> bool:
+    """A given name starts the run; a given name that is also a common word ("Mark", "Red")
+    counts only before a surname that is no English word ("Mark Lagon", not "Red Cross")."""
+    lex = lexicon()
+    if names[0].lower() not in lex.common:
+        return True
+    second = names[1].lower()
+    return second not in lex.common and second not in lex.dictionary
+
+
+def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:
+    """Whether a surname standing alone names a person: a known surname that is no English word
+    ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said")."""
+    lex = lexicon()
+    low = word.lower()
+    if low in lex.dictionary or low in lex.given or low in lex.common or low in lex.capitalised:
+        return False
+    if upper:
+        return len(low) > 4 and low in lex.surnames
+    if word.isupper() or (low.endswith("s") and low not in lex.surnames):
+        return False  # "GONL", "Democrats", "Fujimoristas"
+    return low in lex.surnames or bool(patterns().speaks.match(text, end))
+
+
+def _triggers(text: str, start: int, upper: bool = False) -> bool:
+    """Whether the words before `start` could hold a title, rank or honorific (a cheap check)."""
+    end = start
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    if end == 0 or text[end - 1] == "\n":
+        return False
+    triggers = lexicon().triggers
+    if end == start - 1:  # a plain space before: look at the word before first
+        previous = text[text.rfind(" ", 0, end) + 1 : end]
+        if previous.islower() and previous not in _TITLE_CONNECTORS:
+            return previous.removeprefix("ex-") in triggers  # "said Juma": no title
+    line = text.rfind("\n", 0, end) + 1
+    words = text[max(line, end - 60) : end].split(" ")[-4:]
+    last = words[-1].lstrip("(")
+    if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
+        return True
+    for word in words:
+        low = word.strip("(\"',").lower().removeprefix("ex-")
+        if low in triggers or low.rstrip(".") in triggers:
+            return True
+    return False
+
+
+def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
+    if found.group("comma") and found.group("title"):
+        lex = lexicon()
+        words = found.string[: found.start("title")].split()
+        while words and (words[-1].lower() in lex.modifiers or words[-1].lower() in lex.titles):
+            words.pop()
+        last = words[-1] if words else ""
+        if last.lower() not in _DETERMINERS and not _possessive(last):
+            return  # "by Consul General, Claudio Hummes": the title is not his
+    title, org, quality = title_parts(found, local)
+    if quality == 0:
+        rank = _rank(found.group("rank"))
+        if rank:
+            title, quality = rank, 1
+    mention.strong = True
+    if quality > mention.quality:
+        mention.title, mention.organization, mention.quality = title, org, quality
+
+
+def title_parts(found: re.Match, local: frozenset[str]) -> tuple[str | None, str | None, int]:
+    """(title, organisation, quality) from a title match: "Deputy Inspector General of the ROP"
+    gives the title and the organisation apart; "Minister of Manpower" stays whole."""
+    title = found.group("title")
+    if not title:
+        return None, None, 0
+    organization = None
+    complement = found.group("of")
+    if complement:
+        complement = _trim_complement(complement)
+        if complement is None:
+            return None, None, 0
+        if complement and is_organisation(complement, local):
+            organization = complement
+        elif complement:
+            title = found.string[found.start("title") : found.start("of")] + complement
+    pre = (found.group("pre") or "").split()
+    lex = lexicon()
+    while pre and (pre[-1].lower() in lex.modifiers or pre[-1].lower() in lex.titles):
+        title = pre.pop() + " " + title  # "Public" of "Public Prosecutor" is part of the title
+    prefix = _clean_prefix(" ".join(pre))
+    if prefix and organization is None and is_organisation(prefix, local):
+        organization = prefix
+    return title.strip(), organization, 3 if organization else 2
+
+
+def _rank(text: str) -> str | None:
+    """The rank words of a "Major General Dr." run, honorifics dropped."""
+    lex = lexicon()
+    words = [w for w in text.split() if w.lower() in lex.ranks or w.lower() in lex.title_words]
+    return " ".join(words) or None
+
+
+def _trim_complement(text: str) -> str | None:
+    """The complement of a title without trailing function words; None when it runs into a
+    person's honorific or title ("Council and Sheikh"): then the title is someone else's."""
+    lex = lexicon()
+    words = text.split(" ")
+    for previous, word in itertools.pairwise(words):
+        low = word.lower()
+        if low in lex.honorifics or (previous.lower() == "and" and low in lex.title_words):
+            return None
+    while words and words[-1].lower() in lexicon().function_words:
+        words.pop()
+    return " ".join(words).rstrip(",.;:")
+
+
+def _clean_prefix(text: str) -> str:
+    """An organisation written before a title ("ROP", "Foreign Ministry", "the ROP's")."""
+    lex = lexicon()
+    words = text.split()
+    while words and (
+        words[0].lower() in lexicon().function_words or words[0].lower() in lex.nationalities
+    ):
+        words.pop(0)
+    if words and _possessive(words[-1]):
+        words[-1] = base(words[-1])  # "the ROP's Deputy Inspector General"
+    return " ".join(words)
+
+
+def is_organisation(text: str, local: frozenset[str] = frozenset()) -> bool:
+    """Whether a complement or prefix names an organisation rather than a portfolio or place;
+    `local` are the acronyms the cable defines."""
+    lex = lexicon()
+    words = text.split()
+    if len(words) == 1:
+        word = base(words[0])
+        return word in local or word in lex.acronyms or word in lex.known_acronyms
+    if text.lower() in lex.organisations:
+        return True
+    return any(w.lower() in lex.org_first or w.lower() in lex.org_last for w in words)

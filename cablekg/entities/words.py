@@ -1,0 +1,225 @@
+"""What kind of word a token is, for names and organisations, in mixed- and upper-case text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cablekg.entities.lexicon import lexicon
+
+# Word kinds
+NAME = "W"  # may be part of a personal name
+GIVEN = "G"  # a given name that is also a common word ("MARK"): a name only where one starts
+PARTICLE = "X"  # bin, al, de, van ...
+INITIAL = "I"  # F., E.A.
+HONORIFIC = "H"
+TITLE = "T"  # title, modifier or rank word
+ORG = "O"  # organisation head (Ministry, Police)
+PLACE = "N"  # nationality, country, place
+PORTFOLIO = "P"
+ACRONYM = "A"
+DICTIONARY = "D"  # an English word outside the cables' common words: a name only after a title
+STOP = "S"  # anything else: common words, boilerplate
+
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
+_REDACTED = re.compile(r"X{4,}", re.I)
+_POSSESSIVE = re.compile(r"(?:['\u2019]|(?<=[A-Za-z]{3}),(?=[sS]$))[sS]?$")
+# Abbreviations written with a full stop ("Dr.", "Gen."): not sentence ends.
+ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Gen",
+    "Col",
+    "Lt",
+    "Maj",
+    "Capt",
+    "Adm",
+    "Brig",
+    "Jr",
+    "Sr",
+    "St",
+    "Prof",
+    "Rev",
+    "Sgt",
+    "Cmdr",
+    "Cdr",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Amb",
+    "Cpl",
+    "Fr",
+    "Msgr",
+    "Mme",
+    "Messrs",
+    "Hon",
+    "Eng",
+    "Sra",
+    "Drs",
+    "Dir",
+    "Asst",
+    "Dep",
+)
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_DIGIT = re.compile(r"\d")
+_GOVERNMENT_SHAPE = re.compile(r"^G[Oo][A-Z]{1,3}$")
+_WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
+_ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
+_LOWER_WORDS = re.compile(r"[a-z]+ [a-z]+ [a-z]+ [a-z]+")
+_UPPER_LETTERS = re.compile(r"[A-Z]")
+_LOWER_LETTERS = re.compile(r"[a-z]")
+_CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
+
+
+@lru_cache(maxsize=65536)
+def base(token: str) -> str:
+    """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon",
+    "GEMAYEL." -> "GEMAYEL", "KIRCHNER,S" -> "KIRCHNER" (typewriters had no apostrophe)."""
+    token = token.rstrip(',;:!?)"\u201d-')
+    if len(token) > 3 and token[-1] in "sS'\u2019":
+        token = _POSSESSIVE.sub("", token)
+    if token.endswith(".") and len(token) > 2 and token[-3] != "." and token[:-1].isalpha():
+        low = token[:-1].lower()
+        if low not in _ABBREVIATED:
+            token = token[:-1]
+    return token
+
+
+@lru_cache(maxsize=65536)
+def token_kind(raw: str, upper: bool) -> str:
+    """The kind of a token as it stands in the text, punctuation and possessive included."""
+    return kind(base(raw), upper)
+
+
+@lru_cache(maxsize=65536)
+def kind(token: str, upper: bool) -> str:
+    """The kind of `token` (already stripped of punctuation) in mixed- or upper-case text."""
+    lex = lexicon()
+    low = token.lower()
+    bare = low.rstrip(".")
+    if _REDACTED.search(token) or not token[:1].isalpha():
+        return STOP
+    if not token.isalpha() and _DIGIT.search(token):
+        return ACRONYM if token in lex.acronyms else STOP  # "G8", not "1st"
+    if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
+        return PARTICLE
+    if "-" in low:
+        prefix = low.split("-", 1)[0]
+        if prefix + "-" in lex.joined_particles:
+            return NAME  # al-Juma, as-Sadr
+        if prefix in _WORD_PREFIXES:
+            return STOP  # anti-Western, pro-government
+    if low in lex.nationalities or low in lex.place_words:
+        return PLACE
+    if low.endswith("s") and low[:-1] in lex.nationalities:
+        return PLACE  # Turks, Kurds, Americans
+    if _INITIAL.match(token):
+        return INITIAL
+    if low in lex.honorifics or bare in lex.honorifics:
+        return HONORIFIC
+    if low in lex.title_words or low in lex.ranks or bare in lex.ranks:
+        return TITLE
+    if low in lex.org_first or low in lex.org_last:
+        return ORG
+    if low in lex.portfolios:
+        return PORTFOLIO
+    if low in lex.not_names or low in lex.function_words:
+        return STOP
+    if "-" in low and low.rsplit("-", 1)[1] in lex.org_last:
+        return ORG  # "Sub-Committee", "Sub-Commission"
+    if "-" in low and (
+        all(_plain_word(part) for part in low.split("-"))
+        or any(part in lex.nationalities for part in low.split("-"))
+    ):
+        return STOP  # "STAY-AWAY", "ISLAMIST-KURDISH": compounds of plain words
+    if not upper:
+        if _PLURAL_ACRONYM.match(token):
+            return ACRONYM  # "NAAs", "NGOs"
+        if len(token) > 1 and token.isupper():
+            if token in lex.acronyms or token in lex.known_acronyms or not _has_vowel(token):
+                return ACRONYM
+            if _GOVERNMENT_SHAPE.match(token):
+                return ACRONYM  # GOT, GONL: the government of a country
+            if (low in lex.common or low in lex.dictionary) and low not in lex.given:
+                return STOP  # a heading in capitals: "TRIP SIGNALS DESIRE"
+            return NAME
+        if not token[0].isupper():
+            return STOP
+        if low in lex.common and low not in lex.given:
+            return STOP
+        return NAME
+    if token in lex.acronyms and token not in lex.ambiguous_acronyms:
+        return ACRONYM
+    if low in lex.common:
+        return GIVEN if low in lex.given else STOP
+    if low in lex.dictionary and low not in lex.given:
+        return DICTIONARY
+    return NAME
+
+
+def _plain_word(word: str) -> bool:
+    lex = lexicon()
+    return (
+        word in lex.common
+        or word in lex.dictionary
+        or word in lex.nationalities
+        or word in lex.function_words
+    ) and word not in lex.given
+
+
+def _has_vowel(token: str) -> bool:
+    return any(c in "AEIOUY" for c in token)
+
+
+def is_upper_text(text: str) -> bool:
+    """True when the text is (almost) all upper case, as in older cables and most subjects."""
+    sample = text[:1500]
+    if _LOWER_WORDS.search(sample):
+        return False  # four lower-case words in a row: mixed case, found at once
+    if len(sample) > 300:
+        return True
+    return len(_UPPER_LETTERS.findall(sample)) > 4 * len(_LOWER_LETTERS.findall(sample))
+
+
+SMALL_WORDS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "to",
+        "de",
+        "del",
+        "la",
+        "des",
+        "du",
+        "y",
+        "et",
+        "at",
+        "by",
+        "with",
+        "a",
+        "an",
+    ]
+)
+
+
+def title_case(text: str) -> str:
+    """An upper-case organisation name in the usual case: "DEPARTMENT OF LABOR" -> "Department of
+    Labor"; acronyms ("NEA/ARP") stay as they are."""
+    lex = lexicon()
+    words = []
+    for i, word in enumerate(text.split(" ")):
+        low = word.lower()
+        short = len(word) <= 2 or "." in word or not _has_vowel(word.upper())
+        if word in lex.acronyms or "/" in word or short:
+            words.append(word if low not in SMALL_WORDS or i == 0 else low)
+        elif low in SMALL_WORDS and i:
+            words.append(low)
+        else:
+            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)

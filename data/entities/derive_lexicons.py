@@ -1,0 +1,212 @@
+"""Rebuild the derived word lists of `data/entities/` from the shared developer material.
+
+Run from the repository root with the shared directory beside it:
+
+    python data/entities/derive_lexicons.py ../shared --exclude tests/data/entities_gold.jsonl
+
+- `common_words.txt`: words that mixed-case cables write in lower case at least as often as
+  capitalised inside a sentence ("said", "labor", "mark"). In upper-case cables they end a name.
+- `given_names.txt`: first forenames of the Office of the Historian's persons (public domain) plus
+  `given_names_extra.txt`, a hand list of Arabic, Persian, Turkic, South Asian, Chinese, Korean,
+  Russian, Spanish and other given names common in cables.
+- `dictionary_words.txt` (with `--dictionary`, e.g. Debian's `wamerican` list): lower-case English
+  words outside `common_words.txt`, less the words cables mostly capitalise ("Bush", "Rice"). In
+  upper-case cables they end a name unless a title stands right before them.
+- `surnames.txt`: surnames of the Historian's persons (foreign leaders, diplomats, US officials),
+  less English words, given names and places: a capitalised word on this list is a person even
+  with no title ("Pinochet", "Bhutto").
+- `places.txt`: country names, official names and capitals (country-codes table), post cities
+  (observed posts) and regions (`places_extra.txt`).
+
+Cables whose ids appear in the `--exclude` files (the hand-annotated gold set) are not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORD = re.compile(r"[A-Za-z][a-z]+(?:['\u2019][a-z]+)?")
+SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$|^\s*$")
+
+
+def cable_texts(shared: Path, exclude: set[str]):
+    """Body texts of the developer corpus, gold cables left out."""
+    for path in sorted((shared / "corpus" / "cablegate").rglob("*.html")):
+        if path.stem in exclude:
+            continue
+        blocks = re.findall(r"<pre>(.*?)</pre>", path.read_text(errors="replace"), re.S)
+        if blocks:
+            text = html.unescape(re.sub(r"<[^>]+>", "", blocks[-1].replace("&#x000A;", "\n")))
+            yield text
+
+
+def mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) < 0.5 * len(letters)
+
+
+def word_counts(shared: Path, exclude: set[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in lower case, and capitalised inside a sentence."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for text in cable_texts(shared, exclude):
+        if not mixed_case(text):
+            continue
+        for match in WORD.finditer(text):
+            word = match.group()
+            if word[0].islower():
+                lower[word] += 1
+            elif not SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
+                capital[word.lower()] += 1
+    return lower, capital
+
+
+def common_words(lower: Counter[str], capital: Counter[str]) -> list[str]:
+    return sorted(w for w, n in lower.items() if n >= 3 and n >= capital[w])
+
+
+def dictionary_words(path: Path, common: list[str], capital: Counter[str], lower) -> list[str]:
+    """English words outside the common list, which cables do not mostly capitalise."""
+    known = set(common)
+    words = set()
+    for word in _english(path):
+        if word not in known and capital[word] <= lower[word]:
+            words.add(word)
+    return sorted(words)
+
+
+def capitalised_words(path: Path, capital: Counter[str], lower: Counter[str]) -> list[str]:
+    """English words that cables mostly write capitalised, as names: "Rice", "Baker", "Hill"."""
+    return sorted(w for w in _english(path) if capital[w] > lower[w])
+
+
+def _english(path: Path) -> set[str]:
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.strip()
+        if re.fullmatch(r"[a-z]{2,}", word):
+            words.add(word)
+    return words
+
+
+def given_names(shared: Path) -> list[str]:
+    names: set[str] = set()
+    with (shared / "historian" / "people.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            preferred = json.loads(line)["preferred"]
+            if ", " not in preferred:
+                continue
+            forenames = preferred.split(", ", 1)[1].replace(".", " ").split()
+            if forenames and re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", forenames[0]):
+                names.add(forenames[0])
+    extra = HERE / "given_names_extra.txt"
+    names.update(w for w in _lines(extra))
+    return sorted(names)
+
+
+def surnames(shared: Path, common: list[str], given: list[str], places_: list[str]) -> list[str]:
+    skip = {w.lower() for w in common + given} | {w.lower() for p in places_ for w in p.split()}
+    found: set[str] = set()
+    with (shared / "historian" / "people.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            person = json.loads(line)
+            for form in [person["preferred"], *person.get("alternates", [])]:
+                if ", " not in form:
+                    continue
+                for word in form.split(", ")[0].replace("-", " ").split():
+                    if re.fullmatch(r"[A-Z][a-z]{2,}", word) and word.lower() not in skip:
+                        found.add(word)
+    return sorted(found)
+
+
+def places(shared: Path) -> list[str]:
+    found: set[str] = set()
+    table = shared / "vocab" / "datasets__country-codes__country-codes.csv"
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for key in ("UNTERM English Short", "official_name_en", "CLDR display name", "Capital"):
+                value = re.sub(r"\s*\(.*?\)\s*", " ", row.get(key) or "").strip()
+                value = re.sub(r"^the ", "", value)
+                if value and "," not in value:
+                    found.add(value)
+    posts = shared / "vocab" / "derived_posts.tsv"
+    with posts.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            name = row.get("origin_name") or ""
+            city = re.sub(
+                r"^(?:Embassy|Consulate|Mission|US Office|USUN|REO|American Institute)\s+", "", name
+            )
+            if city and city != name:
+                found.add(city.strip())
+    countries = sorted(found, key=len, reverse=True)
+    nodes = shared / "vocab" / "whoiskieran__Neo4jWikiLeaks__location_nodes.csv"
+    with nodes.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            name = (row or [""])[0]
+            for country in countries:  # "France Paris": the post city after its country
+                if name.startswith(country + " ") and name[len(country) + 1 :].istitle():
+                    found.add(name[len(country) + 1 :])
+                    break
+    found.update(_lines(HERE / "places_extra.txt"))
+    return sorted(found)
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [s for s in (x.strip() for x in path.read_text().splitlines()) if s and s[0] != "#"]
+
+
+def _excluded(paths: list[Path]) -> set[str]:
+    ids: set[str] = set()
+    for path in paths:
+        for line in path.read_text().splitlines():
+            line = line.strip()
+            if line.startswith("{"):
+                ids.add(json.loads(line).get("id") or "")
+            elif line:
+                ids.add(re.split(r"[/#]", line)[-1].rsplit(".", 1)[0])
+    return ids
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", type=Path)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument("--dictionary", type=Path)
+    args = parser.parse_args()
+    exclude = _excluded(args.exclude)
+    header = "# Derived by derive_lexicons.py; do not edit by hand.\n"
+    lower, capital = word_counts(args.shared, exclude)
+    common = common_words(lower, capital)
+    if args.dictionary:
+        notice = (HERE / "dictionary_words.NOTICE").read_text()
+        words = dictionary_words(args.dictionary, common, capital, lower)
+        text = "".join("# " + line + "\n" for line in notice.splitlines())
+        (HERE / "dictionary_words.txt").write_text(header + text + "\n".join(words) + "\n")
+        print(f"dictionary_words.txt: {len(words)} entries")
+        names = capitalised_words(args.dictionary, capital, lower)
+        (HERE / "capitalised_words.txt").write_text(header + text + "\n".join(names) + "\n")
+        print(f"capitalised_words.txt: {len(names)} entries")
+    given = given_names(args.shared)
+    place_names = places(args.shared)
+    outputs = {
+        "common_words.txt": common,
+        "given_names.txt": given,
+        "places.txt": place_names,
+        "surnames.txt": surnames(args.shared, common, given, place_names),
+    }
+    for name, words in outputs.items():
+        (HERE / name).write_text(header + "\n".join(words) + "\n")
+        print(f"{name}: {len(words)} entries")
+
+
+if __name__ == "__main__":
+    main()
