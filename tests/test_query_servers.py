@@ -59,10 +59,18 @@ def server(request, dump) -> Iterator[tuple[Corpus, str]]:
 
 
 def rows(answer: dict) -> Counter[tuple[str, ...]]:
+    """The rows as value tuples; lists joined by GROUP_CONCAT (in no set order) sorted."""
     names = answer["head"]["vars"]
     return Counter(
-        tuple(binding[n]["value"] if n in binding else "" for n in names)
-        for binding in answer["results"]["bindings"]
+        tuple(
+            " | ".join(sorted(b[n]["value"].split(" | ")))
+            if n == "titles" and n in b
+            else b[n]["value"]
+            if n in b
+            else ""
+            for n in names
+        )
+        for b in answer["results"]["bindings"]
     )
 
 
