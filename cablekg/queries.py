@@ -65,7 +65,8 @@ class NamedQuery:
 
     def listing(self) -> str:
         """How `cablekg query --list` shows the query: title, description, parameters."""
-        flags = [flag for flag in ("whole-graph", "network") if flag in self.tags]
+        labels = {"whole-graph": "whole-graph analytics", "network": "needs network"}
+        flags = [label for tag, label in labels.items() if tag in self.tags]
         lines = [f"{self.name}  {self.title}" + (f"  [{', '.join(flags)}]" if flags else "")]
         lines.append(f"    {self.description}")
         for param in self.params:
