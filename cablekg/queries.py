@@ -12,9 +12,9 @@ The first line is its title, the next its one-line description. A `param` binds 
 the query (`?post`) to the value given on the command line or to its default; the binding is a
 `VALUES` block added to every `WHERE` group of the query (subqueries included, so a subquery can
 start from a parameter: its variable means the same value everywhere), so it reads the same on
-the embedded store and on any SPARQL 1.1 server. `requires: network` marks federated queries
-that need the internet (never run in tests). `analytics: whole-graph` marks queries that scan
-the whole graph, documented as such in the benchmarks.
+the embedded store and on any SPARQL 1.1 server (see `bind_values`). `requires: network` marks
+federated queries that need the internet (never run in tests). `analytics: whole-graph` marks
+queries that scan the whole graph, documented as such in the benchmarks.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ class NamedQuery:
 
     def listing(self) -> str:
         """How `cablekg query --list` shows the query: title, description, parameters."""
-        flags = [flag for flag in ("whole-graph", "network") if flag in self.tags]
+        labels = {"whole-graph": "whole-graph analytics", "network": "needs network"}
+        flags = [label for tag, label in labels.items() if tag in self.tags]
         lines = [f"{self.name}  {self.title}" + (f"  [{', '.join(flags)}]" if flags else "")]
         lines.append(f"    {self.description}")
         for param in self.params:
@@ -87,21 +88,23 @@ class NamedQuery:
 
 
 def bind_values(query: str, values_block: str) -> str:
-    """Add a VALUES block at the end of every WHERE group of the query (subqueries too).
+    """Add a VALUES block at the top and at the end of every WHERE group (subqueries too).
 
-    At the end of the group rather than at its top: Virtuoso 7 fails to compile some queries
-    (SP031) whose parameter variable, bound by a leading VALUES, is not projected; a trailing
-    one reads the same everywhere. Parameters are thus joined with the group's patterns: use
-    them in patterns and FILTERs, not in BIND expressions (a BIND is evaluated where it stands).
+    At the top so that a BIND of the group sees the parameters; at the end too because Virtuoso
+    7 fails to compile some queries (SP031) whose parameter variable, bound only by a leading
+    VALUES, is not projected. Joining the same one-row block twice changes nothing.
     """
     blanked = _blank_comments(query)
-    ends = [_closing_brace(blanked, match.end() - 1) for match in _WHERE.finditer(blanked)]
-    if not ends:
-        raise QueryError("a parameterised query needs an explicit WHERE { ... }")
-    for end in sorted(ends, reverse=True):
+    edits = []
+    for match in _WHERE.finditer(blanked):
+        edits.append((match.end(), f"\n  {values_block}\n"))
+        end = _closing_brace(blanked, match.end() - 1)
         indent = query[query.rfind("\n", 0, end) + 1 : end]
-        indent = indent if indent.isspace() else ""
-        query = f"{query[:end]}  {values_block}\n{indent}{query[end:]}"
+        edits.append((end, f"  {values_block}\n{indent if indent.isspace() else ''}"))
+    if not edits:
+        raise QueryError("a parameterised query needs an explicit WHERE { ... }")
+    for position, text in sorted(edits, reverse=True):
+        query = query[:position] + text + query[position:]
     return query
 
 

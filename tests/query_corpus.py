@@ -1,9 +1,9 @@
 """The developer corpus built into a store, for testing the named queries.
 
-The store is what `cablekg build` makes of the developer corpus, plus the vocabulary graph
-(TAGS meanings) that `cablekg rdf --with-vocabulary` writes. Beside it, the same sources are read
-again with `cablekg.read`, so that a test can compute what a query must answer independently,
-in plain Python over the parsed cables.
+The store is what `cablekg build` makes of the developer corpus (cable graphs, metadata,
+vocabulary, link sets). Beside it, the same sources are read again with `cablekg.read`, so that
+a test can compute what a query must answer independently, in plain Python over the parsed
+cables.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import pytest
 from cablekg import read
 from cablekg.model import Cable
 from cablekg.queries import named_queries
-from cablekg.rdf import vocabulary_triples
-from cablekg.rdf.iris import Iris, cable_key
+from cablekg.rdf.iris import cable_key
 from cablekg.store import open_store
 from cablekg.store.build import build
 from cablekg.store.query import query_store
@@ -58,12 +57,7 @@ def corpus_sources(shared: Path) -> list[Path]:
 def build_corpus(shared: Path, directory: Path) -> Corpus:
     sources = corpus_sources(shared)
     build(sources, directory, jobs=2, quiet=True, validate=False)
-    store = open_store(directory, read_only=False)
-    vocabulary = ox.NamedNode(Iris().vocabulary_graph())
-    store.bulk_load(
-        "".join(f"{s} {p} {o} {vocabulary} .\n" for s, p, o in vocabulary_triples()).encode(),
-        ox.RdfFormat.N_QUADS,
-    )
+    store = open_store(directory)
     cables = {}
     for cable in read(sources):
         source = cable.source

@@ -375,14 +375,15 @@ def test_cable_provenance(corpus: Corpus, shared: Path):
 def test_officials_mentioned_with_an_official(with_officials: Corpus):
     corpus, name = with_officials, "Muammar al-Qadhafi"
     rows = corpus.answer("officials-mentioned-with", name=name)
-    expected: Counter[str] = Counter()
+    dates: dict[str, list[str]] = defaultdict(list)
     for cable in naming(corpus, name):
-        cast = people(cable)
-        for key, (names, _, official) in cast.items():
-            if official and key != name_key(name):
-                expected.update(names)
-    assert {r["other"]: int(r["cables"]) for r in rows} == expected
-    assert rows[0]["other"] in expected and int(rows[0]["cables"]) == max(expected.values())
+        for key, (names, _, official) in people(cable).items():
+            if official and key != name_key(name) and cable.date:
+                for other in names:
+                    dates[other].append(cable.date)
+    expected = {other: (len(d), min(d), max(d)) for other, d in dates.items()}
+    assert {r["other"]: (int(r["cables"]), r["first"], r["last"]) for r in rows} == expected
+    assert int(rows[0]["cables"]) == max(n for n, _, _ in expected.values())
 
 
 def test_officials_by_post_and_year(with_officials: Corpus):

@@ -32,7 +32,9 @@ def test_list_shows_every_query_with_its_parameters_and_defaults():
         assert f"{name}  {named.title}" in output
         for param in named.params:
             assert f"--param {param.name}=" in output
-    assert "cables-per-post-per-year  Cables per post per year  [whole-graph]" in output
+    assert "cables-per-post-per-year  Cables per post per year  [whole-graph analytics]" in output
+    federated = [n for n, q in named_queries().items() if q.needs_network]
+    assert all(f"{n}  {named_queries()[n].title}  [needs network]" in output for n in federated)
     assert '--param name="Muammar al-Qadhafi"  (string)' in output  # a default with a space
     assert "--param depth=2  (integer) how many citation steps to follow" in output
 

@@ -49,7 +49,7 @@ def test_quoted_defaults_may_hold_spaces():
 def test_values_go_into_every_where_group_so_subqueries_can_start_from_them():
     query = "SELECT ?y WHERE { { SELECT ?y WHERE { ?s ?p ?y } LIMIT 1 } }"
     bound = bind_values(query, "VALUES (?p) { (<http://example.org/b>) }")
-    assert bound.count("VALUES (?p)") == 2
+    assert bound.count("VALUES (?p)") == 4  # top and end of both groups
     store = ox.Store()
     for p in "ab":
         store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode(f"http://example.org/{p}"),
@@ -58,21 +58,32 @@ def test_values_go_into_every_where_group_so_subqueries_can_start_from_them():
     assert [row["y"].value for row in store.query(bound)] == ["b"]
 
 
+def test_a_bind_sees_the_parameters():
+    named = parse_named_query(
+        "q", "# T\n# D\n# param: code (string) = PHUM -- a TAG\n"
+        'SELECT ?iri WHERE { BIND (IRI(CONCAT("http://example.org/", ?code)) AS ?iri) }\n',
+    )  # fmt: skip
+    assert [row["iri"].value for row in ox.Store().query(named.bind())] == [
+        "http://example.org/PHUM"
+    ]
+
+
 def test_where_and_braces_inside_strings_comments_and_iris_are_left_alone():
     query = (
         '# WHERE { in a comment\nSELECT ?x WHERE { BIND ("WHERE { }" AS ?x) '
         "FILTER (?x != <http://example.org/a#WHERE>) } # }\nORDER BY ?x"
     )
     bound = bind_values(query, "VALUES () { () }")
-    assert bound.count("VALUES") == 1
-    assert bound.index("FILTER") < bound.index("VALUES") < bound.index("} # }")
+    assert bound.count("VALUES") == 2
+    assert bound.index("SELECT") < bound.index("VALUES") < bound.index("BIND")
+    assert bound.index("FILTER") < bound.rindex("VALUES") < bound.index("} # }")
     assert [row["x"].value for row in ox.Store().query(bound)] == ["WHERE { }"]
 
 
-def test_values_close_the_group_so_virtuoso_compiles_unprojected_parameters():
+def test_values_also_close_the_group_so_virtuoso_compiles_unprojected_parameters():
     bound = LIBRARY["cables-with-tag-in-year"].bind()
     where = bound[bound.index("WHERE {") :]
-    assert where.index("OPTIONAL") < where.index('VALUES (?tag ?year) { ("KDEM" 2009) }')
+    assert where.index("OPTIONAL") < where.rindex('VALUES (?tag ?year) { ("KDEM" 2009) }')
 
 
 def test_bad_parameter_values_are_refused():
