@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from cablekg.links.tables import posts, read_csv
 from cablekg.model import Cable
@@ -96,9 +96,11 @@ class OfficialLink:
         return HISTORIAN_PEOPLE + self.person
 
 
+@lru_cache(maxsize=65536)
 def parse_date(text: str, *, last: bool = False) -> date | None:
     """A POCOM date, which may give only a year or a month (`2005-11`): its first day, or its
-    last day when `last` (an end date)."""
+    last day when `last` (an end date). Cached: every cable checks the same few thousand
+    tenure dates."""
     parts = text.strip().split("-")
     try:
         if len(parts) == 3:
@@ -161,14 +163,54 @@ def candidates(station: str) -> list[Tenure]:
     return found
 
 
-def _surnames(p: Person) -> set[tuple[str, ...]]:
-    """Surname word sequences a signer may use: POCOM's surname and those of alternate names."""
+@cache
+def _surnames(p: Person) -> frozenset[tuple[str, ...]]:
+    """Surname word sequences a signer may use: POCOM's surname and those of alternate names.
+    Cached per person, as `_forenames`: resolution compares names against thousands of them."""
     out = {tuple(words(p.surname))}
     for alt in p.altnames:
         alt_words = words(alt.split(",")[0]) if "," in alt else words(alt)[-1:]
         if alt_words:
             out.add(tuple(alt_words))
-    return {s for s in out if s}
+    return frozenset(s for s in out if s)
+
+
+@cache
+def _forenames(p: Person) -> tuple[str, ...]:
+    return tuple(words(p.forenames))
+
+
+@cache
+def _by_last_surname_word() -> dict[str, frozenset[str]]:
+    """Person ids by the last word of each surname they go by: a written name can only fit a
+    person whose surname ends with its last word (see `name_matches`)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for person in persons().values():
+        for surname in _surnames(person):
+            index[surname[-1]].add(person.person)
+    return {word: frozenset(ids) for word, ids in index.items()}
+
+
+@cache
+def _tenures_by_person() -> dict[str, tuple[Tenure, ...]]:
+    by_person: dict[str, list[Tenure]] = defaultdict(list)
+    for t in tenures():
+        by_person[t.person].append(t)
+    return {person: tuple(found) for person, found in by_person.items()}
+
+
+def _tenures_of_name(name_words: list[str]) -> list[Tenure]:
+    """The tenures, in table order, of the persons `name_matches` could accept for this name."""
+    by_person = _tenures_by_person()
+    ids = _by_last_surname_word().get(name_words[-1], frozenset())
+    return sorted(
+        (t for person in ids for t in by_person.get(person, ())), key=_table_order().__getitem__
+    )
+
+
+@cache
+def _table_order() -> dict[Tenure, int]:
+    return {t: i for i, t in enumerate(tenures())}
 
 
 def name_matches(name_words: list[str], p: Person) -> str | None:
@@ -187,12 +229,12 @@ def name_matches(name_words: list[str], p: Person) -> str | None:
             continue
         if not head:
             return "surname"
-        if _given_names_agree(head, words(p.forenames)):
+        if _given_names_agree(head, _forenames(p)):
             return "full name"
     return None
 
 
-def _given_names_agree(head: list[str], given: list[str]) -> bool:
+def _given_names_agree(head: list[str], given: tuple[str, ...]) -> bool:
     """Written given names against POCOM's: each written name or initial must start one of
     POCOM's (CHRIS for Christopher, G for Gary), except a middle initial POCOM does not record
     (SUSAN E. against plain Susan); at least one must agree."""
@@ -277,7 +319,7 @@ def resolve_principal(name: str, title: str, day: str) -> OfficialLink | None:
         return None
     people = persons()
     fits: dict[str, tuple[Tenure, str, bool]] = {}
-    for t in tenures():
+    for t in _tenures_of_name(name_words):
         if t.kind != "principal" or not t.role.startswith(roles):
             continue
         loose, strict = t.covers(when)
@@ -332,7 +374,7 @@ def resolve_acting(name: str, day: str) -> OfficialLink | None:
         return None
     people = persons()
     fits: dict[str, Tenure] = {}
-    for t in tenures():
+    for t in _tenures_of_name(name_words):
         person = people.get(t.person)
         begun = parse_date(t.started) or parse_date(t.appointed)
         if person is None or begun is None or abs(begun - when) > CAREER:
