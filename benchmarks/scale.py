@@ -90,6 +90,8 @@ def child(args: list[str]) -> None:
     started = time.perf_counter()
     report = build([source], target, jobs=jobs, quiet=True)
     seconds = time.perf_counter() - started
+    main = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
     print(
         json.dumps(
@@ -101,6 +103,8 @@ def child(args: list[str]) -> None:
                 "seconds": seconds,
                 "stages": report.stages,
                 "store_bytes": size,
+                "cpu_main": main.ru_utime + main.ru_stime,
+                "cpu_workers": workers.ru_utime + workers.ru_stime,
             }
         )
     )
@@ -138,13 +142,19 @@ def report(count: int, r: dict) -> None:
     print(f"\n## N = {count:,} cables ({r['cables']:,} built, {r['rejected']:,} rejected)")
     print(f"wall {r['seconds']:.1f} s, {r['cables'] / r['seconds']:,.0f} cables/s, ", end="")
     print(f"{r['triples'] / r['seconds']:,.0f} triples/s ({r['triples']:,} triples)")
-    print(f"CPU {r['cpu']:.0f} s ({1000 * r['cpu'] / max(r['cables'], 1):.2f} ms per cable)")
+    per_cable = 1000 / max(r["cables"], 1)
+    main, workers = r["cpu_main"], r["cpu_workers"]
+    print(f"CPU {r['cpu']:.0f} s ({r['cpu'] * per_cable:.2f} ms per cable): ", end="")
+    print(f"build process {main:.0f} s ({main * per_cable:.2f} ms; reading, writer, ", end="")
+    print(f"store), workers {workers:.0f} s ({workers * per_cable:.2f} ms)")
     print(f"peak RSS {r['peak_rss'] / 2**20:,.0f} MiB, store {r['store_bytes'] / 2**20:,.0f} MiB")
     print(f"SHACL violations {r['violations']:,}; load average {r['load'][0]:.1f} -> ", end="")
     print(f"{r['load'][1]:.1f}")
-    print("stage       seconds  share")
+    print("stage       seconds  share  ms per cable")
     for stage, seconds in stages.items():
-        print(f"{stage:10} {seconds:8.1f}  {100 * seconds / total:4.1f}%")
+        print(
+            f"{stage:10} {seconds:8.1f}  {100 * seconds / total:4.1f}%  {seconds * per_cable:6.2f}"
+        )
 
 
 def main() -> None:

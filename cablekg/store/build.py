@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from cablekg import entities
-from cablekg.links.linksets import Iris
+from cablekg.links.linksets import LINKSETS, Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
 from cablekg.rdf.mapping import DERIVED_FROM, Mapper
@@ -121,6 +121,7 @@ def build(
     with exclusive(store_dir):
         store = open_store(store_dir, read_only=False)
         mapper = Mapper(base_iri)
+        fresh = not _holds_cable_graphs(store, Iris(base_iri))
         agent = "".join(
             f"{s} {p} {o} {mapper.metadata_graph} .\n" for s, p, o in mapper.agent_triples()
         )
@@ -130,8 +131,8 @@ def build(
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
             items = _timed(read_sources(sources), report.stages)
-            todo = _to_build(items, store, mapper, force, report, rejects, progress)
-            with _Writer(store, mapper, report.stages) as writer:
+            todo = _to_build(items, store, mapper, force or fresh, report, rejects, progress)
+            with _Writer(store, mapper, report.stages, fresh) as writer:
                 for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate, report):
                     writer.add(built)
                     if validate:
@@ -173,7 +174,8 @@ def _to_build(
     rejects,
     progress: Progress,
 ) -> Iterator[RawCable]:
-    """Raw cables that need building; rejects are written out, unchanged sources skipped."""
+    """Raw cables that need building; rejects are written out, unchanged sources skipped (with
+    `force`, nothing is looked up: every cable is built)."""
     metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
     derived_from = ox.NamedNode(_unbracket(DERIVED_FROM))
     for item in items:
@@ -287,12 +289,18 @@ def _work(
 
 
 class _Writer:
-    """Batches built cables into the store on its own thread: old graphs removed, cables loaded,
-    then metadata. Batches are written in order; a failure is raised in the caller's thread."""
+    """Batches built cables into the store on its own thread: old graphs removed, cables and
+    their links loaded, then metadata. Batches are written in order; a failure is raised in the
+    caller's thread. In a `fresh` store (no cable graph when the build began) only graphs this
+    build already wrote can be stale, so the others are loaded without a look-up."""
 
-    def __init__(self, store: ox.Store, mapper: Mapper, stages: dict[str, float]) -> None:
+    def __init__(
+        self, store: ox.Store, mapper: Mapper, stages: dict[str, float], fresh: bool = False
+    ) -> None:
         self.store = store
         self.stages = stages
+        self.fresh = fresh
+        self.written: set[str] = set()  # graphs written by this build (when fresh)
         self.iris = Iris(mapper.iris.base)
         self.metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
         self.batch: dict[str, Built] = {}
@@ -343,6 +351,9 @@ class _Writer:
 
     def _write(self, batch: dict[str, Built]) -> None:
         for graph in batch:
+            if self.fresh and graph not in self.written:
+                self.written.add(graph)
+                continue
             node = ox.NamedNode(graph)
             stale = list(self.store.quads_for_pattern(node, None, None, self.metadata_graph))
             for quad in stale:
@@ -350,13 +361,22 @@ class _Writer:
             remove_cable_links(self.store, self.iris, batch[graph].cable)
             if self.store.contains_named_graph(node):
                 self.store.remove_graph(node)
-        # metadata last: it is what marks a cable as built
-        for part in ("cable_nquads", "links_nquads", "metadata_nquads"):
-            data = b"".join(getattr(b, part) for b in batch.values())
-            if data:
-                self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        # Two bulk loads per batch (each one ingest of new files, so few and big is cheapest);
+        # metadata last: it is what marks a cable as built.
+        cables = b"".join(part for b in batch.values() for part in (b.cable_nquads, b.links_nquads))
+        self.store.bulk_load(cables, ox.RdfFormat.N_QUADS)
+        del cables
+        metadata = b"".join(b.metadata_nquads for b in batch.values())
+        self.store.bulk_load(metadata, ox.RdfFormat.N_QUADS)
         self.cables += len(batch)
         self.triples += sum(b.triples for b in batch.values())
+
+
+def _holds_cable_graphs(store: ox.Store, iris: Iris) -> bool:
+    """Whether the store has any named graph besides the metadata, vocabulary and link sets."""
+    shared = {iris.metadata_graph(), iris.vocabulary_graph()}
+    shared |= {iris.linkset_graph(name) for name in LINKSETS}
+    return any(graph.value not in shared for graph in store.named_graphs())
 
 
 def _unbracket(term: str) -> str:
