@@ -4,11 +4,13 @@
 
 For each N it makes `cables-N.csv` with `make_corpus.py` (kept in the work directory and reused),
 builds a fresh store from it in a child process, and prints per stage (read, parse, entities,
-map, validate, load) the seconds summed over workers and their share, cables/s, triples/s, peak
-RSS of the whole process tree (build process and workers, sampled every 0.2 s; shared pages of
-forked workers count once per process, so this overstates), CPU seconds, store size, and the
-load average of the machine. Then how total time grows with N. `--parse-only` instead measures
-the parse stage alone (read in the main process, `parse_raw` in the workers).
+map, validate, load) the seconds summed over workers and their share (CPU seconds for all but
+`load`, which is the writer's wall time: the bulk loader runs on threads of its own), cables/s,
+triples/s, CPU seconds of the build process (reading, writer, store) and of the workers, peak RSS
+of the whole process tree (build process and workers, sampled every 0.2 s; shared pages of forked
+workers count once per process, so this overstates), store size, and the load average of the
+machine. Then how total time grows with N. `--parse-only` instead measures the parse stage alone
+(read in the main process, `parse_raw` in the workers).
 """
 
 from __future__ import annotations
