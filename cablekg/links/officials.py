@@ -202,7 +202,7 @@ def _tenures_by_person() -> dict[str, tuple[Tenure, ...]]:
 def _tenures_of_name(name_words: list[str]) -> list[Tenure]:
     """The tenures, in table order, of the persons `name_matches` could accept for this name."""
     by_person = _tenures_by_person()
-    ids = _by_last_surname_word().get(name_words[-1], frozenset())
+    ids = _by_last_surname_word().get(name_words[-1], frozenset())  # as in `resolve`
     return sorted(
         (t for person in ids for t in by_person.get(person, ())), key=_table_order().__getitem__
     )
@@ -256,8 +256,11 @@ def resolve(name: str, station: str, day: str, *, role: str = "signer") -> Offic
     if when is None or not name_words:
         return None
     people = persons()
+    possible = _by_last_surname_word().get(name_words[-1], frozenset())
     fits: dict[str, tuple[Tenure, str, bool]] = {}
     for t in candidates(station):
+        if t.person not in possible:
+            continue
         loose, strict = t.covers(when)
         person = people.get(t.person)
         if not loose or person is None:
