@@ -54,6 +54,21 @@ def _tree_rss(pid: int) -> int:
     return total * 1024
 
 
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds so far of `pid` and its live descendants (with their reaped children)."""
+    total, todo, tick = 0.0, [pid], os.sysconf("SC_CLK_TCK")
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15]) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError):
+            continue
+    return total
+
+
 def measure(args: list[str]) -> dict:
     """Run this script's child mode with `args`; its JSON result plus peak RSS and CPU time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -69,8 +84,9 @@ def measure(args: list[str]) -> dict:
             store = Path(args[2])
             size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
             print(
-                f"  ... {last - started:,.0f} s, RSS peak {peak / 2**20:,.0f} MiB, store "
-                f"{size / 2**20:,.0f} MiB, load {os.getloadavg()[0]:.1f}",
+                f"  ... {last - started:,.0f} s, CPU {_tree_cpu(child.pid):,.0f} s, RSS peak "
+                f"{peak / 2**20:,.0f} MiB, store {size / 2**20:,.0f} MiB, "
+                f"load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
     result = json.loads(child.stdout.read())
