@@ -35,7 +35,7 @@ BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BODY.replace('(?P<', '(?P<any_')}
 BANNER_INSIDE = re.compile(rf"{_BODY.replace('(?P<', '(?P<in_')}\s*$")
 # The rest of a banner line is trusted only when it is markings or a known field keyword.
 _REST_OK = re.compile(
-    r"^(?:\s*$|\s*(?-i:[A-Z/ ,]+)$"
+    r"^(?:\s*$|\s*+(?-i:[A-Z/ ,]+)$"
     r"|\s*(?:SIPDIS|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS|E\.\s?O|TAGS|FOR\s|STATE\s|DEPT\s"
     r"|C O R R))",
     re.I,

@@ -61,7 +61,7 @@ NOTE = re.compile(
 )
 ADDRESS_CHARS = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
 _ROUTE = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
-_NUMBER = re.compile(r"\s*\b(\d{1,4}(?:-\d{1,4})?)$")
+_NUMBER = re.compile(r"(?<!\s)\s*\b(\d{1,4}(?:-\d{1,4})?)$")
 _PRECEDENCE_WORDS = (
     "NIACT IMMEDIATE",
     "FLASH",

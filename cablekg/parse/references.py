@@ -81,7 +81,7 @@ def _items(text: str) -> list[tuple[str | None, str]]:
         accepted.append((match.start(), match.end(), label))
         expected = chr(ord(label) + 1) if label.isalpha() else str(int(label) + 1)
     if not accepted:
-        parts = re.split(r"\s*[;]\s*|(?<=\d):\s+", text)
+        parts = re.split(r"(?<!\s)\s*;\s*|(?<=\d):\s+", text)
         return [(None, p) for p in parts if p.strip()]
     items = []
     if accepted[0][0] > 0 and text[: accepted[0][0]].strip(" ,;:"):

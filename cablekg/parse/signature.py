@@ -19,14 +19,19 @@ _TRAILING = re.compile(
     rf"\s+({_NAMES})\s*$"
 )
 # "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
-_FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
+_FOOTER = re.compile(
+    r"(?<!\*)(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)"
+)
 # Each marker is taken whole (an atomic group) with all the space before it (possessive), so a
 # run of markers or spaces that ends in text is refused in one pass: spaces that two quantifiers
 # could share (`(\s*X\s*)+`) made `> > > ... z` take time exponential in the number of markers.
+# The search tries each start once: never inside a run of spaces or of `=` (the run's start
+# matches whenever a later start would), and at most 50 markers from there (more never end a
+# cable), so time stays linear in the text however long a run of markers it holds.
 END_MARKERS = re.compile(
-    r"(?>\s*+(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
-    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\"))+"
-    r"\s*$"
+    r"(?<!\s)(?>\s*+(?:(?<!=)=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
+    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text"
+    r"|\")){1,50}\s*$"
 )
 _NOT_NAMES_TEXT = """
 END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
@@ -55,7 +60,7 @@ def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:
             match = _STANDALONE.match(text, footer.end())
     if not match:
         return text, []
-    names = [_clean(n) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]
+    names = [_clean(n) for n in re.split(r"(?<!\s)\s*/\s*", match[1].strip().rstrip("."))]
     if not names or any(not _is_name(n) for n in names):
         return text, []
     return text[: match.start(1)].rstrip(), names

@@ -25,7 +25,7 @@ from cablekg.parse.text import is_upper, squash
 
 SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
 _SUBJECT_MARKING = re.compile(
-    r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
+    r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|(?<!\s)\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
     re.I,
 )
 _SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
