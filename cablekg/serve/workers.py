@@ -11,8 +11,9 @@ Admission, as a public endpoint needs it when some queries are far too expensive
   behind at most `queue_limit` others; beyond either bound it is refused (`PoolBusy`: 503 with
   Retry-After). The queue is what turns a burst into short waits instead of refusals.
 - A query whose text ran past the time limit recently (a bounded memory of them) is *known
-  expensive*: such queries may hold all workers but one, so one always stays for other
-  queries; they wait while cheap queries behind them go first. A query that is expensive the
+  expensive*: such queries may hold all running workers but one, so one always stays for other
+  queries, also while killed workers are replaced; they wait while queries behind them go
+  first. A query that is expensive the
   first time it is seen still runs, and is stopped at the limit.
 """
 
@@ -195,8 +196,11 @@ class WorkerPool:
         return outcome
 
     def _may_run(self, key: bytes) -> bool:
-        """One worker stays for queries not known to be expensive (if there are two or more)."""
-        return key not in self.expensive or self.expensive_running < max(1, self.size - 1)
+        """One worker stays for queries not known to be expensive, also while killed workers
+        are being replaced (unless the pool has a single worker)."""
+        if key not in self.expensive or self.size == 1:
+            return True
+        return self.expensive_running < len(self.workers) - 1
 
     def _take(self, key: bytes) -> tuple[Worker, bool]:
         """A free worker, and whether the query it is for is known to be expensive."""
