@@ -25,7 +25,14 @@ _CLASS_NAMES = ("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "UNCLASSIFIED", "LIMITED 
                 "CONFIDENTIAL", "SECRET", "TOP SECRET")  # fmt: skip
 
 
-def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metadata]) -> Cable:
+def assemble(
+    parts: Parts,
+    source: Source,
+    meta: Metadata,
+    embedded: list[Metadata],
+    *,
+    with_entities: bool = True,
+) -> Cable:
     repairs: list[str] = list(parts.repairs)
     header = parts.header
     table = stations()
@@ -135,6 +142,8 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
         signers=tuple(parts.signers),
         repairs=tuple(dict.fromkeys(repairs)),
     )
+    if not with_entities:
+        return cable
     officials, agencies = entities.extract(cable, tuple(parts.office_lines))
     return cable.with_changes(officials=tuple(officials), agencies=tuple(agencies))
 

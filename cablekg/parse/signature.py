@@ -40,10 +40,24 @@ _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 def strip_end_markers(text: str) -> tuple[str, bool]:
     """Text without trailing end-of-cable markers; True when some were removed."""
     offset = max(0, len(text) - 400)
+    if not _may_end_with_marker(text[offset:].rstrip()):
+        return text, False
     match = END_MARKERS.search(text, offset)
     if not match:
         return text, False
     return text[: match.start()].rstrip(), True
+
+
+_MARKER_ENDS = ("=", '"', ">", "BT", "NNNN", "End Cable Text")
+
+
+def _may_end_with_marker(tail: str) -> bool:
+    """Cheap test: the tail ends as some end marker ends (searching the markers is costly)."""
+    return (
+        tail.endswith(_MARKER_ENDS)
+        or "Classification:" in tail
+        or (tail[-1:].isdigit() and "#" in tail)
+    )
 
 
 def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:

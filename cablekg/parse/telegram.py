@@ -66,6 +66,11 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)",
 )
+# Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
+# comes before one of these keywords, or after SIPDIS.
+_CUTS_HINT = re.compile(
+    r"E\.\s?O\.\s?\d|AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
+)
 _BANNER_WORD = re.compile(
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I
 )
@@ -152,7 +157,10 @@ def _cut_preamble(line: str) -> list[str]:
     if banner and banner.rest:
         cut_at = line.rfind(banner.rest)
         head, line = [*head, line[:cut_at].rstrip()], line[cut_at:]
-    pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
+    if "SIPDIS" in line or _CUTS_HINT.search(line, 1):
+        pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
+    else:
+        pieces = [line.strip()] if line.strip() else []
     return head + pieces if pieces else head or [line]
 
 
