@@ -88,10 +88,11 @@ def test_header_printed_again_after_the_body(cable):
 
 
 def test_partial_extract_without_date_estimates_its_year(cable):
-    flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. N/A
+    flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. 12958: N/A
     assert flash.id == "05SANJOSE1634" and flash.date is None
     assert flash.repairs == (
-        "no date-time group: year 2005 estimated from the years the text mentions",
+        "no date-time group: year 2005 estimated from the executive order and the years the "
+        "text mentions",
     )
 
 
@@ -128,3 +129,17 @@ def test_a_run_of_end_markers_followed_by_text_is_read_in_linear_time(shared):
         cable = answer.get(timeout=20)
     assert cable.id == "07MUSCAT920"
     assert cable.paragraphs[-1].text.endswith("> zz")
+
+
+def test_partial_extract_is_not_older_than_the_past_events_it_tells(cable):
+    # DECL 03/11/2008 alone says 1998 (the usual ten years); "Gulen, indicted in 2000" rules it out
+    ankara = cable("03ANKARA1516")
+    assert ankara.id == "03ANKARA1516" and ankara.date is None
+    assert any("past events the text tells" in repair for repair in ankara.repairs)
+
+
+def test_a_decade_is_not_a_year_of_the_cable(cable):
+    # "tinges of 1970s ideology" and E.O. 12958 (1995-2010): no year to give, so no id
+    brasilia = cable("03BRASILIA3124")
+    assert brasilia.id is None and brasilia.date is None
+    assert brasilia.station == "BRASILIA"
