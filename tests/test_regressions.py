@@ -143,3 +143,22 @@ def test_a_decade_is_not_a_year_of_the_cable(cable):
     brasilia = cable("03BRASILIA3124")
     assert brasilia.id is None and brasilia.date is None
     assert brasilia.station == "BRASILIA"
+
+
+def test_classifier_title_and_name_are_split_around_a_generational_suffix(cable):
+    randt = cable("08BEIJING1454").classified_by  # "Ambassador Clark T. Randt, Jr. Reasons"
+    assert (randt.name, randt.title) == ("Clark T. Randt, Jr", "Ambassador")
+
+
+def test_classifier_surname_alone_after_a_title_is_the_name(cable):
+    wayne = cable("09BUENOSAIRES153").classified_by  # "Ambassador Wayne for reasons 1.4 (b) ..."
+    assert (wayne.name, wayne.title) == ("Wayne", "Ambassador")
+    assert wayne.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_reasons_broken_by_a_stray_space_are_not_part_of_the_name(cable):
+    allegrone = cable("08PARIS2134").classified_by  # "... Kathleen Allegrone for reas ons 1.4"
+    assert (allegrone.name, allegrone.title) == (
+        "Kathleen Allegrone",
+        "Political Minister-Counselor",
+    )
