@@ -162,3 +162,30 @@ def test_reasons_broken_by_a_stray_space_are_not_part_of_the_name(cable):
         "Kathleen Allegrone",
         "Political Minister-Counselor",
     )
+
+
+def test_signature_after_a_separator_of_asterisks_in_lower_case(cable):
+    # "... Classified SIPRNET website." / "******* ****" / "kurtzer"
+    assert cable("05TELAVIV45").signers == ("kurtzer",)
+
+
+def test_signature_with_a_generational_suffix(cable):
+    assert cable("07BERLIN802").signers == ("TIMKEN JR",)
+
+
+def test_signature_before_a_mixed_case_end_marker(cable):
+    rice = cable("07STATE135366")  # "Rice" / "Nnnn" / "End Cable Text"
+    assert rice.signers == ("Rice",)
+    assert not rice.paragraphs[-1].text.endswith(("Rice", "Nnnn"))
+
+
+def test_signature_with_debris_after_it_or_a_footer(cable):
+    assert cable("09TRIPOLI32").signers == ("CRETZ",)  # "CRETZ ."
+    assert cable("08BRASILIA43").signers == ("SOBEL",)  # "SOBEL 2008-01-08"
+    assert cable("10ANKARA126").signers == ("Jeffrey",)  # "Jeffrey" / "Visit Ankara's ..."
+
+
+def test_a_last_line_carrying_on_the_sentence_is_no_signature(cable):
+    hague = cable("04THEHAGUE2793")  # "... cleared by S/WCI Prosper and EUR" / "Stephens."
+    assert hague.signers == ()
+    assert hague.paragraphs[-1].text.endswith("EUR Stephens.")

@@ -2,8 +2,12 @@
 
 It stands on its own last line, or ends the last paragraph after its final sentence
 (`... cleared this cable. FONTENEAU`). End-of-cable markers after it (`=====CABLE ENDS=====`,
-`Classification: UNCLASSIFIED`, `NNNN`) are removed first. Closing formulas (`END SUMMARY`, `BT`)
-are not names.
+`Classification: UNCLASSIFIED`, `NNNN`, `Nnnn`) are removed first, and so is debris around it:
+trailing dots and quotes (`CRETZ .`, `BEYRLE ..`), a date stamp (`SOBEL 2008-01-08`), a
+redaction, a separator line of asterisks glued before it (`****** ****** ERELI`), and a
+`Visit ... Classified Web Site` footer after it. Names are written in any case (`Brownfield`,
+`LeBaron`, and a lone lower-case word on the last line, `kurtzer`), with a generational suffix
+(`TIMKEN JR`). Closing formulas (`END SUMMARY`, `BT`) are not names.
 """
 
 from __future__ import annotations
@@ -14,18 +18,30 @@ _WORD = r"(?:[A-Z][A-Za-z'`-]+|[A-Z]\.|JR\.|Jr\.|van|von|de|del|da|al|bin)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
 _NAMES = rf"{_NAME}(?:\s*/\s*{_NAME})*"
 _STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
+_LOWER_ALONE = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-case last line
+# A separator of asterisks (and a redaction) glued before a standalone name.
+_SEPARATOR = re.compile(r"^[\sX]*\*{3,}[\s*]*")
+# Debris after the name: dots after a space or in a run, quotes, commas, a redaction, a date.
+_DEBRIS = re.compile(
+    r"(?:\s+\.+|\.{2,}|\s*[\",]|\s+X{4,}|\s+(?:\d{1,2}\s+)?\d{1,2}/\d{1,2}/\d{4}"
+    r"|\s+\d{4}-\d\d-\d\d)+\s*$"
+)
+_SUFFIXES = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
 _TRAILING = re.compile(
     r"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))"
     rf"\s+({_NAMES})\s*$"
 )
 # "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
+# The same footer closing the text after the name (`JEFFREY Visit Ankara's Classified Web Site`).
+_FOOTER_AFTER = re.compile(r"\s*\"?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*$")
 _FOOTER = re.compile(r"(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)")
 # Each marker is taken whole (an atomic group) with all the space before it (possessive), so a
 # run of markers or spaces that ends in text is refused in one pass: spaces that two quantifiers
 # could share (`(\s*X\s*)+`) made `> > > ... z` take time exponential in the number of markers.
 END_MARKERS = re.compile(
-    r"(?>\s*+(?:=+\s*CABLE ENDS\s*=+|\"?\s*Classification:\s*[A-Z/ ]+\"?"
-    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*Classification:.*|>|\bBT|\bNNNN|#\d{3,5}|End Cable Text|\"))+"
+    r"(?>\s*+(?:=+\s*CABLE ENDS?\s*=*|\"?\s*Classification:\s*[A-Z/ ]+\"?"
+    r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*(?:Classification:.*|UNCLASSIFIED|CONFIDENTIAL|SECRET)"
+    r"|>|\bBT|\b(?i:NNNN)|#\d{3,5}|End Cable Text|\"))+"
     r"\s*$"
 )
 _NOT_NAMES_TEXT = """
@@ -48,7 +64,8 @@ def strip_end_markers(text: str) -> tuple[str, bool]:
     return text[: match.start()].rstrip(), True
 
 
-_MARKER_ENDS = ("=", '"', ">", "BT", "NNNN", "End Cable Text")
+_MARKER_ENDS = ("=", '"', ">", "BT", "NNNN", "Nnnn", "nnnn", "End Cable Text", "CABLE END")
+_MARKER_ENDS += ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
 
 
 def _may_end_with_marker(tail: str) -> bool:
@@ -60,25 +77,65 @@ def _may_end_with_marker(tail: str) -> bool:
     )
 
 
-def split_signature(text: str, standalone: bool) -> tuple[str, list[str]]:
-    """(text without the signature, signers) of the last piece of body text."""
+def split_signature(
+    text: str, standalone: bool, after_sentence: bool = True
+) -> tuple[str, list[str]]:
+    """(text without the signature, signers) of the last piece of body text.
+
+    `after_sentence` False says a standalone line follows a line that does not end its sentence:
+    the line is then read as it is, without taking debris off it.
+    """
+    candidates = _without_debris(text, standalone)
+    if standalone and not after_sentence:
+        if text.islower():
+            return text, []  # a word carrying on the sentence, not a lower-case name
+        candidates = candidates[:1]
+    for candidate in candidates:
+        found = _signature(candidate, standalone)
+        if found:
+            return found
+    return text, []
+
+
+def _without_debris(text: str, standalone: bool) -> list[str]:
+    """The text as is, then without what may follow or precede a signature."""
+    candidates = [text]
+    cleaned = text
+    for _ in range(3):  # debris, then markers it hid, then debris they hid
+        cleaned = _DEBRIS.sub("", cleaned)
+        cleaned, _removed = strip_end_markers(cleaned)
+    if standalone:
+        cleaned = _SEPARATOR.sub("", cleaned).rstrip(".")
+    if cleaned != text:
+        candidates.append(cleaned)
+    footer = _FOOTER_AFTER.search(cleaned)
+    if footer and footer.start() > 0:
+        candidates.append(_DEBRIS.sub("", cleaned[: footer.start()]))
+    return candidates
+
+
+def _signature(text: str, standalone: bool) -> tuple[str, list[str]] | None:
     match = (_STANDALONE if standalone else _TRAILING).search(text, max(0, len(text) - 200))
     if not match and not standalone:
         footer = _FOOTER.search(text)
         if footer:
             match = _STANDALONE.match(text, footer.end())
+    if not match and standalone:
+        lower = _LOWER_ALONE.match(text)
+        if lower and lower[1].upper() not in _NOT_NAMES:
+            return "", [lower[1]]
     if not match:
-        return text, []
+        return None
     names = [_clean(n) for n in re.split(r"\s*/\s*", match[1].strip().rstrip("."))]
     if not names or any(not _is_name(n) for n in names):
-        return text, []
+        return None
     return text[: match.start(1)].rstrip(), names
 
 
 def _clean(name: str) -> str:
     """Drop redactions (`XXXXXXXXXXXX TUTTLE`) and a doubled word (`SHANNON SHANNON`)."""
     words = [w for w in name.split() if set(w) != {"X"}]
-    if len(words) == 2 and words[0] == words[1]:
+    if len(words) == 2 and words[0].upper() == words[1].upper():
         words = words[:1]
     return " ".join(words)
 
@@ -89,4 +146,6 @@ def _is_name(name: str) -> bool:
         return False
     if any(w.strip(".").upper() in _NOT_NAMES for w in words):
         return False
+    if len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
     return len(words[-1].strip(".")) >= 3 and words[-1][0].isupper()

@@ -181,7 +181,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
                 parts.repairs.append("joined subject split by a blank line")
                 i = _next_filled(lines, i)
                 continue
-            if state == "refs" and _refs_go_on(lines, i):
+            if state == "refs" and _refs_go_on(lines, i, refs):
                 i = _next_filled(lines, i)
                 continue
             state = None if state != "eo" else state
@@ -369,14 +369,23 @@ def _is_page_line(line: str) -> bool:
     return bool(CONTINUATION.search(line)) and len(line.strip()) < 60
 
 
-def _refs_go_on(lines: list[str], i: int) -> bool:
-    """A REF block goes on after a blank line when the next item is labelled."""
+def _refs_go_on(lines: list[str], i: int, refs: list[str]) -> bool:
+    """A REF block goes on after a blank line when the next item is labelled in sequence.
+
+    The label must be `A` or `B`, or follow a label the block already has: `(U) Econ Off
+    delivered ...` after `Ref: STATE 66814` is the body's portion marking, not item U.
+    """
     j = _next_filled(lines, i)
-    return (
-        j < len(lines)
-        and bool(_LABEL_START.match(lines[j]))
-        and not PARAGRAPH_START.match(lines[j])
-    )
+    if j >= len(lines) or PARAGRAPH_START.match(lines[j]):
+        return False
+    label = _LABEL_START.match(lines[j])
+    if not label:
+        return False
+    letter = next(c for c in label[0] if c.isalpha() and c.isupper())
+    if letter in "AB":
+        return True
+    previous = chr(ord(letter) - 1)
+    return bool(re.search(rf"(?:^|\s|\(|\[|¶|1){previous}[.)\]]", " ".join(refs)))
 
 
 def _tags_continue(text: str) -> bool:
@@ -453,7 +462,9 @@ def _read_body(lines: list[str], parts: Parts) -> None:
     standalone = len(cleaned) > 1 and not PARAGRAPH_START.match(cleaned[-1])
     signers: list[str] = []
     if standalone:
-        _rest, signers = split_signature(cleaned[-1], standalone=True)
+        _rest, signers = split_signature(
+            cleaned[-1], standalone=True, after_sentence=_sentence_done(cleaned[-2])
+        )
         if signers:
             cleaned.pop()
     read = read_paragraphs(cleaned)
@@ -466,6 +477,13 @@ def _read_body(lines: list[str], parts: Parts) -> None:
             paragraphs[-1] = Paragraph(text=text, number=last.number, marking=last.marking)
     parts.paragraphs = paragraphs
     parts.signers = signers
+
+
+def _sentence_done(line: str) -> bool:
+    """Whether a line ends its text, so a last line after it that needs its debris taken off
+    may be a name (`... cleared by EUR` + `Stephens.` carries on the sentence)."""
+    end = line.rstrip()[-1:]
+    return not end or not (end.isalnum() or end in ",;(&")
 
 
 def _plain_text(line: str) -> bool:
