@@ -189,3 +189,11 @@ def test_a_last_line_carrying_on_the_sentence_is_no_signature(cable):
     hague = cable("04THEHAGUE2793")  # "... cleared by S/WCI Prosper and EUR" / "Stephens."
     assert hague.signers == ()
     assert hague.paragraphs[-1].text.endswith("EUR Stephens.")
+
+
+def test_misspelled_reference_station_is_the_one_known_station_a_letter_off(cable):
+    tripoli = cable("09TRIPOLI661")  # "07 TRIPOLII 695"
+    assert ("07 TRIPOLII 695", "07TRIPOLI695") in [(r.text, r.id) for r in tripoli.references]
+    assert "reference station TRIPOLII read as TRIPOLI" in tripoli.repairs
+    usnato = cable("09USNATO464")  # "TALLIN 309", a letter missing
+    assert "09TALLINN309" in [r.id for r in usnato.references]

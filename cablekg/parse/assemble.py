@@ -115,7 +115,7 @@ def assemble(
         serial=int(serial) if serial else None,
         day_of_year=_day_of_year(header.dtg.iso) if header.dtg else None,
     )
-    references = read_references(parts.ref_text, citing) if parts.ref_text else []
+    references = read_references(parts.ref_text, citing, repairs) if parts.ref_text else []
     section = None
     if banner and banner.section and banner.of:
         section = Section(number=banner.section, of=banner.of)
