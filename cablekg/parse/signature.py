@@ -4,7 +4,7 @@ It stands on its own last line, or ends the last paragraph after its final sente
 (`... cleared this cable. FONTENEAU`). End-of-cable markers after it (`=====CABLE ENDS=====`,
 `Classification: UNCLASSIFIED`, `NNNN`, `Nnnn`) are removed first, and so is debris around it:
 trailing dots and quotes (`CRETZ .`, `BEYRLE ..`), a date stamp (`SOBEL 2008-01-08`), a
-redaction, a separator line of asterisks glued before it (`****** ****** ERELI`), and a
+separator line of asterisks glued before it (`****** ****** ERELI`), and a
 `Visit ... Classified Web Site` footer after it. Names are written in any case (`Brownfield`,
 `LeBaron`, and a lone lower-case word on the last line, `kurtzer`), with a generational suffix
 (`TIMKEN JR`). Closing formulas (`END SUMMARY`, `BT`) are not names.
@@ -21,9 +21,10 @@ _STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
 _LOWER_ALONE = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-case last line
 # A separator of asterisks (and a redaction) glued before a standalone name.
 _SEPARATOR = re.compile(r"^[\sX]*\*{3,}[\s*]*")
-# Debris after the name: dots after a space or in a run, quotes, commas, a redaction, a date.
+# Debris after the name: dots after a space or in a run, quotes, commas, a date. (A redaction
+# there is the signer, redacted: `... CLINTON End Cable Text XXXXXXXXXXXX`.)
 _DEBRIS = re.compile(
-    r"(?:\s+\.+|\.{2,}|\s*[\",]|\s+X{4,}|\s+(?:\d{1,2}\s+)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s+\.+|\.{2,}|\s*[\",]|\s+(?:\d{1,2}\s+)?\d{1,2}/\d{1,2}/\d{4}"
     r"|\s+\d{4}-\d\d-\d\d)+\s*$"
 )
 _SUFFIXES = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
