@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cablekg.model import Reference
 from cablekg.parse.ids import _one_edit, make_id
@@ -143,18 +144,31 @@ def _station(words: str, table) -> tuple[str, str] | None:
 def _misspelled_station(words: str, table) -> tuple[str, str] | None:
     """(code, written) of the one known station a letter off the last word(s) of `words`."""
     parts = words.split()
+    index = _deletion_index()
     for n in range(max(0, len(parts) - 3), len(parts)):
         candidate = " ".join(parts[n:])
         if len(candidate) < 5 or not candidate[0].isalpha():
             continue
-        codes = {
-            code
-            for written, code in table.written.items()
-            if abs(len(written) - len(candidate)) <= 1 and _near(written, candidate)
-        }
+        near = {w for key in _deletions(candidate) for w in index.get(key, ())}
+        codes = {table.written[w] for w in near if _near(w, candidate)}
         if len(codes) == 1:
             return codes.pop(), candidate
     return None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@cache
+def _deletion_index() -> dict[str, tuple[str, ...]]:
+    """Written station names by themselves and by every one-letter deletion of them: any name a
+    letter off (or with two letters swapped) shares a key with the misspelling."""
+    index: dict[str, list[str]] = {}
+    for written in stations().written:
+        for key in _deletions(written):
+            index.setdefault(key, []).append(written)
+    return {key: tuple(names) for key, names in index.items()}
 
 
 def _near(a: str, b: str) -> bool:

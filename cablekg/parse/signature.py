@@ -86,12 +86,12 @@ def split_signature(
     `after_sentence` False says a standalone line follows a line that does not end its sentence:
     the line is then read as it is, without taking debris off it.
     """
-    candidates = _without_debris(text, standalone)
-    if standalone and not after_sentence:
-        if text.islower():
-            return text, []  # a word carrying on the sentence, not a lower-case name
-        candidates = candidates[:1]
-    for candidate in candidates:
+    if standalone and not after_sentence and text.islower():
+        return text, []  # a word carrying on the sentence, not a lower-case name
+    found = _signature(text, standalone)
+    if found or (standalone and not after_sentence):
+        return found or (text, [])
+    for candidate in _without_debris(text, standalone):
         found = _signature(candidate, standalone)
         if found:
             return found
@@ -99,20 +99,26 @@ def split_signature(
 
 
 def _without_debris(text: str, standalone: bool) -> list[str]:
-    """The text as is, then without what may follow or precede a signature."""
-    candidates = [text]
+    """The text without what may follow or precede a signature (two readings)."""
+    candidates = []
     cleaned = text
     for _ in range(3):  # debris, then markers it hid, then debris they hid
-        cleaned = _DEBRIS.sub("", cleaned)
-        cleaned, _removed = strip_end_markers(cleaned)
+        cleaned, _removed = strip_end_markers(_strip_debris(cleaned))
     if standalone:
         cleaned = _SEPARATOR.sub("", cleaned).rstrip(".")
     if cleaned != text:
         candidates.append(cleaned)
-    footer = _FOOTER_AFTER.search(cleaned)
+    visit = cleaned.find("Visit", max(0, len(cleaned) - 400))
+    footer = _FOOTER_AFTER.match(cleaned, visit - 1 if visit > 0 else 0) if visit >= 0 else None
     if footer and footer.start() > 0:
-        candidates.append(_DEBRIS.sub("", cleaned[: footer.start()]))
+        candidates.append(_strip_debris(cleaned[: footer.start()]))
     return candidates
+
+
+def _strip_debris(text: str) -> str:
+    """The text without the debris at its end (only the end is searched: it is short)."""
+    match = _DEBRIS.search(text, max(0, len(text) - 80))
+    return text[: match.start()] if match else text
 
 
 def _signature(text: str, standalone: bool) -> tuple[str, list[str]] | None:
