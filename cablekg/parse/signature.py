@@ -23,9 +23,9 @@ _LOWER_ALONE = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-cas
 _SEPARATOR = re.compile(r"^[\sX]*\*{3,}[\s*]*")
 # Debris after the name: dots after a space or in a run, quotes, commas, a date. (A redaction
 # there is the signer, redacted: `... CLINTON End Cable Text XXXXXXXXXXXX`.)
-_DEBRIS = re.compile(
-    r"(?:\s+\.+|\.{2,}|\s*[\",]|\s+(?:\d{1,2}\s+)?\d{1,2}/\d{1,2}/\d{4}"
-    r"|\s+\d{4}-\d\d-\d\d)+\s*$"
+_DEBRIS = re.compile(  # each piece taken whole (atomic, possessive): no backtracking into it
+    r"(?>\s++\.++|\.{2,}+|\s*+[\",]|\s++(?:\d{1,2}\s++)?\d{1,2}/\d{1,2}/\d{4}"
+    r"|\s++\d{4}-\d\d-\d\d)+\s*$"
 )
 _SUFFIXES = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
 _TRAILING = re.compile(
