@@ -4,6 +4,7 @@ The parse stage's public API:
 - `parse_text(text)` -> `Cable`: one telegram text;
 - `read(paths)` -> cables of files, directories, Cablegate trees, cables.csv or `-` (stdin);
 - `read_outcomes(paths)` -> cables and `Reject`s together, in input order (what the CLI prints).
+All three take `entities=False` to skip entity extraction (officials and agencies stay empty).
 """
 
 from __future__ import annotations
