@@ -36,7 +36,9 @@ def main() -> None:
               help="Write rejects here as JSON lines (default: standard error).")  # fmt: skip
 @click.option("--no-metadata", is_flag=True,
               help="Read the text alone, ignoring the source's metadata.")  # fmt: skip
-def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
+@click.option("--no-entities", is_flag=True,
+              help="Skip entity extraction (officials, agencies stay empty): faster.")  # fmt: skip
+def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool, no_entities: bool) -> None:
     """Print one JSON cable record per line for every cable in PATHS.
 
     PATHS are files, directories, Cablegate trees, cables.csv files or - for standard input.
@@ -44,7 +46,7 @@ def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
     """
     rejects = rejects or sys.stderr
     rejected = 0
-    for outcome in read_outcomes(paths, use_metadata=not no_metadata):
+    for outcome in read_outcomes(paths, use_metadata=not no_metadata, entities=not no_entities):
         if isinstance(outcome, Cable):
             output.write(outcome.to_json() + "\n")
         else:

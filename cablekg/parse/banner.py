@@ -70,7 +70,12 @@ def classification_of(text: str) -> str | None:
     return CLASSIFICATIONS.get(letters)
 
 
-_QUICK = re.compile(r"[\s\",]*[CSUTLcsutl][^\d\n]{0,160}\d")
+# Cheap test before `BANNER`: a classification word's first letters, a digit further on.
+_QUICK = re.compile(
+    r"[\s\",]*(?:(?:C\s?)?C\s?O\s?N|(?:S\s?)?S\s?E\s?C|(?:U\s?)?U\s?N\s?C|(?:T\s?)?T\s?O\s?P|LIMITED)"
+    r"[^\d\n]{0,160}\d",
+    re.I,
+)
 
 
 def read_banner(line: str) -> Banner | None:

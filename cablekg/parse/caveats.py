@@ -22,6 +22,7 @@ _PHRASES = (
     (re.compile(r"\bE\s?F\s?T\s?O\b"), "EFTO"),
 )
 _SEPARATORS = re.compile(r"[\s,;/]+")
+_TOKENS = re.compile(r"[\s,;]+")
 _PHRASE_STARTS = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
 _ALIASES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
 _KNOWN = frozenset(CAVEATS)
@@ -57,7 +58,7 @@ def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
             found.append(canonical)
             text = pattern.sub(" ", text)
     repairs: list[str] = []
-    for token in re.split(r"[\s,;]+", text):
+    for token in _TOKENS.split(text):
         token = token.strip("/")
         if not token:
             continue

@@ -47,7 +47,7 @@ def _may_repeat(lines: list[str]) -> bool:
             banners += 1
             if banners > 1:
                 return True
-    return bool(DTG_ANYWHERE.search(text, len(text) // 2))
+    return bool(DTG_ANYWHERE.search(text, max(0, len(text) // 2 - 1)))
 
 
 def split_copies(lines: list[str]) -> list[list[str]]:

@@ -237,8 +237,14 @@ def _next_strong(lines: list[str], start: int, window: int) -> int | None:
 
 def _banner_words(line: str) -> bool:
     """Cheap test for a classification word in an upper-case line (a banner glued to it)."""
-    words = ("C O N F", "S E C R", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFF")
-    return any(word in line for word in words)
+    return (
+        "SECRET" in line
+        or "UNCLAS" in line
+        or "CONFIDENTIAL" in line
+        or "C O N F" in line
+        or "S E C R" in line
+        or "LIMITED OFF" in line
+    )
 
 
 def _add(block: list[Addressee], text: str) -> None:

@@ -128,7 +128,7 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     mark = match["mark"]
     marking = None
     if mark:
-        candidate = re.sub(r"\s+", "", mark).upper()
+        candidate = "".join(mark.split()).upper()
         if MARKINGS.match(candidate):
             marking = candidate
         else:
