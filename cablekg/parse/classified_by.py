@@ -103,8 +103,10 @@ _NAME_WORD = re.compile(
 
 
 # A generational suffix ending the name, and words that lead to the reasons.
-_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
-_LEAD_OUT = re.compile(r"(?:\s+(?:per|for|fo r|under|by))+$", re.I)
+# Searches start where a match can first begin (a comma, or the first of a run of spaces) and
+# take at most 20 lead-out words, so their time stays linear in the text.
+_SUFFIX = re.compile(r"(?:,|(?<![\s,]))\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_LEAD_OUT = re.compile(r"(?<!\s)(?:\s+(?:per|for|fo r|under|by)){1,20}$", re.I)
 _LEAD_IN = re.compile(r"^(?:\([A-Z/]+\)\s*)?Classified\s+By\b\s*:?\s*", re.I)  # written twice
 
 

@@ -23,9 +23,14 @@ _LOWER_ALONE = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-cas
 _SEPARATOR = re.compile(r"^[\sX]*\*{3,}[\s*]*")
 # Debris after the name: dots after a space or in a run, quotes, commas, a date. (A redaction
 # there is the signer, redacted: `... CLINTON End Cable Text XXXXXXXXXXXX`.)
-_DEBRIS = re.compile(  # each piece taken whole (atomic, possessive): no backtracking into it
+# Each piece is taken whole (atomic, possessive): no backtracking into it. A search starts only
+# where a match can first begin (not after a space, quote, comma, `..` or ` .`, which an earlier
+# start takes in its stride) and takes at most 80 pieces (the caller searches 80 characters), so
+# its time stays linear in the text.
+_DEBRIS = re.compile(
+    r"(?<![\s\",])(?<!\.\.)(?<!\s\.)"
     r"(?>\s++\.++|\.{2,}+|\s*+[\",]|\s++(?:\d{1,2}\s++)?\d{1,2}/\d{1,2}/\d{4}"
-    r"|\s++\d{4}-\d\d-\d\d)+\s*$"
+    r"|\s++\d{4}-\d\d-\d\d){1,80}\s*$"
 )
 _SUFFIXES = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
 _TRAILING = re.compile(
@@ -122,8 +127,9 @@ def _without_debris(text: str, standalone: bool) -> list[str]:
 
 def _strip_debris(text: str) -> str:
     """The text without the debris at its end (only the end is searched: it is short)."""
-    match = _DEBRIS.search(text, max(0, len(text) - 80))
-    return text[: match.start()] if match else text
+    tail = max(0, len(text) - 80)
+    match = _DEBRIS.search(text[tail:])  # a slice: no start in it is barred by what precedes
+    return text[: tail + match.start()] if match else text
 
 
 def _signature(text: str, standalone: bool) -> tuple[str, list[str]] | None:
