@@ -51,10 +51,16 @@ _GENERIC_WORDS = frozenset(
         *("high", "general"),
     )
 )
+_RESOLUTIONS = {"UNSCR": "UNSC", "UNGAR": "UNGA"}  # resolution symbol -> the body passing it
 _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
-_NAME_CONNECTORS = frozenset(("of", "for", "and", "the", "de", "la", "del", "y", "on", "&"))
+_NAME_CONNECTORS = frozenset(
+    (
+        *("of", "for", "and", "the", "on", "at", "in", "&", "de", "la", "del", "y", "el", "los"),
+        *("las", "por", "para", "da", "do", "dos", "das", "des", "du", "et", "e"),
+    )
+)
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -129,9 +135,10 @@ def find_organisations(
             continue
         start = _defined_name(text, match, person_spans)
         if start is None:
-            found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
-        else:
-            add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
+            if _spelled_name(text, match):
+                found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
+            continue  # else no definition: "Okiharu Yasuoka (LDP)", a person's party
+        add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
     for chunk in chunk_list:
         for i in chunk.capitals:
             token, offset = chunk.tokens[i], chunk.offsets[i]
@@ -147,7 +154,17 @@ def find_organisations(
                 continue  # "EUR 5 million"
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
+            if upper and _GOVERNMENT.match(acronym) and _government_cue(text, offset, acronym):
+                found.uses.append((acronym, order + offset, False))  # "THE GOT'S", not "GOT"
+                continue
             found.uses.append((acronym, order + offset, upper))
+
+
+def _government_cue(text: str, offset: int, acronym: str) -> bool:
+    """Whether a capitalised GOx that is also a word ("GOT", "GOV") is written as a body:
+    after THE or with a possessive ("THE GOT'S RELIGIOUS AFFAIRS DIRECTORATE")."""
+    after = text[offset + len(acronym) : offset + len(acronym) + 2]
+    return text[max(0, offset - 4) : offset] == "THE " or after in ("'S", "\u2019S")
 
 
 def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]]:
@@ -214,38 +231,75 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
     organisation: capitalised words whose initials give the acronym, ending in no word of a
     treaty, programme or concept ("Free Trade Agreement", "Trafficking in Persons")."""
     lex = lexicon()
-    acronym = re.sub(r"[^A-Z]", "", match.group("acr"))
-    words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
-    name: list[str] = []
-    for word in reversed(words):
-        if (word[:1].isupper() and word.strip(",.;:") == word) or (
-            word in _NAME_CONNECTORS and name
-        ):
-            name.insert(0, word)
-        else:
-            break
-    while name and name[0] in _NAME_CONNECTORS:
-        name.pop(0)
+    name = _spelled_name(text, match)
     last = base(name[-1]).lower() if name else ""
     if len(name) < 2 or last in lex.not_org_heads or last in lex.titles:
         return None  # "Free Trade Agreement (FTA)", "Foreign Minister (FM)"
-    capitals = [w for w in name if w not in _NAME_CONNECTORS]
+    capitals = [w for w in name if w.lower() not in _NAME_CONNECTORS]
     if any(w.lower() in lex.function_words for w in capitals):
         return None  # "Area To Be Avoided (ATBA)"
     if len(capitals) < 3 and match.group("acr") not in lex.known_acronyms:
         return None  # "Safety Navigation (SN)": too short to tell
-    initials = "".join(part[0] for w in name for part in w.split("-") if part[:1].isupper())
-    if (
-        len(acronym) < 2
-        or not initials.startswith(acronym[0])
-        or not _subsequence(acronym, initials)
-    ):
-        return None
     start = match.start() - len(" ".join(name))
     joined = " ".join(name).lower()
     if joined in lex.places or _inside(person_spans, start):
         return None
     return start
+
+
+def _spelled_name(text: str, match: re.Match) -> list[str]:
+    """The words before an acronym in brackets that it abbreviates: the longest run of
+    capitalised words (and connectors) starting with the acronym's first letter whose initials
+    hold its letters, no more capitalised words than it has letters when a run that short fits
+    ("MOVEMENT FOR DEMOCRATIC CHANGE (MDC)", not "RICE MET MOVEMENT ..."). Empty when none."""
+    acronym = re.sub(r"[^A-Z]", "", match.group("acr"))
+    if len(acronym) < 2:
+        return []
+    words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
+    run: list[str] = []
+    for word in reversed(words):
+        capital = word[:1].isupper() or _JOINED_WORD.match(word)
+        if (capital and word.strip(',.;:"“”') == word) or (
+            word.lower() in _NAME_CONNECTORS and run
+        ):
+            run.insert(0, word)
+        else:
+            break
+    fitting: list[list[str]] = []
+    for i, word in enumerate(run):
+        if word.lower() in _NAME_CONNECTORS or _initial(word) != acronym[0]:
+            continue
+        rest = run[i:]
+        initials = "".join(_initial(part) for w in rest for part in w.split("-") if part)
+        if _letters_in(acronym, initials):
+            fitting.append(rest)
+    if not fitting:
+        return []
+    short = [f for f in fitting if _capital_count(f) <= len(acronym)]
+    return short[0] if short else fitting[-1]
+
+
+_JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
+
+
+def _initial(word: str) -> str:
+    """The letter a word (or a hyphenated part: "al-Qaeda" gives A and Q) gives an acronym."""
+    return word[:1].upper()
+
+
+def _capital_count(words: list[str]) -> int:
+    return sum(w.lower() not in _NAME_CONNECTORS for w in words)
+
+
+def _letters_in(acronym: str, initials: str) -> bool:
+    """Whether every letter of the acronym is among the initials, as often as it occurs there:
+    "MPRP" in "Muslim Republican Peoples Party" (word order may differ in translation)."""
+    pool = list(initials)
+    for letter in acronym:
+        if letter not in pool:
+            return False
+        pool.remove(letter)
+    return True
 
 
 def _known_organisations(chunk: Chunk, upper: bool):
@@ -268,7 +322,9 @@ def _known_organisations(chunk: Chunk, upper: bool):
 
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
-    word = token.rstrip(",;:)'\"").removesuffix("'s").removesuffix("\u2019s")
+    word = token.rstrip(",;:)'\"\u201d")
+    if word[-2:] in ("'s", "\u2019s", "'S", "\u2019S"):
+        word = word[:-2]  # "GOC\u2019S TREATMENT"
     if _INITIALISM.match(word):
         return word if word.replace(".", "") in lexicon().acronyms else None  # "U.N."
     word = word.rstrip(".")
@@ -427,17 +483,22 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
     """Turn the acronym uses of the cable into organisation mentions."""
     lex = lexicon()
     for acronym, order, upper in found.uses:
-        if acronym in person_aliases or acronym in lex.not_agencies or _MARKING.search(acronym):
+        if acronym in lex.not_agencies or _MARKING.search(acronym):
             continue
         if acronym in found.definitions:
             name = found.definitions[acronym]
             found.orgs.append(OrgMention(name=name, acronym=acronym, order=order))
             continue
-        if acronym in found.plain:
+        # "Okiharu Yasuoka (LDP)": a party in brackets after a person is no alias of theirs
+        if acronym in found.plain or (acronym in person_aliases and acronym not in lex.acronyms):
             continue
         if upper and acronym in lex.ambiguous_acronyms:
             continue
         plain = acronym.replace(".", "") if _INITIALISM.match(acronym) else acronym
+        body = _RESOLUTIONS.get(plain.removesuffix("S"))
+        if body in lex.acronyms:  # "UNSCR 1244" is a resolution of the Security Council
+            found.orgs.append(OrgMention(lex.acronyms[body], None, order, spelled=False))
+            continue
         if plain in lex.acronyms:
             found.orgs.append(
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)

@@ -20,6 +20,7 @@ from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
 _PUNCT = re.compile(r"[^\w\s]")
+_ALIAS = re.compile(r" \([^()]*\)")
 _MINISTER_OF = re.compile(
     r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
 )
@@ -133,10 +134,13 @@ def org_key(name: str) -> str:
     share "ministry of foreign"."""
     lex = lexicon()
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _ALIAS.sub(" ", text)  # "Japan Business Federation (Keidanren)"
     text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
     words = [w for w in text.split() if w != "the"]
     if words[:1] == ["un"]:
         words[:1] = ["united", "nations"]  # "UN Security Council"
+    elif words[:2] == ["u", "s"] or words[:1] == ["us"]:
+        words[: 2 if words[0] == "u" else 1] = ["united", "states"]  # "U.S. Government"
     if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
         return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
     if len(words) >= 3 and words[:2] == ["government", "of"]:
