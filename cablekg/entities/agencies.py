@@ -81,6 +81,7 @@ class Found:
     definitions: dict[str, str] = field(default_factory=dict)  # acronym -> organisation name
     plain: set[str] = field(default_factory=set)  # acronyms defined for other things (TIP)
     uses: list[tuple[str, int, bool]] = field(default_factory=list)  # acronym, order, upper
+    bodies: set[str] = field(default_factory=set)  # acronyms written with a role: "ODC Chief"
 
 
 def defined_acronyms(text: str) -> set[str]:
@@ -130,6 +131,10 @@ def find_organisations(
                 if not _inside(taken, start):
                     add(start, end)
     taken.sort()
+    for start, end in _cued_organisations(text, upper, person_spans):
+        if not _inside(taken, start) and not _inside(taken, end - 1):
+            add(start, end)
+    taken.sort()
     for match in pats.definition.finditer(text):
         if any(e == match.start() for _, e in taken):
             continue
@@ -145,11 +150,17 @@ def find_organisations(
             special = "/" in token or token[:2] == "GO" or token[1:2] == "."
             plain = chunk.kinds[i] != ACRONYM and base(token) not in found.definitions
             if upper and plain and not special:
+                body = _body_acronym(text, token, offset)  # "ADOC LEADER GUILLERMO FORD"
+                if body and not _inside(person_spans, offset):
+                    found.bodies.add(body)
+                    found.uses.append((body, order + offset, upper))
                 continue  # in capitals, only table acronyms, office symbols, GOx
             acronym = _acronym_shape(token, upper)
             if not acronym or _inside(person_spans, offset):
                 continue
             end = offset + len(acronym)
+            if _ROLE_AFTER.match(text, end) and _no_word(acronym):
+                found.bodies.add(acronym)  # "ODC Chief", "the OCPA officials"
             if _DIGIT_AFTER.match(text, end):
                 continue  # "EUR 5 million"
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
@@ -158,6 +169,162 @@ def find_organisations(
                 found.uses.append((acronym, order + offset, False))  # "THE GOT'S", not "GOT"
                 continue
             found.uses.append((acronym, order + offset, upper))
+
+
+_CUE_WORD = r"[A-Z][\w'\u2019&.-]*"
+_CUE_LINK = "(?:de|del|della|di|da|do|la|le|el|al) "
+_CUE_NAME = rf"[A-Z0-9][\w'\u2019&.-]*(?: (?:{_CUE_LINK})?{_CUE_WORD}){{0,3}}"
+_MEDIA = ("newspaper", "magazine", "tabloid", "news agency", "news service")
+# A bare name is an organisation when a common noun says so: "the daily La Repubblica",
+# "opposition party FIDESZ", "Canadian company Forsys"; "the Gulen movement", "a Gallup poll".
+# Each cue is looked for as a plain substring first: most texts hold none of them.
+_CUES_BEFORE = {
+    cue: re.compile(rf"{cue} (?P<name>{_CUE_NAME})")  # a literal start: a fast scan
+    for cue in (
+        *_MEDIA,
+        *("daily", "weekly", "paper", "broadcaster", "TV station", "television station"),
+        *("TV channel", "radio station", "company", "firm", "airline", "bank", "party"),
+        *("think tank", "NGO", "group"),
+    )
+}
+_CUES_AFTER = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_CUE_NAME})\Z")
+_CUES_UPPER = {
+    cue: re.compile(rf"{cue} (?P<name>[A-Z][A-Z'-]{{3,}})")
+    for cue in ("NEWSPAPER", "DAILY", "WEEKLY", "MAGAZINE", "PAPER")
+}
+_NOT_NAME_SUFFIX = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
+
+
+def _cued_organisations(
+    text: str, upper: bool, person_spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of bare names that a common noun beside them calls a newspaper, company, party,
+    movement or pollster (the noun itself is left out: "Gulen", not "Gulen movement")."""
+    found: list[tuple[int, str, str | None]] = []  # start, name, cue after it
+    for cue, pattern in (_CUES_UPPER if upper else _CUES_BEFORE).items():
+        if cue + " " in text:
+            found.extend(
+                (m.start("name"), m.group("name"), None)
+                for m in pattern.finditer(text)
+                if starts_word(text, m.start())
+            )
+    for cue in () if upper else _CUES_AFTER:
+        position = text.find(" " + cue)
+        while position > 0:
+            end = position + len(cue) + 1
+            if not text[end : end + 1].isalnum():
+                match = _NAME_BEFORE.search(text, max(0, position - 60), position)
+                if match:
+                    found.append((match.start("name"), match.group("name"), cue))
+            position = text.find(" " + cue, end)
+    spans = []
+    for start, raw, cue in found:
+        after = cue is not None
+        if after and not starts_word(text, start):
+            continue  # "anti-CAFTA movement"
+        words = _cue_words(raw, after)
+        if not words or (after and _possessive(words[-1])):
+            continue  # "Arias's firm direction", "Milennio's poll"
+        if cue == "movement" and _movement_word(words):
+            continue  # "FARC movement" (progress), "Peronist movement"
+        start += raw.index(words[0])
+        name = " ".join(words)
+        if _possessive(name):
+            name = name[:-2]
+        if _plausible_bare_name(name, upper) and not _inside(person_spans, start):
+            spans.append((start, start + len(name)))
+    return spans
+
+
+def _cue_words(name: str, after: bool) -> list[str]:
+    """The words of a cued name, cut at a sentence end or a title ("Citizen Participation
+    Executive Director"); a date before a cue noun is left out ("March 22 Gallup poll")."""
+    lex = lexicon()
+    words: list[str] = []
+    for word in name.split(" "):
+        low = base(word).lower()
+        if words and (low in lex.titles or low in lex.honorifics):
+            break
+        words.append(word.rstrip("."))
+        if word.endswith(".") and len(word) > 2:
+            break  # "ETA. Acebes stated"
+    while after and words and words[0][:1].isdigit():
+        words.pop(0)
+    if words and (words[0].isdigit() and len(words) == 1):
+        return []
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return []  # a heading in capitals: "NGO REPORT CALLS ..."
+    return words
+
+
+def _movement_word(words: list[str]) -> bool:
+    return len(words) == 1 and (words[0].isupper() or words[0].endswith(("ist", "ists")))
+
+
+def _plausible_bare_name(name: str, upper: bool) -> bool:
+    """Not a title, place, nationality, month, marking or English word standing alone."""
+    lex = lexicon()
+    words = name.split(" ")
+    low = [base(w).lower() for w in words]
+    first, joined = low[0], " ".join(low)
+    if not name or _NOT_NAME_SUFFIX.search(name) or name.replace(".", "") in ("US", "UK", "USA"):
+        return False
+    if first in lex.function_words or first in lex.title_words or first in lex.honorifics:
+        return False
+    if low[-1] in lex.nationalities or joined in lex.nationalities or joined in lex.places:
+        return False
+    if first in lex.places or any(w in _CALENDAR for w in low) or name in lex.not_agencies:
+        return False
+    if len(words) == 1 and (first in lex.common or (upper and first in lex.dictionary)):
+        return False
+    return kind(base(words[0]), upper) != PORTFOLIO
+
+
+_CALENDAR = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday"),
+    )
+)
+
+
+_ROLE_AFTER = re.compile(
+    r"(?:['\u2019][sS])? (?i:officials?|officers?|chief|director|leader|leaders|leadership"
+    r"|spokes(?:man|woman|person)|members?|chairman|president|secretary[- ]general"
+    r"|headquarters|commander|delegation|representatives?)\b"
+)
+
+
+def _body_acronym(text: str, token: str, offset: int) -> str | None:
+    """A word of an upper-case text that is no English word, written with a role after it:
+    an organisation's acronym ("ADOC LEADERSHIP")."""
+    word = base(token)
+    if not (2 <= len(word) <= 6 and word.isalpha() and _ROLE_AFTER.match(text, offset + len(word))):
+        return None
+    return word if _no_word(word) else None
+
+
+def _no_word(acronym: str) -> bool:
+    """Whether an acronym is no English word, title, name, place or nationality ("THE", "VICE",
+    "SYRIAN" in a heading)."""
+    low = acronym.lower()
+    lex = lexicon()
+    if len(acronym) < 3 or not acronym.replace("-", "").isalpha():
+        return False  # "PC", "FS-04": too short to tell, or a grade
+    return not (
+        low in lex.common
+        or low in lex.capitalised
+        or low in lex.org_first
+        or low in lex.org_last
+        or low in lex.dictionary
+        or low in lex.title_words
+        or low in lex.given
+        or low in lex.places
+        or low in lex.nationalities
+        or low in lex.surnames
+    )
 
 
 def _government_cue(text: str, offset: int, acronym: str) -> bool:
@@ -508,7 +675,8 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))
             continue
-        if _OFFICE.match(acronym) and acronym.split("/")[0] in lex.state_offices:
+        office = _OFFICE.match(acronym) and acronym.split("/")[0] in lex.state_offices
+        if office or (acronym in found.bodies and acronym.lower() not in lex.titles):
             found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
 
 
@@ -525,7 +693,9 @@ def _government(acronym: str, tags: tuple[str, ...], upper: bool) -> str | None:
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
     if len(fits) == 1:
         return f"Government of {fits.pop()}"
-    return acronym  # GOQ, GONL: the government of a country the TAGS do not name
+    return (
+        None if english else acronym
+    )  # GOQ, GONL: the government of a country the TAGS do not name
 
 
 def _subsequence(letters: str, name: str) -> bool:
