@@ -106,6 +106,10 @@ def find_organisations(
         taken.append((start, end))
         definition = pats.definition.match(text, end)
         acronym = definition.group("acr") if definition else None
+        bare = acronym is None and not upper and bool(_ACRONYM.match(name))
+        if bare:  # "the terrorist group ETA": the ETA the cable or the table may spell out
+            found.orgs.append(OrgMention(name, name, order + start, spelled=False))
+            return
         if acronym:
             found.definitions.setdefault(acronym, name)
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
@@ -161,8 +165,8 @@ def find_organisations(
             end = offset + len(acronym)
             if _ROLE_AFTER.match(text, end) and _no_word(acronym):
                 found.bodies.add(acronym)  # "ODC Chief", "the OCPA officials"
-            if _DIGIT_AFTER.match(text, end):
-                continue  # "EUR 5 million"
+            if _DIGIT_AFTER.match(text, end) and acronym not in _RESOLUTIONS:
+                continue  # "EUR 5 million", but "UNSCR 1559"
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
             if upper and _GOVERNMENT.match(acronym) and _government_cue(text, offset, acronym):
@@ -313,6 +317,8 @@ def _no_word(acronym: str) -> bool:
     lex = lexicon()
     if len(acronym) < 3 or not acronym.replace("-", "").isalpha():
         return False  # "PC", "FS-04": too short to tell, or a grade
+    if "-" in acronym and not all(_no_word(part) for part in acronym.split("-")):
+        return False  # "HIGH-LEVEL"
     return not (
         low in lex.common
         or low in lex.capitalised
