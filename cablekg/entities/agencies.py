@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
@@ -148,18 +149,22 @@ def find_organisations(
                 found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
             continue  # else no definition: "Okiharu Yasuoka (LDP)", a person's party
         add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
+    for acronym, offset in _coded_acronyms(text):
+        if not _inside(person_spans, offset):
+            found.uses.append((acronym, order + offset, False))  # "the G8 in Italy"
     for chunk in chunk_list:
         for i in chunk.capitals:
             token, offset = chunk.tokens[i], chunk.offsets[i]
             special = "/" in token or token[:2] == "GO" or token[1:2] == "."
             plain = chunk.kinds[i] != ACRONYM and base(token) not in found.definitions
-            if upper and plain and not special:
+            # in capitals, only table acronyms, office symbols, GOx, or words with a role
+            acronym = None if upper and plain and not special else _acronym_shape(token, upper)
+            if acronym is None and upper and not special:
                 body = _body_acronym(text, token, offset)  # "ADOC LEADER GUILLERMO FORD"
                 if body and not _inside(person_spans, offset):
                     found.bodies.add(body)
                     found.uses.append((body, order + offset, upper))
-                continue  # in capitals, only table acronyms, office symbols, GOx
-            acronym = _acronym_shape(token, upper)
+                continue
             if not acronym or _inside(person_spans, offset):
                 continue
             end = offset + len(acronym)
@@ -333,6 +338,26 @@ def _no_word(acronym: str) -> bool:
     )
 
 
+@cache
+def _coded_names() -> tuple[str, ...]:
+    """Table acronyms with a number ("G8", "G-20", "MI6"), which no capitals scan picks up."""
+    return tuple(a for a in lexicon().acronyms if any(c.isdigit() for c in a) and "/" not in a)
+
+
+def _coded_acronyms(text: str) -> list[tuple[str, int]]:
+    """Where the text uses a coded table acronym, found as plain substrings (few, rare)."""
+    uses = []
+    for acronym in _coded_names():
+        position = text.find(acronym)
+        while position >= 0:
+            end = position + len(acronym)
+            after = text[end : end + 1]
+            if starts_word(text, position) and not (after.isalnum() or after in ("-", "/")):
+                uses.append((acronym, position))  # not "G-8/G-20" halves, not "G8s"
+            position = text.find(acronym, end)
+    return uses
+
+
 def _government_cue(text: str, offset: int, acronym: str) -> bool:
     """Whether a capitalised GOx that is also a word ("GOT", "GOV") is written as a body:
     after THE or with a possessive ("THE GOT'S RELIGIOUS AFFAIRS DIRECTORATE")."""
@@ -406,7 +431,8 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
     lex = lexicon()
     name = _spelled_name(text, match)
     last = base(name[-1]).lower() if name else ""
-    if len(name) < 2 or last in lex.not_org_heads or last in lex.titles:
+    listed = match.group("acr") in lex.acronyms  # "World Food Program (WFP)" is a body
+    if len(name) < 2 or (last in lex.not_org_heads and not listed) or last in lex.titles:
         return None  # "Free Trade Agreement (FTA)", "Foreign Minister (FM)"
     capitals = [w for w in name if w.lower() not in _NAME_CONNECTORS]
     if any(w.lower() in lex.function_words for w in capitals):
@@ -438,6 +464,8 @@ def _spelled_name(text: str, match: re.Match) -> list[str]:
             run.insert(0, word)
         else:
             break
+    if run and _possessive(run[-1]):
+        return []  # "the General Assembly's (GA) decision": no name, the acronym of another
     fitting: list[list[str]] = []
     for i, word in enumerate(run):
         if word.lower() in _NAME_CONNECTORS or _initial(word) != acronym[0]:
@@ -593,7 +621,9 @@ def _national(word: str) -> bool:
 def _generic(word: str) -> bool:
     """A word that does not make a body's name specific: an everyday adjective or a surname."""
     low = base(word).lower()
-    surname = kind(base(word), False) == NAME and low not in lexicon().org_modifiers
+    lex = lexicon()
+    known = low in lex.surnames or low in lex.given or low in lex.capitalised
+    surname = known and kind(base(word), False) == NAME and low not in lex.org_modifiers
     return low in _GENERIC_WORDS or surname
 
 

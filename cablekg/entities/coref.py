@@ -141,6 +141,8 @@ def org_key(name: str) -> str:
         words[:1] = ["united", "nations"]  # "UN Security Council"
     elif words[:2] == ["u", "s"] or words[:1] == ["us"]:
         words[: 2 if words[0] == "u" else 1] = ["united", "states"]  # "U.S. Government"
+    if words[:3] == ["united", "states", "department"]:
+        words = words[2:]  # "U.S. Department of Justice" is the Department of Justice
     if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
         return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
     if len(words) >= 3 and words[:2] == ["government", "of"]:
