@@ -36,7 +36,7 @@ _ACRONYM = re.compile(
 )
 _GENERIC_HEADS = frozenset(
     (
-        *("government", "administration", "front", "organization", "society", "force"),
+        *("government", "administration", "organization", "society", "force"),
         *("forces", "council", "coalition", "alliance", "movement", "committee", "service"),
         *("school",),
     )
@@ -242,7 +242,10 @@ def _cued_organisations(
         if _possessive(name):
             name = name[:-2]
         if _plausible_bare_name(name, upper) and not _inside(person_spans, start):
-            spans.append((start, start + len(name)))
+            end = start + len(name)
+            if cue == "movement" and text.startswith(" movement", end):
+                end += len(" movement")  # the movement's name: "the Gulen movement"
+            spans.append((start, end))
     return spans
 
 
@@ -258,8 +261,8 @@ def _cue_words(name: str, after: bool) -> list[str]:
         words.append(word.rstrip("."))
         if word.endswith(".") and len(word) > 2:
             break  # "ETA. Acebes stated"
-    while after and words and words[0][:1].isdigit():
-        words.pop(0)
+    while after and words and (words[0][:1].isdigit() or words[0].lower() in lex.function_words):
+        words.pop(0)  # "a March 22 Gallup poll", "The Gulen movement"
     if words and (words[0].isdigit() and len(words) == 1):
         return []
     if len(words) > 1 and all(w.isupper() for w in words):
@@ -639,8 +642,8 @@ def _lead_words(before: str, upper: bool) -> list[str]:
         word = words[i]
         if word.endswith((".", ",", ";", ":")) and len(word) > 4 and word.count(".") < 2:
             break  # "FALKLANDS. ARGENTINE NAVY": a sentence ends before the name
-        if word in ("and", "&") and lead and i and _portfolio(words[i - 1]) and not upper:
-            lead.insert(0, word)  # "Environment and Food Agency"
+        if word in ("and", "&", "AND") and lead and i and _portfolio(words[i - 1]):
+            lead.insert(0, word)  # "Environment and Food Agency", "EDUCATION AND SCIENCE"
             continue
         if _NUMBER.match(word) and lead:
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
