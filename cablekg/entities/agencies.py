@@ -434,10 +434,16 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
     lex = lexicon()
     name = _spelled_name(text, match)
     last = base(name[-1]).lower() if name else ""
-    listed = match.group("acr") in lex.acronyms  # "World Food Program (WFP)" is a body
+    # "World Food Program (WFP)": a programme the table knows as a body
+    listed = match.group("acr") in lex.acronyms and last in ("program", "programme")
     if len(name) < 2 or (last in lex.not_org_heads and not listed) or last in lex.titles:
         return None  # "Free Trade Agreement (FTA)", "Foreign Minister (FM)"
     capitals = [w for w in name if w.lower() not in _NAME_CONNECTORS]
+    # the first word, or one before "in", "at", "of": "Declaration on Security in the Americas"
+    ends = [w for w, n in zip(name, [*name[1:], ""], strict=True) if n.lower() in _NAME_CONNECTORS]
+    concept = any(base(w).lower() in lex.not_org_heads for w in [capitals[0], *ends])
+    if concept and match.group("acr") not in lex.acronyms:
+        return None  # "Declaration on Security in the Americas (DSA)"
     if any(w.lower() in lex.function_words for w in capitals):
         return None  # "Area To Be Avoided (ATBA)"
     if len(capitals) < 3 and match.group("acr") not in lex.known_acronyms:
@@ -732,9 +738,8 @@ def _government(acronym: str, tags: tuple[str, ...], upper: bool) -> str | None:
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
     if len(fits) == 1:
         return f"Government of {fits.pop()}"
-    return (
-        None if english else acronym
-    )  # GOQ, GONL: the government of a country the TAGS do not name
+    # GOQ, GONL: the government of a country the TAGS do not name (not GOAL, GOOD)
+    return None if low in lex.common else acronym
 
 
 def _subsequence(letters: str, name: str) -> bool:
