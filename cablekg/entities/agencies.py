@@ -103,7 +103,7 @@ def find_organisations(
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, name: str | None = None) -> None:
-        name = name or text[start:end]
+        name = name or text[start:end].rstrip("'\u2019")  # "External Relations' (MRE)"
         taken.append((start, end))
         definition = pats.definition.match(text, end)
         acronym = definition.group("acr") if definition else None
