@@ -148,6 +148,11 @@ def find_organisations(
             if _spelled_name(text, match):
                 found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
             continue  # else no definition: "Okiharu Yasuoka (LDP)", a person's party
+        # the spelled-out name replaces a shorter one found inside it: "Hefei National
+        # Laboratory" of "Hefei National Laboratory for Physical Science at the Microscale (HFNL)"
+        inside = {order + s for s, e in taken if start <= s and e < match.start()}
+        if inside:
+            found.orgs[:] = [o for o in found.orgs if o.order not in inside]
         add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
     for acronym, offset in _coded_acronyms(text):
         if not _inside(person_spans, offset):
@@ -631,7 +636,7 @@ def _generic(word: str) -> bool:
     """A word that does not make a body's name specific: an everyday adjective or a surname."""
     low = base(word).lower()
     lex = lexicon()
-    known = low in lex.surnames or low in lex.given or low in lex.capitalised
+    known = low in lex.surnames or low in lex.given
     surname = known and kind(base(word), False) == NAME and low not in lex.org_modifiers
     return low in _GENERIC_WORDS or surname
 
@@ -754,6 +759,25 @@ def _subsequence(letters: str, name: str) -> bool:
 
 def country_name(tag: str) -> str | None:
     return lexicon().countries.get(tag)
+
+
+_STATE_FIELD = re.compile(
+    r"(?i)^(?:U\.?S\.? )?(?:State|DOS|Dep(?:artmen)?t\.? of State|State Dep(?:artmen)?t\.?)$"
+)
+_EMBASSY_FIELD = re.compile(r"^(?:U\.?S\.? |Am)?Embassy [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+
+
+def classified_by_agencies(title: str | None, order: int) -> list[OrgMention]:
+    """The agencies among the fields of a Classified By line ("Ambassador, State, EXEC";
+    "CDA, Embassy Tripoli, U.S. Dept of State"; "Political Counselor, DOS, POL")."""
+    orgs = []
+    for field_ in (f.strip(" .") for f in (title or "").split(",")):
+        if _STATE_FIELD.match(field_):
+            acronym = "DOS" if field_.upper() == "DOS" else None
+            orgs.append(OrgMention("Department of State", acronym, order, spelled=False))
+        elif _EMBASSY_FIELD.match(field_):
+            orgs.append(OrgMention(field_, None, order))
+    return orgs
 
 
 def tag_agencies(tags: tuple[str, ...], order: int) -> list[OrgMention]:
