@@ -154,6 +154,10 @@ def find_organisations(
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
         add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
+    for body, offset in _upper_bodies(text) if upper else ():
+        if not _inside(person_spans, offset):  # "FONOFF OFFICIALS", "THE ADOC LEADERSHIP"
+            found.bodies.add(body)
+            found.uses.append((body, order + offset, upper))
     for acronym, offset in _coded_acronyms(text):
         if not _inside(person_spans, offset):
             found.uses.append((acronym, order + offset, False))  # "the G8 in Italy"
@@ -312,6 +316,32 @@ _ROLE_AFTER = re.compile(
     r"|spokes(?:man|woman|person)|members?|chairman|president|secretary[- ]general"
     r"|headquarters|commander|delegation|representatives?)\b"
 )
+
+
+_UPPER_ROLES = (
+    *(" OFFICIALS", " OFFICIAL ", " LEADER", " SPOKESMAN", " CHIEF ", " DIRECTOR"),
+    *(" CHAIRMAN", " HEADQUARTERS", " COMMANDER", " DELEGATION", " REPRESENTATIVE"),
+)
+
+
+def _upper_bodies(text: str) -> list[tuple[str, int]]:
+    """Words of an upper-case text written before a role ("FONOFF OFFICIALS") that are no
+    English word, name or place: acronyms of organisations the lexicon does not list. Found
+    from the role words, which are rare, not from every word."""
+    lex = lexicon()
+    found = []
+    for role in _UPPER_ROLES:
+        position = text.find(role)
+        while position > 0:
+            start = text.rfind(" ", 0, position) + 1
+            word = text[start:position]
+            if word[-2:] in ("'S", "\u2019S"):
+                word = word[:-2]
+            body = _body_acronym(text, word, start) if word.isalpha() else None
+            if body and body not in lex.acronyms and body.lower() not in lex.title_words:
+                found.append((body, start))
+            position = text.find(role, position + len(role))
+    return found
 
 
 def _body_acronym(text: str, token: str, offset: int) -> str | None:
