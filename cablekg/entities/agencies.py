@@ -174,6 +174,11 @@ def find_organisations(
                     found.bodies.add(body)
                     found.uses.append((body, order + offset, upper))
                 continue
+            joined = "-" in token and not upper and acronym not in lexicon().acronyms
+            parts = _joined_uses(token, order + offset) if joined else []
+            if parts:
+                found.uses.extend(parts)  # "FARC-ETA", "EU-Latam"
+                continue
             if not acronym or _inside(person_spans, offset):
                 continue
             end = offset + len(acronym)
@@ -393,6 +398,19 @@ def _coded_acronyms(text: str) -> list[tuple[str, int]]:
             if starts_word(text, position) and not (after.isalnum() or after in ("-", "/")):
                 uses.append((acronym, position))  # not "G-8/G-20" halves, not "G8s"
             position = text.find(acronym, end)
+    return uses
+
+
+def _joined_uses(token: str, order: int) -> list[tuple[str, int, bool]]:
+    """Table acronyms joined by hyphens to other words: "a FARC-ETA connection", "the EU-Latam
+    Summit" name FARC, ETA and the EU."""
+    lex = lexicon()
+    uses = []
+    position = order
+    for part in base(token).split("-"):
+        if part in lex.acronyms and part.isupper():
+            uses.append((part, position, False))
+        position += len(part) + 1
     return uses
 
 
