@@ -173,7 +173,7 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
         if org.acronym:
             by_acronym.setdefault(org.acronym, group)
     agencies = []
-    for group in groups:
+    for group in _join_short_names(groups):
         spelled = [o for o in group if o.spelled] or group
         best = max(spelled, key=lambda o: (not o.name.isupper(), len(o.name), -o.order))
         name = best.name
@@ -185,6 +185,21 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
         )
         agencies.append(Agency(name=name, acronym=acronym))
     return agencies
+
+
+def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """A later short name that ends one fuller name of the cable is that organisation: "the
+    Council for the Family" after "the Pontifical Council for the Family". Not when two fuller
+    names end with it ("Air Force" after "Egyptian Air Force" and "U.S. Air Force")."""
+    keys = [org_key(max(g, key=lambda o: len(o.name)).name) for g in groups]
+    kept = []
+    for i, (group, key) in enumerate(zip(groups, keys, strict=True)):
+        fuller = [j for j, k in enumerate(keys) if j != i and k.endswith(" " + key)]
+        if len(fuller) == 1 and " " in key and not group[0].acronym:
+            groups[fuller[0]].extend(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 def agency_lookup(agencies: list[Agency]) -> dict[str, str]:
