@@ -241,7 +241,7 @@ def _cued_organisations(
                 if match:
                     found.append((match.start("name"), match.group("name"), cue))
             position = text.find(" " + cue, end)
-    spans = []
+    spans = [] if upper else _departments_named_for_canada(text)
     for start, raw, cue in found:
         after = cue is not None
         if after and not starts_word(text, start):
@@ -261,6 +261,31 @@ def _cued_organisations(
                 end += len(" movement")  # the movement's name: "the Gulen movement"
             spans.append((start, end))
     return spans
+
+
+def _departments_named_for_canada(text: str) -> list[tuple[int, int]]:
+    """Canadian federal departments are named by portfolio and country: "Industry Canada",
+    "Public Safety Canada", "Foreign Affairs and International Trade Canada"."""
+    lex = lexicon()
+    found = []
+    position = text.find(" Canada")
+    while position > 0:
+        words = text[max(0, position - 60) : position].split(" ")
+        name: list[str] = []
+        for word in reversed(words):
+            if word[:1].isupper() and base(word).lower() in lex.portfolios and base(word) == word:
+                name.insert(0, word)
+            elif word == "and" and name and "and" not in name:
+                name.insert(0, word)
+            else:
+                break
+        while name and name[0] == "and":
+            name.pop(0)
+        if name:
+            start = position - len(" ".join(name))
+            found.append((start, position + len(" Canada")))
+        position = text.find(" Canada", position + 7)
+    return found
 
 
 def _cue_words(name: str, after: bool) -> list[str]:
@@ -650,6 +675,10 @@ def organisation_span(
         first = match.group("of").split()[0]
         if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
+    if len(lead) > 1 and base(lead[0]).lower() == "new" and head in _GENERIC_HEADS:
+        if f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
+            start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
+            lead = lead[1:]
     if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
         return None  # "Taliban Delegation", "Vietnamese Society", "American News"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
