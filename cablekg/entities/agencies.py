@@ -273,12 +273,10 @@ def _departments_named_for_canada(text: str) -> list[tuple[int, int]]:
         words = text[max(0, position - 60) : position].split(" ")
         name: list[str] = []
         for word in reversed(words):
-            if word[:1].isupper() and base(word).lower() in lex.portfolios and base(word) == word:
-                name.insert(0, word)
-            elif word == "and" and name and "and" not in name:
-                name.insert(0, word)
-            else:
+            portfolio = word[:1].isupper() and base(word) == word and word.lower() in lex.portfolios
+            if not (portfolio or (word == "and" and name and "and" not in name)):
                 break
+            name.insert(0, word)
         while name and name[0] == "and":
             name.pop(0)
         if name:
@@ -675,10 +673,10 @@ def organisation_span(
         first = match.group("of").split()[0]
         if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
-    if len(lead) > 1 and base(lead[0]).lower() == "new" and head in _GENERIC_HEADS:
-        if f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
-            start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
-            lead = lead[1:]
+    renewed = len(lead) > 1 and base(lead[0]).lower() == "new" and head in _GENERIC_HEADS
+    if renewed and f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
+        start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
+        lead = lead[1:]
     if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
         return None  # "Taliban Delegation", "Vietnamese Society", "American News"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
