@@ -361,7 +361,7 @@ def _upper_bodies(text: str) -> list[tuple[str, int]]:
     for role in _UPPER_ROLES:
         position = text.find(role)
         while position > 0:
-            start = text.rfind(" ", 0, position) + 1
+            start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
             word = text[start:position]
             if word[-2:] in ("'S", "\u2019S"):
                 word = word[:-2]
@@ -764,6 +764,8 @@ def _can_lead(word: str, upper: bool) -> bool:
         return True
     if low in lex.org_modifiers or low in lex.portfolios or low in lex.nationalities:
         return True
+    if low in lex.common or low == "teh":
+        return False  # "NAVATT STATES ARGENTINE NAVY", "TEH NATIONAL FRONT" (a typo of THE)
     return kind(base(word), True) in (NAME, ACRONYM, PLACE, PORTFOLIO, ORG)
 
 
