@@ -136,9 +136,9 @@ def find_organisations(
                 if not _inside(taken, start):
                     add(start, end)
     taken.sort()
-    for start, end in _cued_organisations(text, upper, person_spans):
-        if not _inside(taken, start) and not _inside(taken, end - 1):
-            add(start, end)
+    for span in _cued_organisations(text, upper, person_spans):
+        if not _inside(taken, span[0]) and not _inside(taken, span[1] - 1):
+            add(*span)
     taken.sort()
     for match in pats.definition.finditer(text):
         if any(e == match.start() for _, e in taken):
@@ -219,9 +219,7 @@ _CUES_UPPER = {
 _NOT_NAME_SUFFIX = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
 
 
-def _cued_organisations(
-    text: str, upper: bool, person_spans: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _cued_organisations(text: str, upper: bool, person_spans: list[tuple[int, int]]) -> list[tuple]:
     """Spans of bare names that a common noun beside them calls a newspaper, company, party,
     movement or pollster (the noun itself is left out: "Gulen", not "Gulen movement")."""
     found: list[tuple[int, str, str | None]] = []  # start, name, cue after it
@@ -241,7 +239,10 @@ def _cued_organisations(
                 if match:
                     found.append((match.start("name"), match.group("name"), cue))
             position = text.find(" " + cue, end)
-    spans = [] if upper else _departments_named_for_canada(text)
+    spans: list[tuple] = []
+    if not upper:
+        spans += _departments_named_for_canada(text) + _state_in_lists(text)
+        spans += [m.span() for m in _DEMOCRATS.finditer(text)] if "Democrats" in text else []
     for start, raw, cue in found:
         after = cue is not None
         if after and not starts_word(text, start):
@@ -260,6 +261,31 @@ def _cued_organisations(
             if cue == "movement" and text.startswith(" movement", end):
                 end += len(" movement")  # the movement's name: "the Gulen movement"
             spans.append((start, end))
+    return spans
+
+
+# European parties named for their members: "the opposition Social Democrats"
+_DEMOCRATS = re.compile(r"(?<![\w-])(?:Social|Christian|Free|Liberal) Democrats(?![\w-])")
+_LIST_ITEM = re.compile(r"[A-Z][A-Z/&-]+")
+
+
+def _state_in_lists(text: str) -> list[tuple]:
+    """ "State" as an item of a list of US agencies is the Department of State: "(EUCOM,
+    CENTCOM, State, OCPA Baghdad)", "DOD, State and USAID"."""
+    lex = lexicon()
+    spans = []
+    position = text.find("State")
+    while position > 0:
+        end = position + 5
+        before = text[max(0, position - 12) : position]
+        after = text[end : end + 12]
+        listed_before = before.endswith((", ", "(")) or before.endswith(" and ")
+        listed_after = after[:1] in (",", ")") or after.startswith(" and ")
+        if listed_before and listed_after:
+            items = _LIST_ITEM.findall(before) + _LIST_ITEM.findall(after)
+            if any(item in lex.acronyms for item in items):
+                spans.append((position, end, "Department of State"))
+        position = text.find("State", end)
     return spans
 
 

@@ -203,12 +203,16 @@ def _is_office(word: str) -> bool:
 
 def _joined_agencies(code: str) -> list[str]:
     """An office symbol, or the agencies it joins when each part is a known acronym and the
-    first no bureau: "NOAA/NMFS" is NOAA and NMFS, "EUR/CE" is one office of EUR."""
+    first no bureau: "NOAA/NMFS" is NOAA and NMFS, "EUR/CE" is one office of EUR, "USAID/LAC"
+    an office of USAID."""
     lex = lexicon()
     parts = code.split("/")
-    if parts[0] in lex.state_offices or not all(p in lex.acronyms for p in parts):
+    if parts[0] in lex.state_offices:
         return [code]
-    return parts
+    if all(p in lex.acronyms for p in parts):
+        return parts
+    # "USAID/LAC": an office of an agency the table knows, which the line names too
+    return [parts[0], code] if parts[0] in lex.acronyms else [code]
 
 
 def _office(code: str) -> tuple[str, str | None]:
