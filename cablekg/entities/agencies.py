@@ -82,6 +82,7 @@ class Found:
     definitions: dict[str, str] = field(default_factory=dict)  # acronym -> organisation name
     plain: set[str] = field(default_factory=set)  # acronyms defined for other things (TIP)
     uses: list[tuple[str, int, bool]] = field(default_factory=list)  # acronym, order, upper
+    cued: set[str] = field(default_factory=set)  # GOx words written as a body: "THE GOT'S"
     bodies: set[str] = field(default_factory=set)  # acronyms written with a role: "ODC Chief"
 
 
@@ -189,8 +190,7 @@ def find_organisations(
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
             if upper and _GOVERNMENT.match(acronym) and _government_cue(text, offset, acronym):
-                found.uses.append((acronym, order + offset, False))  # "THE GOT'S", not "GOT"
-                continue
+                found.cued.add(acronym)  # "THE GOT'S RELIGIOUS AFFAIRS", not "I GOT A LAUGH"
             found.uses.append((acronym, order + offset, upper))
 
 
@@ -812,7 +812,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
         # "Okiharu Yasuoka (LDP)": a party in brackets after a person is no alias of theirs
         if acronym in found.plain or (acronym in person_aliases and acronym not in lex.acronyms):
             continue
-        if upper and acronym in lex.ambiguous_acronyms:
+        if upper and acronym in lex.ambiguous_acronyms and acronym not in found.cued:
             continue
         plain = acronym.replace(".", "") if _INITIALISM.match(acronym) else acronym
         body = _RESOLUTIONS.get(plain.removesuffix("S"))
@@ -824,7 +824,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )
             continue
-        government = _government(acronym, tags, upper)
+        government = _government(acronym, tags, upper, acronym in found.cued)
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))
             continue
@@ -833,21 +833,21 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
             found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
 
 
-def _government(acronym: str, tags: tuple[str, ...], upper: bool) -> str | None:
+def _government(acronym: str, tags: tuple[str, ...], upper: bool, cued: bool) -> str | None:
     """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
     match = _GOVERNMENT.match(acronym)
     lex = lexicon()
     low = acronym.lower()
     english = low in lex.common or low in lex.dictionary or low in lex.capitalised
-    if not match or (upper and english):
+    if not match or (upper and english and not cued):
         return None  # GOOD, GOAL in an upper-case cable
     letters = match.group(1).upper()
     countries = [c for c in (country_name(t) for t in tags) if c]
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
     if len(fits) == 1:
         return f"Government of {fits.pop()}"
-    # GOQ, GONL: the government of a country the TAGS do not name (not GOAL, GOOD)
-    return None if low in lex.common else acronym
+    # GOQ, GONL: the government of a country the TAGS do not name; a cued word must fit one
+    return None if upper and english else acronym
 
 
 def _subsequence(letters: str, name: str) -> bool:
