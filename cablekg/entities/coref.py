@@ -195,7 +195,8 @@ def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     kept = []
     for i, (group, key) in enumerate(zip(groups, keys, strict=True)):
         fuller = [j for j, k in enumerate(keys) if j != i and k.endswith(" " + key)]
-        if len(fuller) == 1 and " " in key and not group[0].acronym:
+        later = len(fuller) == 1 and groups[fuller[0]][0].order < group[0].order
+        if later and " " in key and not group[0].acronym:
             groups[fuller[0]].extend(group)
         else:
             kept.append(group)
