@@ -133,7 +133,8 @@ def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
     share "ministry of foreign"."""
     lex = lexicon()
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = name.replace("\u2019", "'")  # a curly apostrophe would vanish below: "Lloyd’s"
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = _ALIAS.sub(" ", text)  # "Japan Business Federation (Keidanren)"
     text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
     words = [w for w in text.split() if w != "the"]
