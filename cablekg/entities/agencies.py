@@ -41,6 +41,7 @@ _GENERIC_HEADS = frozenset(
         *("school",),
     )
 )
+_FIRM_HEADS = frozenset(("bank", "company", "corporation", "group", "brothers", "sons"))
 _PEOPLE_HEADS = frozenset(
     ("delegation", "society", "news", "guards", "guard", "group", "network", "community")
 )
@@ -662,7 +663,8 @@ def organisation_span(
     """The span of the organisation name around a head word, or None when it names none."""
     lex = lexicon()
     head_start = match.start("head")
-    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper)
+    head_word = match.group("head").lower()
+    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper, head_word)
     start = head_start - sum(len(w) + 1 for w in lead)
     end = match.end("head")
     if match.group("of"):
@@ -742,9 +744,10 @@ def _generic(word: str) -> bool:
     return low in _GENERIC_WORDS or surname
 
 
-def _lead_words(before: str, upper: bool) -> list[str]:
+def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
     """The words right before a head that belong to the name: "Royal Oman" of "Royal Oman
-    Police", not "Oman's" of "Oman's Anti-Trafficking Task Force"."""
+    Police", not "Oman's" of "Oman's Anti-Trafficking Task Force"; but a firm may bear a
+    person's name ("Lloyd's Bank")."""
     if not before.endswith(" "):
         return []
     words = before[:-1].split(" ")[-6:]
@@ -763,6 +766,8 @@ def _lead_words(before: str, upper: bool) -> list[str]:
         if not shape.match(word) or not _can_lead(word, upper):
             break
         if _possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
+            if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
+                return [word]
             if lead:
                 break
             return []

@@ -133,7 +133,7 @@ def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
     share "ministry of foreign"."""
     lex = lexicon()
-    text = name.replace("\u2019", "'")  # a curly apostrophe would vanish below: "Lloyd’s"
+    text = name.replace("\u2019", "'")  # a curly apostrophe would vanish below
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = _ALIAS.sub(" ", text)  # "Japan Business Federation (Keidanren)"
     text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
