@@ -104,11 +104,12 @@ def find_organisations(
     pats = patterns()
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, name: str | None = None) -> None:
-        name = name or text[start:end].rstrip("'\u2019")  # "External Relations' (MRE)"
+    def add(start: int, end: int, name: str | None = None, acronym: str | None = None) -> None:
+        # "External Relations' (MRE)", "the \u201cJERUSALEM WORKING GROUP\u201d (JWG -- ...)"
+        name = name or text[start:end].strip('"\u201c\u201d').rstrip("'\u2019")
         taken.append((start, end))
         definition = pats.definition.match(text, end)
-        acronym = definition.group("acr") if definition else None
+        acronym = acronym or (definition.group("acr") if definition else None)
         bare = acronym is None and not upper and bool(_ACRONYM.match(name))
         if bare:  # "the terrorist group ETA": the ETA the cable or the table may spell out
             found.orgs.append(OrgMention(name, name, order + start, spelled=False))
@@ -142,7 +143,8 @@ def find_organisations(
         if not _inside(taken, span[0]) and not _inside(taken, span[1] - 1):
             add(*span)
     taken.sort()
-    for match in pats.definition.finditer(text):
+    definitions = [*pats.definition.finditer(text), *_DEFINITION_OPEN.finditer(text)]
+    for match in definitions:
         if any(e == match.start() for _, e in taken):
             continue
         start = _defined_name(text, match, person_spans)
@@ -155,7 +157,7 @@ def find_organisations(
         inside = {order + s for s, e in taken if start <= s and e < match.start()}
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
-        add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
+        add(start, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
     for body, offset in _upper_bodies(text) if upper else ():
         if not _inside(person_spans, offset):  # "FONOFF OFFICIALS", "THE ADOC LEADERSHIP"
             found.bodies.add(body)
@@ -569,11 +571,15 @@ def _spelled_name(text: str, match: re.Match) -> list[str]:
     words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
     run: list[str] = []
     for word in reversed(words):
-        capital = word[:1].isupper() or _JOINED_WORD.match(word)
-        if (capital and word.strip(',.;:"“”') == word) or (
+        bare = word.strip('"\u201c\u201d')  # a name may be in quotes
+        closes = bare != word.lstrip('"\u201c')  # a closing quote: only on the last word
+        capital = bare[:1].isupper() or _JOINED_WORD.match(bare)
+        if (capital and bare.strip(",.;:") == bare and not (closes and run)) or (
             word.lower() in _NAME_CONNECTORS and run
         ):
             run.insert(0, word)
+            if bare != word.rstrip('"\u201d'):
+                break  # the opening quote
         else:
             break
     if run and _possessive(run[-1]):
@@ -592,12 +598,14 @@ def _spelled_name(text: str, match: re.Match) -> list[str]:
     return short[0] if short else fitting[-1]
 
 
+# "(JWG -- since inactive)", "(SMOM, a sovereign order)": an acronym opening a remark
+_DEFINITION_OPEN = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&][A-Z0-9&]*)(?= --|, )")
 _JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
 
 
 def _initial(word: str) -> str:
     """The letter a word (or a hyphenated part: "al-Qaeda" gives A and Q) gives an acronym."""
-    return word[:1].upper()
+    return word.lstrip('"\u201c')[:1].upper()
 
 
 def _capital_count(words: list[str]) -> int:
