@@ -859,8 +859,9 @@ def _government(acronym: str, tags: tuple[str, ...], upper: bool, cued: bool) ->
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
     if len(fits) == 1:
         return f"Government of {fits.pop()}"
-    # GOQ, GONL: the government of a country the TAGS do not name; a cued word must fit one
-    return None if upper and english else acronym
+    # GOQ, GONL: the government of a country the TAGS do not name; a cued word, or a longer
+    # word in a heading ("GOOD NEWS", "GOLD"), must fit one
+    return None if english and (upper or len(acronym) > 3) else acronym
 
 
 def _subsequence(letters: str, name: str) -> bool:
