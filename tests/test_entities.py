@@ -202,3 +202,29 @@ def test_security_council_resolution_names_the_council(shared):
     # "UNSCR 1559": the resolution's symbol stands for the body that passed it
     _, agencies = entities(shared / "corpus/cablegate/cable/2006/03/06STATE40904.html")
     assert "United Nations Security Council" in {a["name"] for a in agencies}
+
+
+def test_department_of_state_from_the_classified_by_line_and_agency_lists(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "CLASSIFIED BY: Peter Martin, Pol/Econ Chief, Vatican, State."
+    assert "Department of State" in agency_names(cables / "2006/12/06VATICAN249.html")
+    # "entities of DHS, State, Justice and DOD"
+    assert "Department of State" in agency_names(cables / "2007/10/07MADRID2023.html")
+
+
+def test_possessive_heads_coded_acronyms_and_party_names(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Ecuadorian Army's Fourth Division"
+    assert "Ecuadorian Army" in agency_names(cables / "2008/03/08QUITO228.html")
+    # "With the G8 and European ...": a table acronym with a number
+    _, rome = entities(cables / "2009/07/09ROME877.html")
+    assert {"name": "Group of Eight", "acronym": "G8"} in rome
+    # "many members of the Liberal Democrats (Britain's third largest party)"
+    assert "Liberal Democrats" in agency_names(cables / "2009/05/09LONDON1156.html")
+
+
+def test_canadian_departments_named_by_portfolio(shared):
+    # "Industry Canada had notified ...", but "the Investment Canada Act" is a law
+    names = agency_names(shared / "corpus/cablegate/cable/2009/08/09OTTAWA659.html")
+    assert "Industry Canada" in names
+    assert "Investment Canada" not in names

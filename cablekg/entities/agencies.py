@@ -308,7 +308,8 @@ def _departments_named_for_canada(text: str) -> list[tuple[int, int]]:
             name.insert(0, word)
         while name and name[0] == "and":
             name.pop(0)
-        if name:
+        after = text[position + 7 : position + 9]
+        if name and not (after[:1] == " " and after[1:].isupper()):  # not "Investment Canada Act"
             start = position - len(" ".join(name))
             found.append((start, position + len(" Canada")))
         position = text.find(" Canada", position + 7)
@@ -329,6 +330,8 @@ def _cue_words(name: str, after: bool) -> list[str]:
             break  # "ETA. Acebes stated"
     while after and words and (words[0][:1].isdigit() or words[0].lower() in lex.function_words):
         words.pop(0)  # "a March 22 Gallup poll", "The Gulen movement"
+    while len(words) > 1 and base(words[-1]).lower() in lex.title_words:
+        words.pop()  # "NGO Citizen Participation Executive (Director)"
     if words and (words[0].isdigit() and len(words) == 1):
         return []
     if len(words) > 1 and all(w.isupper() for w in words):
