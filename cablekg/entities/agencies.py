@@ -200,7 +200,7 @@ def find_organisations(
 _CUE_WORD = r"[A-Z][\w'\u2019&.-]*"
 _CUE_LINK = "(?:de|del|della|di|da|do|la|le|el|al) "
 _CUE_NAME = rf"[A-Z0-9][\w'\u2019&.-]*(?: (?:{_CUE_LINK})?{_CUE_WORD}){{0,3}}"
-_MEDIA = ("newspaper", "magazine", "tabloid", "news agency", "news service")
+_MEDIA = ("newspaper", "magazine", "tabloid", "news agency")
 # A bare name is an organisation when a common noun says so: "the daily La Repubblica",
 # "opposition party FIDESZ", "Canadian company Forsys"; "the Gulen movement", "a Gallup poll".
 # Each cue is looked for as a plain substring first: most texts hold none of them.
@@ -208,9 +208,8 @@ _CUES_BEFORE = {
     cue: re.compile(rf"{cue} (?P<name>{_CUE_NAME})")  # a literal start: a fast scan
     for cue in (
         *_MEDIA,
-        *("daily", "weekly", "paper", "broadcaster", "TV station", "television station"),
-        *("TV channel", "radio station", "company", "firm", "airline", "bank", "party"),
-        *("think tank", "NGO", "group"),
+        *("daily", "weekly", "paper", "company", "firm", "airline", "bank", "party", "NGO"),
+        "group",
     )
 }
 _CUES_AFTER = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement")
@@ -437,23 +436,18 @@ def _no_word(acronym: str) -> bool:
 
 
 @cache
-def _coded_names() -> tuple[str, ...]:
-    """Table acronyms with a number ("G8", "G-20", "MI6"), which no capitals scan picks up."""
-    return tuple(a for a in lexicon().acronyms if any(c.isdigit() for c in a) and "/" not in a)
+def _coded_names() -> re.Pattern[str]:
+    """Table acronyms with a number ("G8", "G-20", "MI6"), which no capitals scan picks up, as
+    one pattern (not "G-8/G-20" halves, not "G8s")."""
+    coded = sorted(a for a in lexicon().acronyms if any(c.isdigit() for c in a) and "/" not in a)
+    longest_first = sorted(coded, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w/-])")
 
 
 def _coded_acronyms(text: str) -> list[tuple[str, int]]:
-    """Where the text uses a coded table acronym, found as plain substrings (few, rare)."""
-    uses = []
-    for acronym in _coded_names():
-        position = text.find(acronym)
-        while position >= 0:
-            end = position + len(acronym)
-            after = text[end : end + 1]
-            if starts_word(text, position) and not (after.isalnum() or after in ("-", "/")):
-                uses.append((acronym, position))  # not "G-8/G-20" halves, not "G8s"
-            position = text.find(acronym, end)
-    return uses
+    """Where the text uses a coded table acronym."""
+    found = _coded_names().finditer(text)
+    return [(m.group(), m.start()) for m in found if starts_word(text, m.start())]
 
 
 def _joined_uses(token: str, order: int) -> list[tuple[str, int, bool]]:

@@ -193,9 +193,14 @@ def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     Council for the Family" after "the Pontifical Council for the Family". Not when two fuller
     names end with it ("Air Force" after "Egyptian Air Force" and "U.S. Air Force")."""
     keys = [org_key(max(g, key=lambda o: len(o.name)).name) for g in groups]
+    endings: dict[str, list[int]] = {}  # "council for family" -> groups whose key ends so
+    for j, key in enumerate(keys):
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            endings.setdefault(" ".join(words[n:]), []).append(j)
     kept = []
-    for i, (group, key) in enumerate(zip(groups, keys, strict=True)):
-        fuller = [j for j, k in enumerate(keys) if j != i and k.endswith(" " + key)]
+    for group, key in zip(groups, keys, strict=True):
+        fuller = endings.get(key, [])
         later = len(fuller) == 1 and groups[fuller[0]][0].order < group[0].order
         if later and " " in key and not group[0].acronym:
             groups[fuller[0]].extend(group)
