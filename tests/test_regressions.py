@@ -197,3 +197,16 @@ def test_misspelled_reference_station_is_the_one_known_station_a_letter_off(cabl
     assert "reference station TRIPOLII read as TRIPOLI" in tripoli.repairs
     usnato = cable("09USNATO464")  # "TALLIN 309", a letter missing
     assert "09TALLINN309" in [r.id for r in usnato.references]
+
+
+def test_body_glued_to_the_classified_by_line_is_cut_at_its_paragraph_starts(cable):
+    tripoli = cable("08TRIPOLI870")  # no line breaks from SUBJECT to the end of the text
+    assert [(p.number, p.marking) for p in tripoli.paragraphs][:3] == [
+        (1, "C"),
+        (2, "U"),
+        (3, "C"),
+    ]
+    assert len(tripoli.paragraphs) == 8
+    assert tripoli.paragraphs[0].text.startswith("Summary: Apparently seeking to balance")
+    assert tripoli.classified_by.reasons == ("1.4(b)", "1.4(d)")  # not the markings after it
+    assert tripoli.signers == ("STEVENS",)

@@ -64,12 +64,14 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=\S)\s+(?=Classified\s+By\b)"
     r"|(?<=[0-9A-Z])(?=SIPDIS)"
     r"|(?<=SIPDIS)(?=\S)"
-    r"|(?<=SIPDIS)\s+(?=\S)",
+    r"|(?<=SIPDIS)\s+(?=\S)"
+    r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(])",
 )
 # Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
 # comes before one of these keywords, or after SIPDIS.
 _CUTS_HINT = re.compile(
     r"E\.\s?O\.\s?\d|AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
+    r"|\s\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"
 )
 _BANNER_WORD = re.compile(
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I
