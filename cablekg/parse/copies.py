@@ -60,8 +60,9 @@ def split_copies(lines: list[str]) -> list[list[str]]:
         if not _WORTH.match(line):
             continue
         text = line.strip()
-        restart = TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
-        if (body_seen or banner_seen) and restart:
+        if (body_seen or banner_seen) and (
+            TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
+        ):
             starts.append(_header_start(lines, n, starts[-1]))
             body_seen = banner_seen = False
             sections = set()
