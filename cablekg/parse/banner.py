@@ -78,8 +78,16 @@ _QUICK = re.compile(
 )
 
 
+# First characters `_QUICK` can match at (U+017F, long s, is an s under IGNORECASE); lines starting
+# otherwise with anything but a space, quote or comma are no banner.
+_QUICK_FIRST = frozenset('CSUTLcsutl\u017f",')
+
+
 def read_banner(line: str) -> Banner | None:
     """The banner at the start of `line`, if the line is one."""
+    first = line[:1]
+    if first not in _QUICK_FIRST and not first.isspace():
+        return None
     if len(line) > 400 or not _QUICK.match(line):
         return None
     match = BANNER.match(line)

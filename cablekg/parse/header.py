@@ -70,6 +70,7 @@ _PRECEDENCE_WORDS = (
     "ROUTINE",
     *_PRECEDENCE_DAMAGE,
 )
+_PRECEDENCE_ENDINGS = tuple(" " + word for word in _PRECEDENCE_WORDS)
 # Where a line that lost its breaks must be cut again.
 _CUTS = re.compile(
     r"(?<=\S)(?=DE\s+R[A-Z0-9]{3,7}\s+#\s?\d)"
@@ -150,13 +151,15 @@ def read_addressee(text: str) -> Addressee | None:
     match = _ROUTE.match(text)
     if match:
         route, text = match[1], text[match.end() :]
-    text = _NUMBER.sub("", text)
+    if text[-1:].isdigit():
+        text = _NUMBER.sub("", text)
     precedence = None
-    for word in _PRECEDENCE_WORDS:
-        if text.endswith(" " + word):
-            precedence = _PRECEDENCE_DAMAGE.get(word, word)
-            text = text[: -len(word) - 1]
-            break
+    if text.endswith(_PRECEDENCE_ENDINGS):
+        for word in _PRECEDENCE_WORDS:
+            if text.endswith(" " + word):
+                precedence = _PRECEDENCE_DAMAGE.get(word, word)
+                text = text[: -len(word) - 1]
+                break
     name = text.strip(" ,")
     return Addressee(name=name, route=route, precedence=precedence) if name else None
 

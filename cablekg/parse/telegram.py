@@ -52,8 +52,10 @@ _SPECIAL = re.compile(
 _RESTART = re.compile(
     r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})"
 )
-# Where a preamble line that lost its breaks is cut again.
+# Where a preamble line that lost its breaks is cut again. Every cut starts at a space, at the
+# first letter of a keyword or after SIPDIS: the first line skips all other places at once.
 _PREAMBLE_CUTS = re.compile(
+    r"(?:(?=[\sETASRC])|(?<=SIPDIS))(?:"
     r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
     r"|(?<=\S)\s+(?=T?AGS\s*:)"
     r"|(?<=[a-z0-9)\].,;\"])(?=TAGS\s*:)"
@@ -65,7 +67,7 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=[0-9A-Z])(?=SIPDIS)"
     r"|(?<=SIPDIS)(?=\S)"
     r"|(?<=SIPDIS)\s+(?=\S)"
-    r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(])",
+    r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(]))",
 )
 # Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
 # comes before one of these keywords, or after SIPDIS.
@@ -416,8 +418,8 @@ def _office_line(text: str) -> bool:
     """An action-office line (`DEPARTMENT FOR NEA/ARP`): mostly upper case, not prose."""
     if len(text) > 400:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 def _read_body(lines: list[str], parts: Parts) -> None:
@@ -447,7 +449,9 @@ def _read_body(lines: list[str], parts: Parts) -> None:
                 i += 1
                 continue
         i += 1
-        if special or not _plain_text(line):
+        if special or not (  # a prose line without any debris `clean_body_line` removes
+            " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
+        ):
             line = clean_body_line(line, repairs, special)
         if line is not None:
             cleaned.append(line)
@@ -486,11 +490,6 @@ def _sentence_done(line: str) -> bool:
     may be a name (`... cleared by EUR` + `Stephens.` carries on the sentence)."""
     end = line.rstrip()[-1:]
     return not end or not (end.isalnum() or end in ",;(&")
-
-
-def _plain_text(line: str) -> bool:
-    """A prose line without any debris `clean_body_line` removes (cheap substring tests)."""
-    return " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
 
 
 def _section_restart(lines: list[str], i: int) -> int:

@@ -27,7 +27,7 @@ def normalise(text: str) -> list[str]:
     lines = text.split("\n")
     if "\\\n" in text or text.endswith("\\"):
         return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
-    return [line.rstrip() for line in lines]
+    return list(map(str.rstrip, lines))
 
 
 def squash(text: str) -> str:
