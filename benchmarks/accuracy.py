@@ -11,6 +11,8 @@ explain is listed with its reason under "metadata wrong" (never hidden), and the
 both against the metadata as it is and with those explained cases set aside. Partial extracts
 whose text carries no date at all cannot give their date from text; their year is estimated
 (`cablekg/parse/year.py`), and id figures are also given for the pages whose text is dated.
+The year estimate is also measured where the answer is known: on every page whose text holds a
+date-time group, with that group hidden from the estimate (the estimate never reads the header).
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cablekg.parse import parse_text  # noqa: E402
+from cablekg.parse.copies import read_copies  # noqa: E402
+from cablekg.parse.dumps import take_dumps  # noqa: E402
 from cablekg.parse.ids import _one_edit, canonical_id  # noqa: E402
 from cablekg.parse.stations import stations  # noqa: E402
 from cablekg.parse.tags import read_tags, tag_line_text  # noqa: E402
+from cablekg.parse.text import normalise  # noqa: E402
 from cablekg.parse.vocab import tag_codes  # noqa: E402
+from cablekg.parse.year import estimate_year  # noqa: E402
 from cablekg.sources.base import RawCable  # noqa: E402
 from cablekg.sources.cablegate import read_page  # noqa: E402
 
@@ -145,6 +151,8 @@ def main() -> None:
     tp = fp = fn = fp_ok = fn_ok = 0
     tag_pages = 0
     dated = dated_ids = 0
+    years: Counter[bool | None] = Counter()  # year with the DTG hidden: right, wrong, none
+    undated_years: Counter[bool] = Counter()
 
     def judge(field: str, name: str, ok: bool, failure: str, reason: str | None) -> None:
         totals[field] += 1
@@ -163,7 +171,7 @@ def main() -> None:
             failures["page"].append(f"{path.name}: {raw.reason}")
             continue
         meta = raw.metadata
-        cable = parse_text(raw.text, raw.source, None)  # the text alone
+        cable = parse_text(raw.text, raw.source, None, entities=False)  # the text alone
         name = path.stem
         estimated = any("estimated" in r for r in cable.repairs)
 
@@ -180,6 +188,10 @@ def main() -> None:
         if cable.date and not estimated:
             dated += 1
             dated_ids += cable.id == truth_id
+            hidden = estimate_year(read_copies(take_dumps(normalise(raw.text))[0]))[0]
+            years[hidden == int(cable.date[:4]) if hidden else None] += 1
+        elif estimated or cable.date is None:
+            undated_years[bool(cable.id) and cable.id == truth_id] += 1
 
         if cable.date is None:
             totals["date"] += 1
@@ -242,6 +254,15 @@ def main() -> None:
     print(f"{'date, dated text':16s} {share:8.2%}   ({counts} pages whose text holds a date)")
     print(
         f"  date: {undated} partial extracts carry no date in their text (counted as misses above)"
+    )
+    print(
+        f"{'year, DTG hidden':16s} {years[True] / max(1, dated):8.2%}   ({years[True]} right, "
+        f"{years[False]} wrong, {years[None]} not estimated, of {dated} dated pages)"
+    )
+    undated_total = sum(undated_years.values())
+    print(
+        f"{'id, no DTG':16s} {undated_years[True] / max(1, undated_total):8.2%}   "
+        f"({undated_years[True]}/{undated_total} pages whose year is estimated or unknown)"
     )
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     f1_adj = 2 * tp / (2 * tp + (fp - fp_ok) + (fn - fn_ok)) if tp else 0.0

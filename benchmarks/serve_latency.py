@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -24,21 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from serving import ROOT, serving, summary, timed, wait_prepared
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cablekg import write  # noqa: E402
-from cablekg.model import (  # noqa: E402
-    CLASSIFICATIONS,
-    Cable,
-    Official,
-    Paragraph,
-    Reference,
-    Source,
-)
-from cablekg.store import open_store  # noqa: E402
-from tests.servers import free_port, stop  # noqa: E402
+from cablekg import write
+from cablekg.model import CLASSIFICATIONS, Cable, Official, Paragraph, Reference, Source
+from cablekg.store import open_store
 
 ONT = "https://w3id.org/cablekg/ontology#"
 PROSE = [
@@ -83,18 +70,9 @@ def synthetic_cables(n: int, rng: random.Random) -> Iterator[Cable]:
         )
 
 
-def timed(session: requests.Session, url: str, **kwargs) -> float:
-    started = time.perf_counter()
-    response = session.get(url, timeout=120, **kwargs)
-    response.raise_for_status()
-    return (time.perf_counter() - started) * 1000
-
-
 def report(name: str, ms: list[float]) -> None:
-    ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    print(f"{name:34} n={len(ms):4}  p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms"
-          f"  max {ms[-1]:7.1f} ms")  # fmt: skip
+    p50, p95, _p99, most = summary(ms)
+    print(f"{name:34} n={len(ms):4}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  max {most:7.1f} ms")
 
 
 def main() -> None:
@@ -115,25 +93,11 @@ def main() -> None:
         del store
         print(f"store: {args.cables} cables, {triples} quads, built in "
               f"{time.perf_counter() - started:.1f} s")  # fmt: skip
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
         started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cablekg", "serve", "--store", str(store_dir), "--port",
-             str(port), "--sparql-timeout", "5"], cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
+        with serving(store_dir, "--sparql-timeout", "5") as (url, _process):
             session = requests.Session()
-            while True:
-                try:
-                    session.get(url + "/static/style.css", timeout=2)
-                    break
-                except requests.ConnectionError:
-                    time.sleep(0.05)
             print(f"server answering after {time.perf_counter() - started:.2f} s")
-            while session.head(url + "/dumps/cablekg.nq.gz", timeout=10).status_code == 503:
-                time.sleep(0.2)
+            wait_prepared(url)
             print(f"search index and dumps ready after {time.perf_counter() - started:.1f} s")
             report("overview (first, computes)", [timed(session, url + "/")])
             ids = [f"{y}" for y in range(args.requests)]
@@ -180,8 +144,6 @@ def main() -> None:
             thread.join()
             report("cable page during a 5 s query", during)
             print(f"{'the slow query answered':34} HTTP {result['status']}")
-        finally:
-            stop(process)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ and dumps, then sends a fixed number of requests from concurrent clients, stoppi
 fixed duration. The mix: HTML pages (overview, cables, posts, tags, search), the same cables
 negotiated as Turtle, N-Triples and JSON-LD, cheap SPARQL queries, and a few expensive ones that
 must time out (503) without starving the rest. Prints requests/s, p50/p99 latency per kind,
-errors (any answer but 2xx/304, and the expected 503 for expensive queries) and the server's
-resident memory (with its SPARQL workers) before and after. Asserts nothing.
+errors (any answer but 2xx/304, and the expected 503 for expensive queries) and the resident
+memory of the server and of its SPARQL worker processes, sampled every 0.5 s: the mean over the
+first third of the run against the last third. Asserts nothing.
 
     python benchmarks/serve_load.py --store DIR --requests 3000 --clients 8 --duration 120
 """
@@ -15,23 +16,16 @@ resident memory (with its SPARQL workers) before and after. Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import statistics
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from statistics import mean
 
 import requests
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.servers import free_port, stop  # noqa: E402
+from serving import descendants, rss_kib, serving, summary, wait_prepared
 
 ONT = "https://w3id.org/cablekg/ontology#"
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -42,23 +36,6 @@ CHEAP = [
     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 30",
 ]
 CONNEG = ["text/turtle", "application/n-triples", "application/ld+json"]
-
-
-def rss_kib(pid: int) -> int:
-    """Resident memory of a process and its children (the SPARQL workers), from /proc."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for one in pids:
-        try:
-            for line in Path(f"/proc/{one}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
 
 
 def plan(session: requests.Session, url: str, n: int, rng: random.Random) -> list[tuple]:
@@ -91,6 +68,31 @@ def plan(session: requests.Session, url: str, n: int, rng: random.Random) -> lis
     return requests_
 
 
+class MemorySampler(threading.Thread):
+    """Samples the resident memory of the server and of its worker processes every 0.5 s."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        # KiB: server, server anonymous (not pages of mapped files), workers; worker count
+        self.samples: list[tuple[int, int, int, int]] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            workers = [rss_kib(pid) for pid in descendants(self.pid)[1:]]
+            server = rss_kib(self.pid), rss_kib(self.pid, "RssAnon")
+            self.samples.append((*server, sum(workers), sum(1 for w in workers if w)))
+
+    def thirds(self) -> list[tuple[float, float]]:
+        """(first third, last third) mean MiB of: server, server anonymous, workers."""
+        third = max(1, len(self.samples) // 3)
+        first, last = self.samples[:third], self.samples[-third:]
+        return [
+            (mean(s[i] for s in first) / 1024, mean(s[i] for s in last) / 1024) for i in range(3)
+        ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, required=True)
@@ -101,28 +103,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=9)
     args = parser.parse_args()
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cablekg", "serve", "--store", str(args.store), "--host",
-         "127.0.0.1", "--port", str(port), "--sparql-timeout", str(args.sparql_timeout)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    try:
+    options = ("--sparql-timeout", str(args.sparql_timeout))
+    with serving(args.store, *options) as (url, process):
         session = requests.Session()
-        while True:
-            try:
-                session.get(url + "/static/style.css", timeout=2)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        while session.head(url + "/dumps/cablekg.nq.gz", timeout=10).status_code == 503:
-            time.sleep(0.2)
+        wait_prepared(url)
         todo = plan(session, url, args.requests, random.Random(args.seed))
         for _kind, path, params, headers in todo[:50]:  # warm caches, as a running server has
             session.get(url + path, params=params, headers=headers, timeout=60)
-        rss_before = rss_kib(process.pid)
 
         latencies: dict[str, list[float]] = defaultdict(list)
         statuses: dict[str, Counter] = defaultdict(Counter)
@@ -140,7 +127,9 @@ def main() -> None:
             try:
                 response = local.session.get(url + path, params=params, headers=headers,
                                              timeout=60)  # fmt: skip
-                status = response.status_code
+                status = str(response.status_code)
+                if response.status_code == 503:
+                    status += " stopped" if "longer than" in response.text else " busy"
             except requests.RequestException as error:
                 status = type(error).__name__
             elapsed = time.perf_counter() - started
@@ -148,13 +137,14 @@ def main() -> None:
                 latencies[kind].append(elapsed)
                 statuses[kind][status] += 1
 
+        memory = MemorySampler(process.pid)
+        memory.start()
         started = time.perf_counter()
         with ThreadPoolExecutor(args.clients) as pool:
             list(pool.map(one, todo))
         wall = time.perf_counter() - started
-        rss_after = rss_kib(process.pid)
-    finally:
-        stop(process)
+        memory.done.set()
+        memory.join()
 
     done = sum(len(v) for v in latencies.values())
     print(f"requests        {done:,} of {args.requests:,} in {wall:.1f} s "
@@ -163,23 +153,30 @@ def main() -> None:
     errors = 0
     every = []
     for kind in sorted(latencies):
-        ms = sorted(x * 1000 for x in latencies[kind])
+        ms = [x * 1000 for x in latencies[kind]]
         every += ms
-        p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-        shown = ", ".join(f"{s}: {c}" for s, c in sorted(statuses[kind].items(), key=str))
-        print(f"{kind:18} {len(ms):6} {statistics.median(ms):8.1f} {p99:8.1f} {ms[-1]:8.1f}  "
-              f"{shown}")  # fmt: skip
-        expected = {503} if kind == "sparql-expensive" else {200, 304}
+        p50, _p95, p99, most = summary(ms)
+        shown = ", ".join(f"{s}: {c}" for s, c in sorted(statuses[kind].items()))
+        print(f"{kind:18} {len(ms):6} {p50:8.1f} {p99:8.1f} {most:8.1f}  {shown}")
+        expected = {"503 stopped"} if kind == "sparql-expensive" else {"200", "304"}
         errors += sum(c for s, c in statuses[kind].items() if s not in expected)
-    every.sort()
-    print(
-        f"{'all':18} {len(every):6} {statistics.median(every):8.1f} "
-        f"{every[min(len(every) - 1, int(len(every) * 0.99))]:8.1f} {every[-1]:8.1f}"
-    )
-    print(f"errors          {errors} (expensive queries answering 503 after the timeout "
-          "are expected, not errors)")  # fmt: skip
-    print(f"server RSS      {rss_before / 1024:,.0f} MiB before, {rss_after / 1024:,.0f} MiB "
-          f"after (with its SPARQL workers)")  # fmt: skip
+    p50, _p95, p99, most = summary(every)
+    print(f"{'all':18} {len(every):6} {p50:8.1f} {p99:8.1f} {most:8.1f}")
+    print(f"errors          {errors} (expensive queries stopped at the time limit with 503 are "
+          "expected, not errors)")  # fmt: skip
+    server, anonymous, workers = memory.thirds()
+    print(f"RSS, MiB        server {server[0]:,.0f} -> {server[1]:,.0f} (of which anonymous "
+          f"{anonymous[0]:,.0f} -> {anonymous[1]:,.0f}), SPARQL workers {workers[0]:,.0f} -> "
+          f"{workers[1]:,.0f}: mean over the first third of the run -> over the last third "
+          f"({len(memory.samples)} samples)")  # fmt: skip
+    tenth = max(1, len(memory.samples) // 10)
+    series = [memory.samples[i : i + tenth] for i in range(0, len(memory.samples), tenth)]
+    print("RSS by tenth    server " + " ".join(f"{mean(s[0] for s in part) / 1024:.0f}"
+          for part in series) + "; workers " + " ".join(f"{mean(s[2] for s in part) / 1024:.0f}"
+          for part in series))  # fmt: skip
+    peak = max(memory.samples, key=lambda s: s[0] + s[2])
+    print(f"RSS peak, MiB   {(peak[0] + peak[2]) / 1024:,.0f} (server and {peak[3]} worker "
+          "processes)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ The parse stage's public API:
 - `parse_text(text)` -> `Cable`: one telegram text;
 - `read(paths)` -> cables of files, directories, Cablegate trees, cables.csv or `-` (stdin);
 - `read_outcomes(paths)` -> cables and `Reject`s together, in input order (what the CLI prints).
+All three take `entities=False` to skip entity extraction (officials and agencies stay empty).
 """
 
 from __future__ import annotations
@@ -26,31 +27,34 @@ __all__ = [
 
 
 def read_outcomes(
-    paths: Iterable[str | os.PathLike[str]], use_metadata: bool = True
+    paths: Iterable[str | os.PathLike[str]], use_metadata: bool = True, *, entities: bool = True
 ) -> Iterator[Cable | Reject]:
     """A `Cable` for every cable found in `paths`, a `Reject` for every input that yields none.
 
     A cable that cannot be parsed at all never stops the batch: it becomes a `Reject`.
-    `use_metadata=False` reads the text alone, ignoring what the source says about the cable.
+    `use_metadata=False` reads the text alone, ignoring what the source says about the cable;
+    `entities=False` skips entity extraction (`officials` and `agencies` stay empty).
     """
     for item in read_sources(paths):
         if isinstance(item, Reject):
             yield item
             continue
-        yield _parse(item, use_metadata)
+        yield _parse(item, use_metadata, entities)
 
 
-def read(paths: Iterable[str | os.PathLike[str]], use_metadata: bool = True) -> Iterator[Cable]:
+def read(
+    paths: Iterable[str | os.PathLike[str]], use_metadata: bool = True, *, entities: bool = True
+) -> Iterator[Cable]:
     """Every cable in `paths`; inputs that yield none are skipped (see `read_outcomes`)."""
-    for outcome in read_outcomes(paths, use_metadata):
+    for outcome in read_outcomes(paths, use_metadata, entities=entities):
         if isinstance(outcome, Cable):
             yield outcome
 
 
-def _parse(raw: RawCable, use_metadata: bool) -> Cable | Reject:
+def _parse(raw: RawCable, use_metadata: bool, entities: bool) -> Cable | Reject:
     source = raw.source
     try:
-        cable = parse_raw(raw, use_metadata)
+        cable = parse_raw(raw, use_metadata, entities=entities)
     except Exception as error:
         reason = f"parser failed: {type(error).__name__}: {error}"
         return Reject(path=source.path, reason=reason, row=source.row)

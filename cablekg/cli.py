@@ -36,7 +36,9 @@ def main() -> None:
               help="Write rejects here as JSON lines (default: standard error).")  # fmt: skip
 @click.option("--no-metadata", is_flag=True,
               help="Read the text alone, ignoring the source's metadata.")  # fmt: skip
-def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
+@click.option("--no-entities", is_flag=True,
+              help="Skip entity extraction (officials, agencies stay empty): faster.")  # fmt: skip
+def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool, no_entities: bool) -> None:
     """Print one JSON cable record per line for every cable in PATHS.
 
     PATHS are files, directories, Cablegate trees, cables.csv files or - for standard input.
@@ -44,7 +46,7 @@ def parse(paths: tuple[str, ...], output, rejects, no_metadata: bool) -> None:
     """
     rejects = rejects or sys.stderr
     rejected = 0
-    for outcome in read_outcomes(paths, use_metadata=not no_metadata):
+    for outcome in read_outcomes(paths, use_metadata=not no_metadata, entities=not no_entities):
         if isinstance(outcome, Cable):
             output.write(outcome.to_json() + "\n")
         else:
@@ -164,6 +166,10 @@ def load(
 @click.option("--sparql-timeout", default=20.0, show_default=True, type=float,
               help="Seconds a SPARQL query may run.")  # fmt: skip
 @click.option("--sparql-workers", default=2, show_default=True, type=click.IntRange(1, 32))
+@click.option("--sparql-queue", default=32, show_default=True, type=click.IntRange(0),
+              help="SPARQL queries that may wait for a busy worker; more get 503.")  # fmt: skip
+@click.option("--sparql-queue-wait", default=10.0, show_default=True, type=float,
+              help="Seconds a SPARQL query may wait for a worker before a 503.")  # fmt: skip
 @click.option("--result-limit", default=10_000, show_default=True, type=click.IntRange(1),
               help="Rows or triples a SPARQL answer may hold.")  # fmt: skip
 def serve(
@@ -174,6 +180,8 @@ def serve(
     cache_dir: Path | None,
     sparql_timeout: float,
     sparql_workers: int,
+    sparql_queue: int,
+    sparql_queue_wait: float,
     result_limit: int,
 ) -> None:
     """Publish the store as linked data: pages, RDF, SPARQL, search, VoID and dumps."""
@@ -181,7 +189,8 @@ def serve(
 
     config = ServeConfig(
         store=store, base_iri=base_iri, cache_dir=cache_dir, sparql_timeout=sparql_timeout,
-        sparql_workers=sparql_workers, result_limit=result_limit,
+        sparql_workers=sparql_workers, sparql_queue=sparql_queue,
+        sparql_queue_wait=sparql_queue_wait, result_limit=result_limit,
     )  # fmt: skip
     try:
         run(config, host, port)

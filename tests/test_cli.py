@@ -70,3 +70,16 @@ def test_standard_input_through_the_real_command(shared):
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
     assert record["id"] == "07MUSCAT920" and record["source"]["path"] == "-"
+
+
+def test_no_entities_gives_the_same_record_without_officials_and_agencies(shared):
+    seed = str(shared / "examples" / "07MUSCAT920.txt")
+    full = CliRunner().invoke(main, ["parse", seed])
+    bare = CliRunner().invoke(main, ["parse", "--no-entities", seed])
+    assert full.exit_code == bare.exit_code == 0
+    full_record, bare_record = json.loads(full.stdout), json.loads(bare.stdout)
+    assert full_record["officials"] and full_record["agencies"]
+    assert bare_record["officials"] == [] and bare_record["agencies"] == []
+    for key in ("officials", "agencies"):
+        del full_record[key], bare_record[key]
+    assert bare_record == full_record

@@ -167,3 +167,64 @@ def test_office_line_mail_handle_joins_the_name_in_the_text(shared):
     assert "NDAVES" not in {o["name"] for o in officials}
     # posts in office lines are not people
     assert not {"SANTO DOMINGO", "OPEREZ EL SALVADOR"} & {o["name"] for o in officials}
+
+
+def agency_names(path) -> set[str]:
+    return {a["name"] for a in entities(path)[1]}
+
+
+def test_bare_names_that_a_common_noun_calls_a_newspaper_or_company(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "The Swedish newspaper Dagens Nyheter", "opposition newspaper Al-Wasat", "the liberal
+    # daily Al-Ayam", "Canadian oil exploration firm Verenex"
+    assert "Dagens Nyheter" in agency_names(cables / "2009/12/09STOCKHOLM779.html")
+    assert {"Al-Wasat", "Al-Ayam"} <= agency_names(cables / "2009/07/09MANAMA439.html")
+    libya = agency_names(cables / "2009/10/09TRIPOLI778.html")
+    assert "Verenex" in libya
+    assert not {"U.S", "Canadian"} & libya
+
+
+def test_group_acronym_merges_with_its_spelled_name(shared):
+    # "the terrorist group ETA" and the table's Euskadi Ta Askatasuna are one organisation
+    _, agencies = entities(shared / "corpus/cablegate/cable/2006/03/06MADRID766.html")
+    eta = [a for a in agencies if a["acronym"] == "ETA"]
+    assert [a["name"] for a in eta] == ["Euskadi Ta Askatasuna"]
+
+
+def test_upper_case_acronym_definition_after_other_capitals(shared):
+    # "... OTHER FIRST-TIER CHINESE CITIES THE NATIONAL TOURISM ASSOCIATION (NTA)"
+    _, agencies = entities(shared / "corpus/cablegate/cable/2010/01/10BEIJING231.html")
+    assert {"name": "National Tourism Association", "acronym": "NTA"} in agencies
+    assert "HIGH-LEVEL" not in {a["name"] for a in agencies}
+
+
+def test_security_council_resolution_names_the_council(shared):
+    # "UNSCR 1559": the resolution's symbol stands for the body that passed it
+    _, agencies = entities(shared / "corpus/cablegate/cable/2006/03/06STATE40904.html")
+    assert "United Nations Security Council" in {a["name"] for a in agencies}
+
+
+def test_department_of_state_from_the_classified_by_line_and_agency_lists(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "CLASSIFIED BY: Peter Martin, Pol/Econ Chief, Vatican, State."
+    assert "Department of State" in agency_names(cables / "2006/12/06VATICAN249.html")
+    # "entities of DHS, State, Justice and DOD"
+    assert "Department of State" in agency_names(cables / "2007/10/07MADRID2023.html")
+
+
+def test_possessive_heads_coded_acronyms_and_party_names(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Ecuadorian Army's Fourth Division"
+    assert "Ecuadorian Army" in agency_names(cables / "2008/03/08QUITO228.html")
+    # "With the G8 and European ...": a table acronym with a number
+    _, rome = entities(cables / "2009/07/09ROME877.html")
+    assert {"name": "Group of Eight", "acronym": "G8"} in rome
+    # "many members of the Liberal Democrats (Britain's third largest party)"
+    assert "Liberal Democrats" in agency_names(cables / "2009/05/09LONDON1156.html")
+
+
+def test_canadian_departments_named_by_portfolio(shared):
+    # "Industry Canada had notified ...", but "the Investment Canada Act" is a law
+    names = agency_names(shared / "corpus/cablegate/cable/2009/08/09OTTAWA659.html")
+    assert "Industry Canada" in names
+    assert "Investment Canada" not in names

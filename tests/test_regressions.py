@@ -88,10 +88,11 @@ def test_header_printed_again_after_the_body(cable):
 
 
 def test_partial_extract_without_date_estimates_its_year(cable):
-    flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. N/A
+    flash = cable("05SANJOSE1634")  # subject "SAN JOSE FLASH REPORT - JULY 2005", E.O. 12958: N/A
     assert flash.id == "05SANJOSE1634" and flash.date is None
     assert flash.repairs == (
-        "no date-time group: year 2005 estimated from the years the text mentions",
+        "no date-time group: year 2005 estimated from the executive order and the years the "
+        "text mentions",
     )
 
 
@@ -128,3 +129,84 @@ def test_a_run_of_end_markers_followed_by_text_is_read_in_linear_time(shared):
         cable = answer.get(timeout=20)
     assert cable.id == "07MUSCAT920"
     assert cable.paragraphs[-1].text.endswith("> zz")
+
+
+def test_partial_extract_is_not_older_than_the_past_events_it_tells(cable):
+    # DECL 03/11/2008 alone says 1998 (the usual ten years); "Gulen, indicted in 2000" rules it out
+    ankara = cable("03ANKARA1516")
+    assert ankara.id == "03ANKARA1516" and ankara.date is None
+    assert any("past events the text tells" in repair for repair in ankara.repairs)
+
+
+def test_a_decade_is_not_a_year_of_the_cable(cable):
+    # "tinges of 1970s ideology" and E.O. 12958 (1995-2010): no year to give, so no id
+    brasilia = cable("03BRASILIA3124")
+    assert brasilia.id is None and brasilia.date is None
+    assert brasilia.station == "BRASILIA"
+
+
+def test_classifier_title_and_name_are_split_around_a_generational_suffix(cable):
+    randt = cable("08BEIJING1454").classified_by  # "Ambassador Clark T. Randt, Jr. Reasons"
+    assert (randt.name, randt.title) == ("Clark T. Randt, Jr", "Ambassador")
+
+
+def test_classifier_surname_alone_after_a_title_is_the_name(cable):
+    wayne = cable("09BUENOSAIRES153").classified_by  # "Ambassador Wayne for reasons 1.4 (b) ..."
+    assert (wayne.name, wayne.title) == ("Wayne", "Ambassador")
+    assert wayne.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_reasons_broken_by_a_stray_space_are_not_part_of_the_name(cable):
+    allegrone = cable("08PARIS2134").classified_by  # "... Kathleen Allegrone for reas ons 1.4"
+    assert (allegrone.name, allegrone.title) == (
+        "Kathleen Allegrone",
+        "Political Minister-Counselor",
+    )
+
+
+def test_signature_after_a_separator_of_asterisks_in_lower_case(cable):
+    # "... Classified SIPRNET website." / "******* ****" / "kurtzer"
+    assert cable("05TELAVIV45").signers == ("kurtzer",)
+
+
+def test_signature_with_a_generational_suffix(cable):
+    assert cable("07BERLIN802").signers == ("TIMKEN JR",)
+
+
+def test_signature_before_a_mixed_case_end_marker(cable):
+    rice = cable("07STATE135366")  # "Rice" / "Nnnn" / "End Cable Text"
+    assert rice.signers == ("Rice",)
+    assert not rice.paragraphs[-1].text.endswith(("Rice", "Nnnn"))
+
+
+def test_signature_with_debris_after_it_or_a_footer(cable):
+    assert cable("09TRIPOLI32").signers == ("CRETZ",)  # "CRETZ ."
+    assert cable("08BRASILIA43").signers == ("SOBEL",)  # "SOBEL 2008-01-08"
+    assert cable("10ANKARA126").signers == ("Jeffrey",)  # "Jeffrey" / "Visit Ankara's ..."
+
+
+def test_a_last_line_carrying_on_the_sentence_is_no_signature(cable):
+    hague = cable("04THEHAGUE2793")  # "... cleared by S/WCI Prosper and EUR" / "Stephens."
+    assert hague.signers == ()
+    assert hague.paragraphs[-1].text.endswith("EUR Stephens.")
+
+
+def test_misspelled_reference_station_is_the_one_known_station_a_letter_off(cable):
+    tripoli = cable("09TRIPOLI661")  # "07 TRIPOLII 695"
+    assert ("07 TRIPOLII 695", "07TRIPOLI695") in [(r.text, r.id) for r in tripoli.references]
+    assert "reference station TRIPOLII read as TRIPOLI" in tripoli.repairs
+    usnato = cable("09USNATO464")  # "TALLIN 309", a letter missing
+    assert "09TALLINN309" in [r.id for r in usnato.references]
+
+
+def test_body_glued_to_the_classified_by_line_is_cut_at_its_paragraph_starts(cable):
+    tripoli = cable("08TRIPOLI870")  # no line breaks from SUBJECT to the end of the text
+    assert [(p.number, p.marking) for p in tripoli.paragraphs][:3] == [
+        (1, "C"),
+        (2, "U"),
+        (3, "C"),
+    ]
+    assert len(tripoli.paragraphs) == 8
+    assert tripoli.paragraphs[0].text.startswith("Summary: Apparently seeking to balance")
+    assert tripoli.classified_by.reasons == ("1.4(b)", "1.4(d)")  # not the markings after it
+    assert tripoli.signers == ("STEVENS",)

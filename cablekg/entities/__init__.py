@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from cablekg.entities.agencies import (
     Found,
+    classified_by_agencies,
     defined_acronyms,
     find_organisations,
     resolve_uses,
@@ -54,6 +55,8 @@ def extract(
     classified = classified_by_mention(cable.classified_by, header_order)
     if classified:
         mentions.append(classified)
+    if cable.classified_by:
+        found.orgs.extend(classified_by_agencies(cable.classified_by.title, header_order))
     mentions.extend(tag_mentions(cable.tags, header_order))
     office_people, office_orgs = office_entities(office_lines, header_order)
     mentions.extend(office_people)

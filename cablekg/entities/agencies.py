@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
@@ -35,11 +36,12 @@ _ACRONYM = re.compile(
 )
 _GENERIC_HEADS = frozenset(
     (
-        *("government", "administration", "front", "organization", "society", "force"),
+        *("government", "administration", "organization", "society", "force"),
         *("forces", "council", "coalition", "alliance", "movement", "committee", "service"),
         *("school",),
     )
 )
+_FIRM_HEADS = frozenset(("bank", "company", "corporation", "group", "brothers", "sons"))
 _PEOPLE_HEADS = frozenset(
     ("delegation", "society", "news", "guards", "guard", "group", "network", "community")
 )
@@ -51,10 +53,16 @@ _GENERIC_WORDS = frozenset(
         *("high", "general"),
     )
 )
+_RESOLUTIONS = {"UNSCR": "UNSC", "UNGAR": "UNGA"}  # resolution symbol -> the body passing it
 _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
-_NAME_CONNECTORS = frozenset(("of", "for", "and", "the", "de", "la", "del", "y", "on", "&"))
+_NAME_CONNECTORS = frozenset(
+    (
+        *("of", "for", "and", "the", "on", "at", "in", "&", "de", "la", "del", "y", "el", "los"),
+        *("las", "por", "para", "da", "do", "dos", "das", "des", "du", "et", "e"),
+    )
+)
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
@@ -75,6 +83,8 @@ class Found:
     definitions: dict[str, str] = field(default_factory=dict)  # acronym -> organisation name
     plain: set[str] = field(default_factory=set)  # acronyms defined for other things (TIP)
     uses: list[tuple[str, int, bool]] = field(default_factory=list)  # acronym, order, upper
+    cued: set[str] = field(default_factory=set)  # GOx words written as a body: "THE GOT'S"
+    bodies: set[str] = field(default_factory=set)  # acronyms written with a role: "ODC Chief"
 
 
 def defined_acronyms(text: str) -> set[str]:
@@ -94,11 +104,16 @@ def find_organisations(
     pats = patterns()
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, name: str | None = None) -> None:
-        name = name or text[start:end]
+    def add(start: int, end: int, name: str | None = None, acronym: str | None = None) -> None:
+        # "External Relations' (MRE)", "the \u201cJERUSALEM WORKING GROUP\u201d (JWG -- ...)"
+        name = name or text[start:end].strip('"\u201c\u201d').rstrip("'\u2019")
         taken.append((start, end))
         definition = pats.definition.match(text, end)
-        acronym = definition.group("acr") if definition else None
+        acronym = acronym or (definition.group("acr") if definition else None)
+        bare = acronym is None and not upper and bool(_ACRONYM.match(name))
+        if bare:  # "the terrorist group ETA": the ETA the cable or the table may spell out
+            found.orgs.append(OrgMention(name, name, order + start, spelled=False))
+            return
         if acronym:
             found.definitions.setdefault(acronym, name)
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
@@ -124,30 +139,335 @@ def find_organisations(
                 if not _inside(taken, start):
                     add(start, end)
     taken.sort()
-    for match in pats.definition.finditer(text):
+    for span in _cued_organisations(text, upper, person_spans):
+        if not _inside(taken, span[0]) and not _inside(taken, span[1] - 1):
+            add(*span)
+    taken.sort()
+    definitions = [*pats.definition.finditer(text), *_DEFINITION_OPEN.finditer(text)]
+    for match in definitions:
         if any(e == match.start() for _, e in taken):
             continue
         start = _defined_name(text, match, person_spans)
         if start is None:
-            found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
-        else:
-            add(start, match.start())  # "Missile Technology Control Regime (MTCR)"
+            if _spelled_name(text, match):
+                found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
+            continue  # else no definition: "Okiharu Yasuoka (LDP)", a person's party
+        # the spelled-out name replaces a shorter one found inside it: "Hefei National
+        # Laboratory" of "Hefei National Laboratory for Physical Science at the Microscale (HFNL)"
+        inside = {order + s for s, e in taken if start <= s and e < match.start()}
+        if inside:
+            found.orgs[:] = [o for o in found.orgs if o.order not in inside]
+        add(start, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
+    for body, offset in _upper_bodies(text) if upper else ():
+        if not _inside(person_spans, offset):  # "FONOFF OFFICIALS", "THE ADOC LEADERSHIP"
+            found.bodies.add(body)
+            found.uses.append((body, order + offset, upper))
+    for acronym, offset in _coded_acronyms(text):
+        if not _inside(person_spans, offset):
+            found.uses.append((acronym, order + offset, False))  # "the G8 in Italy"
     for chunk in chunk_list:
         for i in chunk.capitals:
             token, offset = chunk.tokens[i], chunk.offsets[i]
             special = "/" in token or token[:2] == "GO" or token[1:2] == "."
             plain = chunk.kinds[i] != ACRONYM and base(token) not in found.definitions
-            if upper and plain and not special:
-                continue  # in capitals, only table acronyms, office symbols, GOx
-            acronym = _acronym_shape(token, upper)
+            # in capitals, only table acronyms, office symbols, GOx, or words with a role
+            acronym = None if upper and plain and not special else _acronym_shape(token, upper)
+            if acronym is None and upper and not special:
+                body = _body_acronym(text, token, offset)  # "ADOC LEADER GUILLERMO FORD"
+                if body and not _inside(person_spans, offset):
+                    found.bodies.add(body)
+                    found.uses.append((body, order + offset, upper))
+                continue
+            joined = "-" in token and not upper and acronym not in lexicon().acronyms
+            parts = _joined_uses(token, order + offset) if joined else []
+            if parts:
+                found.uses.extend(parts)  # "FARC-ETA", "EU-Latam"
+                continue
             if not acronym or _inside(person_spans, offset):
                 continue
             end = offset + len(acronym)
-            if _DIGIT_AFTER.match(text, end):
-                continue  # "EUR 5 million"
+            if _ROLE_AFTER.match(text, end) and _no_word(acronym):
+                found.bodies.add(acronym)  # "ODC Chief", "the OCPA officials"
+            if _DIGIT_AFTER.match(text, end) and acronym not in _RESOLUTIONS:
+                continue  # "EUR 5 million", but "UNSCR 1559"
             if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
                 continue  # the definition itself
+            if upper and _GOVERNMENT.match(acronym) and _government_cue(text, offset, acronym):
+                found.cued.add(acronym)  # "THE GOT'S RELIGIOUS AFFAIRS", not "I GOT A LAUGH"
             found.uses.append((acronym, order + offset, upper))
+
+
+_CUE_WORD = r"[A-Z][\w'\u2019&.-]*"
+_CUE_LINK = "(?:de|del|della|di|da|do|la|le|el|al) "
+_CUE_NAME = rf"[A-Z0-9][\w'\u2019&.-]*(?: (?:{_CUE_LINK})?{_CUE_WORD}){{0,3}}"
+_MEDIA = ("newspaper", "magazine", "tabloid", "news agency")
+# A bare name is an organisation when a common noun says so: "the daily La Repubblica",
+# "opposition party FIDESZ", "Canadian company Forsys"; "the Gulen movement", "a Gallup poll".
+# Each cue is looked for as a plain substring first: most texts hold none of them.
+_CUES_BEFORE = {
+    cue: re.compile(rf"{cue} (?P<name>{_CUE_NAME})")  # a literal start: a fast scan
+    for cue in (
+        *_MEDIA,
+        *("daily", "weekly", "paper", "company", "firm", "airline", "bank", "party", "NGO"),
+        "group",
+    )
+}
+_CUES_AFTER = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement")
+_NAME_BEFORE = re.compile(rf"(?P<name>{_CUE_NAME})\Z")
+_CUES_UPPER = {
+    cue: re.compile(rf"{cue} (?P<name>[A-Z][A-Z'-]{{3,}})")
+    for cue in ("NEWSPAPER", "DAILY", "WEEKLY", "MAGAZINE", "PAPER")
+}
+_NOT_NAME_SUFFIX = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
+
+
+def _cued_organisations(text: str, upper: bool, person_spans: list[tuple[int, int]]) -> list[tuple]:
+    """Spans of bare names that a common noun beside them calls a newspaper, company, party,
+    movement or pollster (the noun itself is left out: "Gulen", not "Gulen movement")."""
+    found: list[tuple[int, str, str | None]] = []  # start, name, cue after it
+    for cue, pattern in (_CUES_UPPER if upper else _CUES_BEFORE).items():
+        if cue + " " in text:
+            found.extend(
+                (m.start("name"), m.group("name"), None)
+                for m in pattern.finditer(text)
+                if starts_word(text, m.start())
+            )
+    for cue in () if upper else _CUES_AFTER:
+        position = text.find(" " + cue)
+        while position > 0:
+            end = position + len(cue) + 1
+            if not text[end : end + 1].isalnum():
+                match = _NAME_BEFORE.search(text, max(0, position - 60), position)
+                if match:
+                    found.append((match.start("name"), match.group("name"), cue))
+            position = text.find(" " + cue, end)
+    spans: list[tuple] = []
+    if not upper:
+        spans += _departments_named_for_canada(text) + _state_in_lists(text)
+        spans += [m.span() for m in _DEMOCRATS.finditer(text)] if "Democrats" in text else []
+    for start, raw, cue in found:
+        after = cue is not None
+        if after and not starts_word(text, start):
+            continue  # "anti-CAFTA movement"
+        words = _cue_words(raw, after)
+        if not words or (after and _possessive(words[-1])):
+            continue  # "Arias's firm direction", "Milennio's poll"
+        if cue == "movement" and _movement_word(words):
+            continue  # "FARC movement" (progress), "Peronist movement"
+        start += raw.index(words[0])
+        name = " ".join(words)
+        if _possessive(name):
+            name = name[:-2]
+        if _plausible_bare_name(name, upper) and not _inside(person_spans, start):
+            end = start + len(name)
+            if cue == "movement" and text.startswith(" movement", end):
+                end += len(" movement")  # the movement's name: "the Gulen movement"
+            spans.append((start, end))
+    return spans
+
+
+# European parties named for their members: "the opposition Social Democrats"
+_DEMOCRATS = re.compile(r"(?<![\w-])(?:Social|Christian|Free|Liberal) Democrats(?![\w-])")
+_LIST_ITEM = re.compile(r"[A-Z][A-Z/&-]+")
+
+
+def _state_in_lists(text: str) -> list[tuple]:
+    """ "State" as an item of a list of US agencies is the Department of State: "(EUCOM,
+    CENTCOM, State, OCPA Baghdad)", "DOD, State and USAID"."""
+    lex = lexicon()
+    spans = []
+    position = text.find("State")
+    while position > 0:
+        end = position + 5
+        before = text[max(0, position - 12) : position]
+        after = text[end : end + 12]
+        listed_before = before.endswith((", ", "(")) or before.endswith(" and ")
+        listed_after = after[:1] in (",", ")") or after.startswith(" and ")
+        if listed_before and listed_after:
+            items = _LIST_ITEM.findall(before) + _LIST_ITEM.findall(after)
+            if any(item in lex.acronyms for item in items):
+                spans.append((position, end, "Department of State"))
+        position = text.find("State", end)
+    return spans
+
+
+def _departments_named_for_canada(text: str) -> list[tuple[int, int]]:
+    """Canadian federal departments are named by portfolio and country: "Industry Canada",
+    "Public Safety Canada", "Foreign Affairs and International Trade Canada"."""
+    lex = lexicon()
+    found = []
+    position = text.find(" Canada")
+    while position > 0:
+        words = text[max(0, position - 60) : position].split(" ")
+        name: list[str] = []
+        for word in reversed(words):
+            portfolio = word[:1].isupper() and base(word) == word and word.lower() in lex.portfolios
+            if not (portfolio or (word == "and" and name and "and" not in name)):
+                break
+            name.insert(0, word)
+        while name and name[0] == "and":
+            name.pop(0)
+        after = text[position + 7 : position + 9]
+        if name and not (after[:1] == " " and after[1:].isupper()):  # not "Investment Canada Act"
+            start = position - len(" ".join(name))
+            found.append((start, position + len(" Canada")))
+        position = text.find(" Canada", position + 7)
+    return found
+
+
+def _cue_words(name: str, after: bool) -> list[str]:
+    """The words of a cued name, cut at a sentence end or a title ("Citizen Participation
+    Executive Director"); a date before a cue noun is left out ("March 22 Gallup poll")."""
+    lex = lexicon()
+    words: list[str] = []
+    for word in name.split(" "):
+        low = base(word).lower()
+        if words and (low in lex.titles or low in lex.honorifics):
+            break
+        words.append(word.rstrip("."))
+        if word.endswith(".") and len(word) > 2:
+            break  # "ETA. Acebes stated"
+    while after and words and (words[0][:1].isdigit() or words[0].lower() in lex.function_words):
+        words.pop(0)  # "a March 22 Gallup poll", "The Gulen movement"
+    while len(words) > 1 and base(words[-1]).lower() in lex.title_words:
+        words.pop()  # "NGO Citizen Participation Executive (Director)"
+    if words and (words[0].isdigit() and len(words) == 1):
+        return []
+    if len(words) > 1 and all(w.isupper() for w in words):
+        return []  # a heading in capitals: "NGO REPORT CALLS ..."
+    return words
+
+
+def _movement_word(words: list[str]) -> bool:
+    return len(words) == 1 and (words[0].isupper() or words[0].endswith(("ist", "ists")))
+
+
+def _plausible_bare_name(name: str, upper: bool) -> bool:
+    """Not a title, place, nationality, month, marking or English word standing alone."""
+    lex = lexicon()
+    words = name.split(" ")
+    low = [base(w).lower() for w in words]
+    first, joined = low[0], " ".join(low)
+    if not name or _NOT_NAME_SUFFIX.search(name) or name.replace(".", "") in ("US", "UK", "USA"):
+        return False
+    if first in lex.function_words or first in lex.title_words or first in lex.honorifics:
+        return False
+    if low[-1] in lex.nationalities or joined in lex.nationalities or joined in lex.places:
+        return False
+    if first in lex.places or any(w in _CALENDAR for w in low) or name in lex.not_agencies:
+        return False
+    if len(words) == 1 and (first in lex.common or (upper and first in lex.dictionary)):
+        return False
+    return kind(base(words[0]), upper) != PORTFOLIO
+
+
+_CALENDAR = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday"),
+    )
+)
+
+
+_ROLE_AFTER = re.compile(
+    r"(?:['\u2019][sS])? (?i:officials?|officers?|chief|director|leader|leaders|leadership"
+    r"|spokes(?:man|woman|person)|members?|chairman|president|secretary[- ]general"
+    r"|headquarters|commander|delegation|representatives?)\b"
+)
+
+
+_UPPER_ROLES = (
+    *(" OFFICIALS", " OFFICIAL ", " LEADER", " SPOKESMAN", " CHIEF ", " DIRECTOR"),
+    *(" CHAIRMAN", " HEADQUARTERS", " COMMANDER", " DELEGATION", " REPRESENTATIVE"),
+)
+
+
+def _upper_bodies(text: str) -> list[tuple[str, int]]:
+    """Words of an upper-case text written before a role ("FONOFF OFFICIALS") that are no
+    English word, name or place: acronyms of organisations the lexicon does not list. Found
+    from the role words, which are rare, not from every word."""
+    lex = lexicon()
+    found = []
+    for role in _UPPER_ROLES:
+        position = text.find(role)
+        while position > 0:
+            start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+            word = text[start:position]
+            if word[-2:] in ("'S", "\u2019S"):
+                word = word[:-2]
+            body = _body_acronym(text, word, start) if word.isalpha() else None
+            if body and body not in lex.acronyms and body.lower() not in lex.title_words:
+                found.append((body, start))
+            position = text.find(role, position + len(role))
+    return found
+
+
+def _body_acronym(text: str, token: str, offset: int) -> str | None:
+    """A word of an upper-case text that is no English word, written with a role after it:
+    an organisation's acronym ("ADOC LEADERSHIP")."""
+    word = base(token)
+    if not (2 <= len(word) <= 6 and word.isalpha() and _ROLE_AFTER.match(text, offset + len(word))):
+        return None
+    return word if _no_word(word) else None
+
+
+def _no_word(acronym: str) -> bool:
+    """Whether an acronym is no English word, title, name, place or nationality ("THE", "VICE",
+    "SYRIAN" in a heading)."""
+    low = acronym.lower()
+    lex = lexicon()
+    if len(acronym) < 3 or not acronym.replace("-", "").isalpha():
+        return False  # "PC", "FS-04": too short to tell, or a grade
+    if "-" in acronym and not all(_no_word(part) for part in acronym.split("-")):
+        return False  # "HIGH-LEVEL"
+    return not (
+        low in lex.common
+        or low in lex.capitalised
+        or low in lex.org_first
+        or low in lex.org_last
+        or low in lex.dictionary
+        or low in lex.title_words
+        or low in lex.given
+        or low in lex.places
+        or low in lex.nationalities
+        or low in lex.surnames
+    )
+
+
+@cache
+def _coded_names() -> re.Pattern[str]:
+    """Table acronyms with a number ("G8", "G-20", "MI6"), which no capitals scan picks up, as
+    one pattern (not "G-8/G-20" halves, not "G8s")."""
+    coded = sorted(a for a in lexicon().acronyms if any(c.isdigit() for c in a) and "/" not in a)
+    longest_first = sorted(coded, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w/-])")
+
+
+def _coded_acronyms(text: str) -> list[tuple[str, int]]:
+    """Where the text uses a coded table acronym."""
+    found = _coded_names().finditer(text)
+    return [(m.group(), m.start()) for m in found if starts_word(text, m.start())]
+
+
+def _joined_uses(token: str, order: int) -> list[tuple[str, int, bool]]:
+    """Table acronyms joined by hyphens to other words: "a FARC-ETA connection", "the EU-Latam
+    Summit" name FARC, ETA and the EU."""
+    lex = lexicon()
+    uses = []
+    position = order
+    for part in base(token).split("-"):
+        if part in lex.acronyms and part.isupper():
+            uses.append((part, position, False))
+        position += len(part) + 1
+    return uses
+
+
+def _government_cue(text: str, offset: int, acronym: str) -> bool:
+    """Whether a capitalised GOx that is also a word ("GOT", "GOV") is written as a body:
+    after THE or with a possessive ("THE GOT'S RELIGIOUS AFFAIRS DIRECTORATE")."""
+    after = text[offset + len(acronym) : offset + len(acronym) + 2]
+    return text[max(0, offset - 4) : offset] == "THE " or after in ("'S", "\u2019S")
 
 
 def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]]:
@@ -214,38 +534,90 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
     organisation: capitalised words whose initials give the acronym, ending in no word of a
     treaty, programme or concept ("Free Trade Agreement", "Trafficking in Persons")."""
     lex = lexicon()
-    acronym = re.sub(r"[^A-Z]", "", match.group("acr"))
-    words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
-    name: list[str] = []
-    for word in reversed(words):
-        if (word[:1].isupper() and word.strip(",.;:") == word) or (
-            word in _NAME_CONNECTORS and name
-        ):
-            name.insert(0, word)
-        else:
-            break
-    while name and name[0] in _NAME_CONNECTORS:
-        name.pop(0)
+    name = _spelled_name(text, match)
     last = base(name[-1]).lower() if name else ""
-    if len(name) < 2 or last in lex.not_org_heads or last in lex.titles:
+    # "World Food Program (WFP)": a programme the table knows as a body
+    listed = match.group("acr") in lex.acronyms and last in ("program", "programme")
+    if len(name) < 2 or (last in lex.not_org_heads and not listed) or last in lex.titles:
         return None  # "Free Trade Agreement (FTA)", "Foreign Minister (FM)"
-    capitals = [w for w in name if w not in _NAME_CONNECTORS]
+    capitals = [w for w in name if w.lower() not in _NAME_CONNECTORS]
+    # the first word, or one before "in", "at", "of": "Declaration on Security in the Americas"
+    ends = [w for w, n in zip(name, [*name[1:], ""], strict=True) if n.lower() in _NAME_CONNECTORS]
+    concept = any(base(w).lower() in lex.not_org_heads for w in [capitals[0], *ends])
+    if concept and match.group("acr") not in lex.acronyms:
+        return None  # "Declaration on Security in the Americas (DSA)"
     if any(w.lower() in lex.function_words for w in capitals):
         return None  # "Area To Be Avoided (ATBA)"
     if len(capitals) < 3 and match.group("acr") not in lex.known_acronyms:
         return None  # "Safety Navigation (SN)": too short to tell
-    initials = "".join(part[0] for w in name for part in w.split("-") if part[:1].isupper())
-    if (
-        len(acronym) < 2
-        or not initials.startswith(acronym[0])
-        or not _subsequence(acronym, initials)
-    ):
-        return None
     start = match.start() - len(" ".join(name))
     joined = " ".join(name).lower()
     if joined in lex.places or _inside(person_spans, start):
         return None
     return start
+
+
+def _spelled_name(text: str, match: re.Match) -> list[str]:
+    """The words before an acronym in brackets that it abbreviates: the longest run of
+    capitalised words (and connectors) starting with the acronym's first letter whose initials
+    hold its letters, no more capitalised words than it has letters when a run that short fits
+    ("MOVEMENT FOR DEMOCRATIC CHANGE (MDC)", not "RICE MET MOVEMENT ..."). Empty when none."""
+    acronym = re.sub(r"[^A-Z]", "", match.group("acr"))
+    if len(acronym) < 2:
+        return []
+    words = text[max(0, match.start() - 120) : match.start()].split(" ")[1:][-10:]
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip('"\u201c\u201d')  # a name may be in quotes
+        closes = bare != word.lstrip('"\u201c')  # a closing quote: only on the last word
+        capital = bare[:1].isupper() or _JOINED_WORD.match(bare)
+        if (capital and bare.strip(",.;:") == bare and not (closes and run)) or (
+            word.lower() in _NAME_CONNECTORS and run
+        ):
+            run.insert(0, word)
+            if bare != word.rstrip('"\u201d'):
+                break  # the opening quote
+        else:
+            break
+    if run and _possessive(run[-1]):
+        return []  # "the General Assembly's (GA) decision": no name, the acronym of another
+    fitting: list[list[str]] = []
+    for i, word in enumerate(run):
+        if word.lower() in _NAME_CONNECTORS or _initial(word) != acronym[0]:
+            continue
+        rest = run[i:]
+        initials = "".join(_initial(part) for w in rest for part in w.split("-") if part)
+        if _letters_in(acronym, initials):
+            fitting.append(rest)
+    if not fitting:
+        return []
+    short = [f for f in fitting if _capital_count(f) <= len(acronym)]
+    return short[0] if short else fitting[-1]
+
+
+# "(JWG -- since inactive)", "(SMOM, a sovereign order)": an acronym opening a remark
+_DEFINITION_OPEN = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&][A-Z0-9&]*)(?= --|, )")
+_JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
+
+
+def _initial(word: str) -> str:
+    """The letter a word (or a hyphenated part: "al-Qaeda" gives A and Q) gives an acronym."""
+    return word.lstrip('"\u201c')[:1].upper()
+
+
+def _capital_count(words: list[str]) -> int:
+    return sum(w.lower() not in _NAME_CONNECTORS for w in words)
+
+
+def _letters_in(acronym: str, initials: str) -> bool:
+    """Whether every letter of the acronym is among the initials, as often as it occurs there:
+    "MPRP" in "Muslim Republican Peoples Party" (word order may differ in translation)."""
+    pool = list(initials)
+    for letter in acronym:
+        if letter not in pool:
+            return False
+        pool.remove(letter)
+    return True
 
 
 def _known_organisations(chunk: Chunk, upper: bool):
@@ -268,7 +640,9 @@ def _known_organisations(chunk: Chunk, upper: bool):
 
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
-    word = token.rstrip(",;:)'\"").removesuffix("'s").removesuffix("\u2019s")
+    word = token.rstrip(",;:)'\"\u201d")
+    if word[-2:] in ("'s", "\u2019s", "'S", "\u2019S"):
+        word = word[:-2]  # "GOC\u2019S TREATMENT"
     if _INITIALISM.match(word):
         return word if word.replace(".", "") in lexicon().acronyms else None  # "U.N."
     word = word.rstrip(".")
@@ -294,7 +668,8 @@ def organisation_span(
     """The span of the organisation name around a head word, or None when it names none."""
     lex = lexicon()
     head_start = match.start("head")
-    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper)
+    head_word = match.group("head").lower()
+    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper, head_word)
     start = head_start - sum(len(w) + 1 for w in lead)
     end = match.end("head")
     if match.group("of"):
@@ -331,6 +706,10 @@ def organisation_span(
         first = match.group("of").split()[0]
         if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
             end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
+    renewed = len(lead) > 1 and base(lead[0]).lower() == "new" and head in _GENERIC_HEADS
+    if renewed and f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
+        start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
+        lead = lead[1:]
     if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
         return None  # "Taliban Delegation", "Vietnamese Society", "American News"
     if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
@@ -364,13 +743,16 @@ def _national(word: str) -> bool:
 def _generic(word: str) -> bool:
     """A word that does not make a body's name specific: an everyday adjective or a surname."""
     low = base(word).lower()
-    surname = kind(base(word), False) == NAME and low not in lexicon().org_modifiers
+    lex = lexicon()
+    known = low in lex.surnames or low in lex.given
+    surname = known and kind(base(word), False) == NAME and low not in lex.org_modifiers
     return low in _GENERIC_WORDS or surname
 
 
-def _lead_words(before: str, upper: bool) -> list[str]:
+def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
     """The words right before a head that belong to the name: "Royal Oman" of "Royal Oman
-    Police", not "Oman's" of "Oman's Anti-Trafficking Task Force"."""
+    Police", not "Oman's" of "Oman's Anti-Trafficking Task Force"; but a firm may bear a
+    person's name ("Lloyd's Bank")."""
     if not before.endswith(" "):
         return []
     words = before[:-1].split(" ")[-6:]
@@ -380,8 +762,8 @@ def _lead_words(before: str, upper: bool) -> list[str]:
         word = words[i]
         if word.endswith((".", ",", ";", ":")) and len(word) > 4 and word.count(".") < 2:
             break  # "FALKLANDS. ARGENTINE NAVY": a sentence ends before the name
-        if word in ("and", "&") and lead and i and _portfolio(words[i - 1]) and not upper:
-            lead.insert(0, word)  # "Environment and Food Agency"
+        if word in ("and", "&", "AND") and lead and i and _portfolio(words[i - 1]):
+            lead.insert(0, word)  # "Environment and Food Agency", "EDUCATION AND SCIENCE"
             continue
         if _NUMBER.match(word) and lead:
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
@@ -389,6 +771,8 @@ def _lead_words(before: str, upper: bool) -> list[str]:
         if not shape.match(word) or not _can_lead(word, upper):
             break
         if _possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
+            if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
+                return [word]
             if lead:
                 break
             return []
@@ -416,6 +800,8 @@ def _can_lead(word: str, upper: bool) -> bool:
         return True
     if low in lex.org_modifiers or low in lex.portfolios or low in lex.nationalities:
         return True
+    if low in lex.common or low == "teh":
+        return False  # "NAVATT STATES ARGENTINE NAVY", "TEH NATIONAL FRONT" (a typo of THE)
     return kind(base(word), True) in (NAME, ACRONYM, PLACE, PORTFOLIO, ORG)
 
 
@@ -427,44 +813,52 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
     """Turn the acronym uses of the cable into organisation mentions."""
     lex = lexicon()
     for acronym, order, upper in found.uses:
-        if acronym in person_aliases or acronym in lex.not_agencies or _MARKING.search(acronym):
+        if acronym in lex.not_agencies or _MARKING.search(acronym):
             continue
         if acronym in found.definitions:
             name = found.definitions[acronym]
             found.orgs.append(OrgMention(name=name, acronym=acronym, order=order))
             continue
-        if acronym in found.plain:
+        # "Okiharu Yasuoka (LDP)": a party in brackets after a person is no alias of theirs
+        if acronym in found.plain or (acronym in person_aliases and acronym not in lex.acronyms):
             continue
-        if upper and acronym in lex.ambiguous_acronyms:
+        if upper and acronym in lex.ambiguous_acronyms and acronym not in found.cued:
             continue
         plain = acronym.replace(".", "") if _INITIALISM.match(acronym) else acronym
+        body = _RESOLUTIONS.get(plain.removesuffix("S"))
+        if body in lex.acronyms:  # "UNSCR 1244" is a resolution of the Security Council
+            found.orgs.append(OrgMention(lex.acronyms[body], None, order, spelled=False))
+            continue
         if plain in lex.acronyms:
             found.orgs.append(
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )
             continue
-        government = _government(acronym, tags, upper)
+        government = _government(acronym, tags, upper, acronym in found.cued)
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))
             continue
-        if _OFFICE.match(acronym) and acronym.split("/")[0] in lex.state_offices:
+        office = _OFFICE.match(acronym) and acronym.split("/")[0] in lex.state_offices
+        if office or (acronym in found.bodies and acronym.lower() not in lex.titles):
             found.orgs.append(OrgMention(name=acronym, acronym=acronym, order=order, spelled=False))
 
 
-def _government(acronym: str, tags: tuple[str, ...], upper: bool) -> str | None:
+def _government(acronym: str, tags: tuple[str, ...], upper: bool, cued: bool) -> str | None:
     """ "GOQ" -> "Government of Qatar" when the cable's country TAGS say which country it is."""
     match = _GOVERNMENT.match(acronym)
     lex = lexicon()
     low = acronym.lower()
     english = low in lex.common or low in lex.dictionary or low in lex.capitalised
-    if not match or (upper and english):
+    if not match or (upper and english and not cued):
         return None  # GOOD, GOAL in an upper-case cable
     letters = match.group(1).upper()
     countries = [c for c in (country_name(t) for t in tags) if c]
     fits = {c for c in countries if c[0].upper() == letters[0] and _subsequence(letters, c.upper())}
     if len(fits) == 1:
         return f"Government of {fits.pop()}"
-    return acronym  # GOQ, GONL: the government of a country the TAGS do not name
+    # GOQ, GONL: the government of a country the TAGS do not name; a cued word, or a longer
+    # word in a heading ("GOOD NEWS", "GOLD"), must fit one
+    return None if english and (upper or len(acronym) > 3) else acronym
 
 
 def _subsequence(letters: str, name: str) -> bool:
@@ -479,6 +873,25 @@ def _subsequence(letters: str, name: str) -> bool:
 
 def country_name(tag: str) -> str | None:
     return lexicon().countries.get(tag)
+
+
+_STATE_FIELD = re.compile(
+    r"(?i)^(?:U\.?S\.? )?(?:State|DOS|Dep(?:artmen)?t\.? of State|State Dep(?:artmen)?t\.?)$"
+)
+_EMBASSY_FIELD = re.compile(r"^(?:U\.?S\.? |Am)?Embassy [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+
+
+def classified_by_agencies(title: str | None, order: int) -> list[OrgMention]:
+    """The agencies among the fields of a Classified By line ("Ambassador, State, EXEC";
+    "CDA, Embassy Tripoli, U.S. Dept of State"; "Political Counselor, DOS, POL")."""
+    orgs = []
+    for field_ in (f.strip(" .") for f in (title or "").split(",")):
+        if _STATE_FIELD.match(field_):
+            acronym = "DOS" if field_.upper() == "DOS" else None
+            orgs.append(OrgMention("Department of State", acronym, order, spelled=False))
+        elif _EMBASSY_FIELD.match(field_):
+            orgs.append(OrgMention(field_, None, order))
+    return orgs
 
 
 def tag_agencies(tags: tuple[str, ...], order: int) -> list[OrgMention]:

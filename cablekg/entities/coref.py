@@ -20,6 +20,7 @@ from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
 _PUNCT = re.compile(r"[^\w\s]")
+_ALIAS = re.compile(r" \([^()]*\)")
 _MINISTER_OF = re.compile(
     r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
 )
@@ -132,11 +133,17 @@ def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
     share "ministry of foreign"."""
     lex = lexicon()
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = name.replace("\u2019", "'")  # a curly apostrophe would vanish below
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = _ALIAS.sub(" ", text)  # "Japan Business Federation (Keidanren)"
     text = _PUNCT.sub(" ", text.replace("'s ", " ").replace("\u2019s ", " "))
     words = [w for w in text.split() if w != "the"]
     if words[:1] == ["un"]:
         words[:1] = ["united", "nations"]  # "UN Security Council"
+    elif words[:2] == ["u", "s"] or words[:1] == ["us"]:
+        words[: 2 if words[0] == "u" else 1] = ["united", "states"]  # "U.S. Government"
+    if words[:3] == ["united", "states", "department"]:
+        words = words[2:]  # "U.S. Department of Justice" is the Department of Justice
     if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
         return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
     if len(words) >= 3 and words[:2] == ["government", "of"]:
@@ -167,7 +174,7 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
         if org.acronym:
             by_acronym.setdefault(org.acronym, group)
     agencies = []
-    for group in groups:
+    for group in _join_short_names(groups):
         spelled = [o for o in group if o.spelled] or group
         best = max(spelled, key=lambda o: (not o.name.isupper(), len(o.name), -o.order))
         name = best.name
@@ -179,6 +186,27 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
         )
         agencies.append(Agency(name=name, acronym=acronym))
     return agencies
+
+
+def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
+    """A later short name that ends one fuller name of the cable is that organisation: "the
+    Council for the Family" after "the Pontifical Council for the Family". Not when two fuller
+    names end with it ("Air Force" after "Egyptian Air Force" and "U.S. Air Force")."""
+    keys = [org_key(max(g, key=lambda o: len(o.name)).name) for g in groups]
+    endings: dict[str, list[int]] = {}  # "council for family" -> groups whose key ends so
+    for j, key in enumerate(keys):
+        words = key.split(" ")
+        for n in range(1, len(words)):
+            endings.setdefault(" ".join(words[n:]), []).append(j)
+    kept = []
+    for group, key in zip(groups, keys, strict=True):
+        fuller = endings.get(key, [])
+        later = len(fuller) == 1 and groups[fuller[0]][0].order < group[0].order
+        if later and " " in key and not group[0].acronym:
+            groups[fuller[0]].extend(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 def agency_lookup(agencies: list[Agency]) -> dict[str, str]:

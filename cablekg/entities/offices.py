@@ -144,8 +144,8 @@ def _sequence(item: str):
             yield "org", (_DEPARTMENTS[upper], None)
         elif "/" in bare and bare.lower() not in lex.titles:
             code, names = _split_code(bare)
-            if code:
-                yield "org", _office(code)
+            for part in _joined_agencies(code) if code else ():
+                yield "org", _office(part)
             if names:
                 yield "names", names
         elif (
@@ -199,6 +199,20 @@ def _is_office(word: str) -> bool:
     if word in lex.not_agencies or word.lower() in lex.titles:
         return False  # A/S, DAS: titles written like office symbols
     return bool(_OFFICE_CODE.match(word)) or word in lex.acronyms or word in lex.state_offices
+
+
+def _joined_agencies(code: str) -> list[str]:
+    """An office symbol, or the agencies it joins when each part is a known acronym and the
+    first no bureau: "NOAA/NMFS" is NOAA and NMFS, "EUR/CE" is one office of EUR, "USAID/LAC"
+    an office of USAID."""
+    lex = lexicon()
+    parts = code.split("/")
+    if parts[0] in lex.state_offices:
+        return [code]
+    if all(p in lex.acronyms for p in parts):
+        return parts
+    # "USAID/LAC": an office of an agency the table knows, which the line names too
+    return [parts[0], code] if parts[0] in lex.acronyms else [code]
 
 
 def _office(code: str) -> tuple[str, str | None]:

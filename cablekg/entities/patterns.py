@@ -157,7 +157,7 @@ def patterns() -> Patterns:
             _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
         )
         org[upper] = re.compile(
-            rf"{boundary if upper else ''}(?P<head>{head})(?![\w'\u2019-])"
+            rf"{boundary if upper else ''}(?P<head>{head})(?![\w-]|['\u2019](?![sS]\b))"
             rf"(?: (?P<conn>{connectors}) "
             rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
         )

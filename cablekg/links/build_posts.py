@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cablekg.links.tables import countries
+from cablekg.links.tables import countries, read_rows
 from cablekg.resources import data_path
 
 COLUMNS = (
@@ -152,11 +152,10 @@ def known_city(city: str, gaz: Gazetteer, known: set[str], *, own_name_only: boo
 def address_rows(vocab: Path) -> list[tuple[str, str, bool]]:
     """(routing indicator, address, seen in the corpus): the corpus's pairs, then the routing
     list's (so posts that the developer corpus happens not to address are known too)."""
-    with (vocab / "derived_routing_indicators.tsv").open(encoding="utf-8") as f:
-        rows = [
-            (r["routing_indicator"], r["plain_language_address"], True)
-            for r in csv.DictReader(f, delimiter="\t")
-        ]
+    rows = [
+        (r["routing_indicator"], r["plain_language_address"], True)
+        for r in read_rows(vocab / "derived_routing_indicators.tsv", delimiter="\t")
+    ]
     with (vocab / "route2name.csv").open(encoding="utf-8") as f:
         rows += [(ri.strip(), name.strip(), False) for ri, name in csv.reader(f)]
     return rows
@@ -205,24 +204,22 @@ def read_addresses(vocab: Path, gaz: Gazetteer, known: set[str]) -> dict[str, St
 
 def read_origins(vocab: Path, stations: dict[str, Station]) -> None:
     """Stations seen only as origins (the reference id code) join with their origin names."""
-    with (vocab / "derived_posts.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            code, origin = row["refid_post_code"], row["origin_name"]
-            st = stations.setdefault(code, Station(code))
-            st.name = origin
-            st.in_corpus = True
-            head, _, city = origin.partition(" ")
-            prefix = {"Embassy": "AMEMBASSY", "Consulate": "AMCONSUL"}.get(head)
-            if prefix and fold(city) == code:  # the address the origin name stands for
-                st.addresses.add(f"{prefix} {city.upper()}")
-            if not st.kind:
-                st.kind = {"Embassy": "embassy", "Consulate": "consulate"}.get(head, "mission")
-                st.city_hint = city if prefix else ""
+    for row in read_rows(vocab / "derived_posts.tsv", delimiter="\t"):
+        code, origin = row["refid_post_code"], row["origin_name"]
+        st = stations.setdefault(code, Station(code))
+        st.name = origin
+        st.in_corpus = True
+        head, _, city = origin.partition(" ")
+        prefix = {"Embassy": "AMEMBASSY", "Consulate": "AMCONSUL"}.get(head)
+        if prefix and fold(city) == code:  # the address the origin name stands for
+            st.addresses.add(f"{prefix} {city.upper()}")
+        if not st.kind:
+            st.kind = {"Embassy": "embassy", "Consulate": "consulate"}.get(head, "mission")
+            st.city_hint = city if prefix else ""
 
 
 def curated() -> dict[str, dict[str, str]]:
-    with data_path("links", "curated", "posts.csv").open(encoding="utf-8") as f:
-        return {r["station"]: r for r in csv.DictReader(f)}
+    return {r["station"]: r for r in read_rows(data_path("links", "curated", "posts.csv"))}
 
 
 class Gazetteer:
@@ -337,8 +334,8 @@ def build(shared: Path) -> tuple[list[Station], list[str]]:
         prefix = {"embassy": "AMEMBASSY", "consulate": "AMCONSUL"}.get(st.kind)
         if prefix and not st.addresses:  # stations of the past: BONN, JIDDA
             st.addresses.add(f"{prefix} {code}")
-    with data_path("links", "curated", "city_wikidata.csv").open(encoding="utf-8") as f:
-        city_qids = {r["geonames"]: r["wikidata"] for r in csv.DictReader(f)}
+    city_wikidata = read_rows(data_path("links", "curated", "city_wikidata.csv"))
+    city_qids = {r["geonames"]: r["wikidata"] for r in city_wikidata}
     for st in stations.values():
         if not st.name:
             st.name = default_name(st)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from cablekg.resources import data_path
 
@@ -40,9 +42,26 @@ class Country:
         return bool(self.wikidata or self.geonames or self.dbpedia)
 
 
+def read_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    """The rows of a CSV file with a header line (a TSV with `delimiter="\t"`), as dicts."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
 def read_csv(name: str) -> list[dict[str, str]]:
-    with data_path("links", name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+    """The rows of a shipped link table, `data/links/NAME`."""
+    return read_rows(data_path("links", name))
+
+
+def _records(name: str, key: str, record: type, lists: tuple[str, ...]) -> dict[str, Any]:
+    """A link table's rows as `record`s keyed by column `key`; `lists` columns hold `|`-joined
+    values, read as tuples."""
+    out = {}
+    for r in read_csv(name):
+        for column in lists:
+            r[column] = tuple(filter(None, r[column].split("|")))
+        out[r[key]] = record(**r)
+    return out
 
 
 @cache
@@ -71,12 +90,7 @@ class Post:
 @cache
 def posts() -> dict[str, Post]:
     """Posts keyed by station code (MUSCAT, STATE, USNATO ...)."""
-    out = {}
-    for r in read_csv("posts.csv"):
-        r["addresses"] = tuple(filter(None, r["addresses"].split("|")))
-        r["routing_indicators"] = tuple(filter(None, r["routing_indicators"].split("|")))
-        out[r["station"]] = Post(**r)
-    return out
+    return _records("posts.csv", "station", Post, ("addresses", "routing_indicators"))
 
 
 @cache
@@ -104,11 +118,8 @@ class Organization:
 
 @cache
 def organizations() -> dict[str, Organization]:
-    out = {}
-    for r in read_csv("organizations.csv"):
-        r["names"] = tuple(filter(None, r["names"].split("|")))
-        out[r["key"]] = Organization(**r)
-    return out
+    """Organisations keyed by their key."""
+    return _records("organizations.csv", "key", Organization, ("names",))
 
 
 def _name_key(name: str) -> str:

@@ -25,7 +25,14 @@ _CLASS_NAMES = ("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "UNCLASSIFIED", "LIMITED 
                 "CONFIDENTIAL", "SECRET", "TOP SECRET")  # fmt: skip
 
 
-def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metadata]) -> Cable:
+def assemble(
+    parts: Parts,
+    source: Source,
+    meta: Metadata,
+    embedded: list[Metadata],
+    *,
+    with_entities: bool = True,
+) -> Cable:
     repairs: list[str] = list(parts.repairs)
     header = parts.header
     table = stations()
@@ -108,7 +115,7 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
         serial=int(serial) if serial else None,
         day_of_year=_day_of_year(header.dtg.iso) if header.dtg else None,
     )
-    references = read_references(parts.ref_text, citing) if parts.ref_text else []
+    references = read_references(parts.ref_text, citing, repairs) if parts.ref_text else []
     section = None
     if banner and banner.section and banner.of:
         section = Section(number=banner.section, of=banner.of)
@@ -135,6 +142,8 @@ def assemble(parts: Parts, source: Source, meta: Metadata, embedded: list[Metada
         signers=tuple(parts.signers),
         repairs=tuple(dict.fromkeys(repairs)),
     )
+    if not with_entities:
+        return cable
     officials, agencies = entities.extract(cable, tuple(parts.office_lines))
     return cable.with_changes(officials=tuple(officials), agencies=tuple(agencies))
 

@@ -35,7 +35,7 @@ BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BODY.replace('(?P<', '(?P<any_')}
 BANNER_INSIDE = re.compile(rf"{_BODY.replace('(?P<', '(?P<in_')}\s*$")
 # The rest of a banner line is trusted only when it is markings or a known field keyword.
 _REST_OK = re.compile(
-    r"^(?:\s*$|\s*(?-i:[A-Z/ ,]+)$"
+    r"^(?:\s*$|\s*+(?-i:[A-Z/ ,]+)$"
     r"|\s*(?:SIPDIS|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS|E\.\s?O|TAGS|FOR\s|STATE\s|DEPT\s"
     r"|C O R R))",
     re.I,
@@ -70,11 +70,24 @@ def classification_of(text: str) -> str | None:
     return CLASSIFICATIONS.get(letters)
 
 
-_QUICK = re.compile(r"[\s\",]*[CSUTLcsutl][^\d\n]{0,160}\d")
+# Cheap test before `BANNER`: a classification word's first letters, a digit further on.
+_QUICK = re.compile(
+    r"[\s\",]*(?:(?:C\s?)?C\s?O\s?N|(?:S\s?)?S\s?E\s?C|(?:U\s?)?U\s?N\s?C|(?:T\s?)?T\s?O\s?P|LIMITED)"
+    r"[^\d\n]{0,160}\d",
+    re.I,
+)
+
+
+# First characters `_QUICK` can match at (U+017F, long s, is an s under IGNORECASE); lines starting
+# otherwise with anything but a space, quote or comma are no banner.
+_QUICK_FIRST = frozenset('CSUTLcsutl\u017f",')
 
 
 def read_banner(line: str) -> Banner | None:
     """The banner at the start of `line`, if the line is one."""
+    first = line[:1]
+    if first not in _QUICK_FIRST and not first.isspace():
+        return None
     if len(line) > 400 or not _QUICK.match(line):
         return None
     match = BANNER.match(line)

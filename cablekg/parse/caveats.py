@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cablekg.parse.ids import _one_edit
 from cablekg.parse.text import has_lower
 from cablekg.parse.vocab import CAVEATS
 
@@ -22,6 +21,7 @@ _PHRASES = (
     (re.compile(r"\bE\s?F\s?T\s?O\b"), "EFTO"),
 )
 _SEPARATORS = re.compile(r"[\s,;/]+")
+_TOKENS = re.compile(r"[\s,;]+")
 _PHRASE_STARTS = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
 _ALIASES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
 _KNOWN = frozenset(CAVEATS)
@@ -37,10 +37,39 @@ def caveat_of(token: str) -> tuple[str | None, bool]:
     if token in _KNOWN:
         return token, False
     if len(token) >= 5:
-        near = [c for c in _LONG if abs(len(c) - len(token)) <= 1 and _one_edit(c, token)]
-        if near:
-            return near[0], True  # CAVEATS is ordered by how common a marking is
+        near = _near_long(token)
+        if near is not None:
+            return near, True
     return None, False
+
+
+def _build_index() -> dict[tuple[int | str, str], set[int]]:
+    """Ranks in `_LONG` of the markings found from a token one edit away, by key: the marking
+    itself (the token has a letter more), each deletion of it (the token lacks that letter),
+    and each deletion with its position (the token has another letter there)."""
+    index: dict[tuple[int | str, str], set[int]] = {}
+    for rank, marking in enumerate(_LONG):
+        keys = [("=", marking)]
+        for i in range(len(marking)):
+            shorter = marking[:i] + marking[i + 1 :]
+            keys += [("-", shorter), (i, shorter)]
+        for key in keys:
+            index.setdefault(key, set()).add(rank)
+    return index
+
+
+_EDITS = _build_index()
+
+
+def _near_long(token: str) -> str | None:
+    """The first marking of `_LONG` (CAVEATS is ordered by how common a marking is) one letter
+    away from `token` (substituted, added or left out), found through `_EDITS` instead of
+    comparing the token with every marking."""
+    ranks = set(_EDITS.get(("-", token), ()))
+    for i in range(len(token)):
+        shorter = token[:i] + token[i + 1 :]
+        ranks.update(_EDITS.get(("=", shorter), ()), _EDITS.get((i, shorter), ()))
+    return _LONG[min(ranks)] if ranks else None
 
 
 def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
@@ -57,7 +86,7 @@ def read_caveat_line(line: str) -> tuple[list[str], list[str]] | None:
             found.append(canonical)
             text = pattern.sub(" ", text)
     repairs: list[str] = []
-    for token in re.split(r"[\s,;]+", text):
+    for token in _TOKENS.split(text):
         token = token.strip("/")
         if not token:
             continue

@@ -2,8 +2,11 @@
 
 The classifier is written title-first (`Political Counselor John S. Creamer`) or name-first with
 a comma (`Kathleen Allegrone, Political Minister-Counselor`). The name is the run of capitalised
-name words at the end (or start) of the classifier that are not title words. Reasons are
-normalised to `1.4(b)` whatever their spelling: `1.4 b/d`, `1.4 (b) and (d)`, `1.5 (B,D)`.
+name words at the end (or start) of the classifier that are not title words; a generational
+suffix (`Clark T. Randt, Jr.`) stays with the name, a surname alone after a title is the name
+(`Ambassador Wayne`), and the words that lead to the reasons (`per`, `for`, a `reasons` broken
+by a stray space) are not part of it. Reasons are normalised to `1.4(b)` whatever their
+spelling: `1.4 b/d`, `1.4 (b) and (d)`, `1.5 (B,D)`.
 """
 
 from __future__ import annotations
@@ -14,13 +17,21 @@ from cablekg.model import ClassifiedBy
 
 CLASSIFIED_LINE = re.compile(r"^\s*(?:\([A-Z/]+\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.I)
 _REASONS = re.compile(
-    r"(?:\b(?:FOR\s+)?REASONS?\b\s*:?|\bE\.?\s?O\.?\s*\d{5}\b|(?<![\d.])(?=1\.[4-6]\b))", re.I
+    r"(?:\b(?:FOR\s+)?(?:REASONS?|REA ?SONS?|REAS ?ONS?|REASO ?NS?)\b\s*:?"
+    r"|\bE\.?\s?O\.?\s*\d{5}\b|(?<![\d.])(?=1\.[4-6](?!\d)))",
+    re.I,
 )
 _SECTION = re.compile(r"(?<![\d.])(1\.[4-6])(?![\d])|(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])")
 _TITLE_WORDS = frozenset(
     [
         "ambassador",
         "amb",
+        "adcm",
+        "cda",
+        "congen",
+        "embassy",
+        "consulate",
+        "u.s.",
         "charge",
         "chargé",
         "d'affaires",
@@ -87,8 +98,16 @@ _TITLE_WORDS = frozenset(
     ]
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][A-Za-z'`-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+|(?:de|van|von|al|el|bin|la|le|du)(?:-[A-Z][a-z]+)?)$"
+    r"^(?:[A-Z][A-Za-z'`-]*\.?|[A-Z]\.|[A-Z]\.[A-Z][A-Za-z'-]+|(?:der|den|dos|da|del)|Mc[A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+|(?:de|van|von|al|el|bin|la|le|du)(?:-[A-Z][a-z]+)?)$"
 )
+
+
+# A generational suffix ending the name, and words that lead to the reasons.
+# Searches start where a match can first begin (a comma, or the first of a run of spaces) and
+# take at most 20 lead-out words, so their time stays linear in the text.
+_SUFFIX = re.compile(r"(?:,|(?<![\s,]))\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_LEAD_OUT = re.compile(r"(?<!\s)(?:\s+(?:per|for|fo r|under|by)){1,20}$", re.I)
+_LEAD_IN = re.compile(r"^(?:\([A-Z/]+\)\s*)?Classified\s+By\b\s*:?\s*", re.I)  # written twice
 
 
 def read_classified_by(text: str) -> ClassifiedBy:
@@ -96,8 +115,13 @@ def read_classified_by(text: str) -> ClassifiedBy:
     text = " ".join(text.split())
     cut = _REASONS.search(text)
     who, reasons_text = (text[: cut.start()], text[cut.start() :]) if cut else (text, "")
-    who = who.strip(" ,;.:-")
+    who = _LEAD_OUT.sub("", _LEAD_IN.sub("", who.strip(" ,;.:-"))).strip(" ,;.:-")
+    suffix = _SUFFIX.search(who)
+    if suffix:
+        who = who[: suffix.start()]
     name, title = _split_who(who)
+    if suffix and name:
+        name += suffix[0]  # as written: `Randt, Jr` or `Mills Jr`
     return ClassifiedBy(name=name, title=title, reasons=tuple(read_reasons(reasons_text)))
 
 
@@ -128,6 +152,15 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
             if _is_name(part.split()):
                 title = ", ".join(parts[:n] + parts[n + 1 :]) or None
                 return part, title
+        name, title = _name_at_end(parts[0])
+        if name:
+            rest = ", ".join(parts[1:])
+            return name, f"{title}, {rest}" if title else rest
+    return _name_at_end(who)
+
+
+def _name_at_end(who: str) -> tuple[str | None, str | None]:
+    """`Political Counselor John S. Creamer` -> (name, title); a surname alone after titles."""
     words = who.split()
     n = len(words)
     while (
@@ -137,7 +170,12 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
         and not _is_title(words[n - 1])
     ):
         n -= 1
-    if len(words) - n >= 2:
+    if len(words) - n >= 2 or (
+        len(words) - n == 1
+        and len(words[n]) >= 4
+        and n > 0
+        and all(_is_title(w) for w in words[:n])
+    ):
         return " ".join(words[n:]), " ".join(words[:n]) or None
     return None, who
 

@@ -14,7 +14,7 @@ import re
 from cablekg.parse.stations import stations
 
 CONTINUATION = re.compile(r"(?<!\d)0{2,}\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
-_WORDS_BEFORE = re.compile(r"(?:[A-Z][A-Z.'-]*\s+){1,4}$")
+_WORDS_BEFORE = re.compile(r"(?<![A-Z.'-])[.'-]*+((?:[A-Z][A-Z.'-]*+\s++){1,4})$")
 PAGE_HEADING = re.compile(
     r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z"
     r"(?:\s+[A-Z][A-Z-]+-\d\d)?\s*"
@@ -35,7 +35,7 @@ def _without_station(before: str) -> str:
     words = _WORDS_BEFORE.search(before[-80:])
     if not words:
         return before
-    names = words[0].split()
+    names = words[1].split()
     written = stations().written
     for count in range(len(names), 0, -1):
         if " ".join(names[-count:]) in written or count == 1:

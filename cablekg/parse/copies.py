@@ -28,11 +28,12 @@ def read_copies(lines: list[str]) -> Parts:
 _WORTH = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
 
 
+# A line that opens like a banner (its first character tested case-sensitively).
 _BANNER_OPENER = re.compile(
+    r"(?-i:(?=[CSUTLcsutl \"\t,]))"
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)",
     re.I,
 )
-_BANNER_FIRST = frozenset('CSUTLcsutl "\t,')
 
 
 def _may_repeat(lines: list[str]) -> bool:
@@ -42,12 +43,12 @@ def _may_repeat(lines: list[str]) -> bool:
     if text.count("VZCZC") > 1 or text.count("\nDE R") > 1:
         return True
     banners = 0
-    for line in lines:
-        if line[:1] in _BANNER_FIRST and len(line) < 200 and _BANNER_OPENER.match(line):
+    for line in filter(_BANNER_OPENER.match, lines):
+        if len(line) < 200:
             banners += 1
             if banners > 1:
                 return True
-    return bool(DTG_ANYWHERE.search(text, len(text) // 2))
+    return bool(DTG_ANYWHERE.search(text, max(0, len(text) // 2 - 1)))
 
 
 def split_copies(lines: list[str]) -> list[list[str]]:
@@ -60,8 +61,9 @@ def split_copies(lines: list[str]) -> list[list[str]]:
         if not _WORTH.match(line):
             continue
         text = line.strip()
-        restart = TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
-        if (body_seen or banner_seen) and restart:
+        if (body_seen or banner_seen) and (
+            TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
+        ):
             starts.append(_header_start(lines, n, starts[-1]))
             body_seen = banner_seen = False
             sections = set()

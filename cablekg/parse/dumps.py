@@ -88,20 +88,17 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
 
 
 # Every record has `id:`/`refid:`/`date:` keys, or a date alone on its line, or a date followed
-# by the cable's id.
+# by the cable's id. The lookahead takes only lines whose first character can start a record.
 _HINT = re.compile(
-    r"^(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
+    r"^(?=[0-9 \t\",idr])(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
     r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d)(?:[\d: ]*$|[\d: ]*[\"\t, ]+\"?\d\d[A-Z]))",
     re.M,
 )
 
 
-_FIRST = frozenset('0123456789 \t",idr')
-
-
 def _worth_looking(lines: list[str]) -> bool:
     """Cheap test: does any line look like the start of a record (they all carry a date)?"""
-    return any(line[:1] in _FIRST and _HINT.match(line) for line in lines)
+    return any(map(_HINT.match, lines))
 
 
 def _key_block(lines: list[str], i: int) -> tuple[Metadata | None, int]:

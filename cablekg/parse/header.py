@@ -61,7 +61,7 @@ NOTE = re.compile(
 )
 ADDRESS_CHARS = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
 _ROUTE = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
-_NUMBER = re.compile(r"\s*\b(\d{1,4}(?:-\d{1,4})?)$")
+_NUMBER = re.compile(r"(?<!\s)\s*\b(\d{1,4}(?:-\d{1,4})?)$")
 _PRECEDENCE_WORDS = (
     "NIACT IMMEDIATE",
     "FLASH",
@@ -70,6 +70,7 @@ _PRECEDENCE_WORDS = (
     "ROUTINE",
     *_PRECEDENCE_DAMAGE,
 )
+_PRECEDENCE_ENDINGS = tuple(" " + word for word in _PRECEDENCE_WORDS)
 # Where a line that lost its breaks must be cut again.
 _CUTS = re.compile(
     r"(?<=\S)(?=DE\s+R[A-Z0-9]{3,7}\s+#\s?\d)"
@@ -150,13 +151,15 @@ def read_addressee(text: str) -> Addressee | None:
     match = _ROUTE.match(text)
     if match:
         route, text = match[1], text[match.end() :]
-    text = _NUMBER.sub("", text)
+    if text[-1:].isdigit():
+        text = _NUMBER.sub("", text)
     precedence = None
-    for word in _PRECEDENCE_WORDS:
-        if text.endswith(" " + word):
-            precedence = _PRECEDENCE_DAMAGE.get(word, word)
-            text = text[: -len(word) - 1]
-            break
+    if text.endswith(_PRECEDENCE_ENDINGS):
+        for word in _PRECEDENCE_WORDS:
+            if text.endswith(" " + word):
+                precedence = _PRECEDENCE_DAMAGE.get(word, word)
+                text = text[: -len(word) - 1]
+                break
     name = text.strip(" ,")
     return Addressee(name=name, route=route, precedence=precedence) if name else None
 
@@ -237,8 +240,14 @@ def _next_strong(lines: list[str], start: int, window: int) -> int | None:
 
 def _banner_words(line: str) -> bool:
     """Cheap test for a classification word in an upper-case line (a banner glued to it)."""
-    words = ("C O N F", "S E C R", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFF")
-    return any(word in line for word in words)
+    return (
+        "SECRET" in line
+        or "UNCLAS" in line
+        or "CONFIDENTIAL" in line
+        or "C O N F" in line
+        or "S E C R" in line
+        or "LIMITED OFF" in line
+    )
 
 
 def _add(block: list[Addressee], text: str) -> None:

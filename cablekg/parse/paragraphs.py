@@ -75,7 +75,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if not stripped:
             gap = gap or bool(text)
             continue
-        if len(stripped) > 12 and "(" in stripped:
+        if len(stripped) > 12 and "(" in stripped and _MARKED.search(stripped):
             inside = _inside_start(stripped, last_number)
             if inside:
                 out.repairs.append("split a paragraph glued to the line before it")
@@ -128,7 +128,7 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     mark = match["mark"]
     marking = None
     if mark:
-        candidate = re.sub(r"\s+", "", mark).upper()
+        candidate = "".join(mark.split()).upper()
         if MARKINGS.match(candidate):
             marking = candidate
         else:
@@ -174,6 +174,10 @@ def _join(lines: list[str]) -> str:
     """One paragraph's lines as one line; a word broken with a hyphen at a line end is rejoined."""
     if len(lines) == 1:
         text = lines[0]
+        return " ".join(text.split()) if "  " in text else text
+    text = "\n".join(lines)  # lines hold no newline: a word broken at a line end shows as "-\n"
+    if "-\n" not in text and "" not in lines:
+        text = text.replace("\n", " ")
         return " ".join(text.split()) if "  " in text else text
     pieces: list[str] = []
     for line in lines:

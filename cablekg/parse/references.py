@@ -3,8 +3,9 @@
 Items are labelled (`A.`, `(A)`, `A)`, `[A]`, `1.`, OCR `¶B.` and `1C.`) or separated by `;`/`:`.
 A cable reference is a known station and a serial, with an optional year before it (`06 STATE
 1234`) or in parentheses after it (`STATE 1234 (06)`); a bare serial after one (`STATE 1234 AND
-2764`) keeps its station. Anything else (e-mails, telcons, memos, reports) is a reference with
-id null.
+2764`) keeps its station. A station name one letter off exactly one known station (a letter
+wrong, missing, extra, or two letters swapped: `MANAGAU 345`) is that station, and the repair is
+recorded. Anything else (e-mails, telcons, memos, reports) is a reference with id null.
 
 Year inference when the reference gives none (a station's serials restart every January):
 - same station as the citing cable: a serial above the citing cable's own serial is last year's;
@@ -18,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cablekg.model import Reference
-from cablekg.parse.ids import make_id
+from cablekg.parse.ids import _one_edit, make_id
 from cablekg.parse.stations import code_of, stations
 
 REF_LINE = re.compile(
@@ -50,14 +52,15 @@ class Citing:
     day_of_year: int | None = None
 
 
-def read_references(text: str, citing: Citing) -> list[Reference]:
-    """Every reference of a REF block's text (the text after `REF:`)."""
+def read_references(text: str, citing: Citing, repairs: list[str] | None = None) -> list[Reference]:
+    """Every reference of a REF block's text (the text after `REF:`); station names read with
+    a repair are reported in `repairs`."""
     text = " ".join(text.split())
     if not text:
         return []
     refs: list[Reference] = []
     for label, item in _items(text):
-        found = _cables(item, citing)
+        found = _cables(item, citing, repairs if repairs is not None else [])
         if found:
             refs.extend(Reference(text=t, id=i, label=label) for t, i in found)
         else:
@@ -81,7 +84,7 @@ def _items(text: str) -> list[tuple[str | None, str]]:
         accepted.append((match.start(), match.end(), label))
         expected = chr(ord(label) + 1) if label.isalpha() else str(int(label) + 1)
     if not accepted:
-        parts = re.split(r"\s*[;]\s*|(?<=\d):\s+", text)
+        parts = re.split(r"(?<!\s)\s*;\s*|(?<=\d):\s+", text)
         return [(None, p) for p in parts if p.strip()]
     items = []
     if accepted[0][0] > 0 and text[: accepted[0][0]].strip(" ,;:"):
@@ -92,7 +95,7 @@ def _items(text: str) -> list[tuple[str | None, str]]:
     return items
 
 
-def _cables(item: str, citing: Citing) -> list[tuple[str, str | None]]:
+def _cables(item: str, citing: Citing, repairs: list[str]) -> list[tuple[str, str | None]]:
     """(text as written, canonical id) of each cable reference in one item."""
     upper = item.translate(_ASCII_UPPER)
     table = stations()
@@ -100,7 +103,10 @@ def _cables(item: str, citing: Citing) -> list[tuple[str, str | None]]:
     for match in _CABLE.finditer(upper):
         station = _station(match["station"], table)
         if not station:
-            continue
+            station = _misspelled_station(match["station"], table)
+            if not station:
+                continue
+            repairs.append(f"reference station {station[1]} read as {station[0]}")
         word_starts = [m.start() for m in re.finditer(r"\S+", match["station"])]
         start = match.start("station") + word_starts[len(word_starts) - len(station[1].split())]
         if match["y1"] and start == match.start("station"):
@@ -133,6 +139,51 @@ def _station(words: str, table) -> tuple[str, str] | None:
         if table.is_known(code) and len(code) > 2:
             return code, candidate
     return None
+
+
+def _misspelled_station(words: str, table) -> tuple[str, str] | None:
+    """(code, written) of the one known station a letter off the last word(s) of `words`."""
+    parts = words.split()
+    index = _deletion_index()
+    for n in range(max(0, len(parts) - 3), len(parts)):
+        candidate = " ".join(parts[n:])
+        if len(candidate) < 5 or not candidate[0].isalpha():
+            continue
+        near = {w for key in _deletions(candidate) for w in index.get(key, ())}
+        codes = {table.written[w] for w in near if _near(w, candidate)}
+        if len(codes) == 1:
+            return codes.pop(), candidate
+    return None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+@cache
+def _deletion_index() -> dict[str, tuple[str, ...]]:
+    """Written station names by themselves and by every one-letter deletion of them: any name a
+    letter off (or with two letters swapped) shares a key with the misspelling."""
+    index: dict[str, list[str]] = {}
+    for written in stations().written:
+        for key in _deletions(written):
+            index.setdefault(key, []).append(written)
+    return {key: tuple(names) for key, names in index.items()}
+
+
+def _near(a: str, b: str) -> bool:
+    """One letter wrong, missing or extra, or two neighbouring letters swapped."""
+    if _one_edit(a, b):
+        return True
+    if len(a) != len(b):
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
 
 
 def _year(explicit: str | None, station: str, serial: int, citing: Citing) -> int | None:

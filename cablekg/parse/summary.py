@@ -18,6 +18,7 @@ _OPEN = re.compile(
     re.I,
 )
 _CLOSE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*\)?[.:]?", re.I)
+_NEXT_PART = re.compile(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", re.I)
 _HEADING = re.compile(r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+\w+)?\s*[:.]?$", re.I)
 
 
@@ -56,6 +57,6 @@ def _continued(paragraphs: list[Paragraph], index: int) -> bool:
             paragraph.text
         ):
             return True
-        if re.match(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", paragraph.text, re.I):
+        if _NEXT_PART.match(paragraph.text):
             return False
     return False

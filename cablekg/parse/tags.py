@@ -20,6 +20,8 @@ TAGS_LINE = re.compile(r"^\s*(?:T\s?A\s?G\s?S?|AGS)\s*(?::|\s)\s*(.*)$", re.I)
 _PAREN_PERSON = re.compile(r"\(([A-Z][A-Z'.-]+,\s*[A-Z][A-Z' .-]+)\)")
 _TOKEN = re.compile(r"([^\s,;()]+)([\s,;()]*)")
 _SPLIT = re.compile(r"[\s,;]+")
+_TAGS_WORD = re.compile(r"^\s*(?:TAGS?|AGS)\b", re.I)
+_TAGS_SPACED = re.compile(r"^\s*T\s?A\s?G\s?S")
 
 
 def tag_line_text(line: str) -> str | None:
@@ -30,9 +32,7 @@ def tag_line_text(line: str) -> str | None:
     head = line.lstrip()[:5].upper()
     if head.startswith("AGS") and ":" not in line[:6]:
         return None
-    if not re.match(r"^\s*(?:TAGS?|AGS)\b", line, re.I) and not re.match(
-        r"^\s*T\s?A\s?G\s?S", line
-    ):
+    if not _TAGS_WORD.match(line) and not _TAGS_SPACED.match(line):
         return None
     return match[1]
 

@@ -25,7 +25,7 @@ from cablekg.parse.text import is_upper, squash
 
 SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
 _SUBJECT_MARKING = re.compile(
-    r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
+    r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|(?<!\s)\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
     re.I,
 )
 _SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
@@ -52,8 +52,10 @@ _SPECIAL = re.compile(
 _RESTART = re.compile(
     r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})"
 )
-# Where a preamble line that lost its breaks is cut again.
+# Where a preamble line that lost its breaks is cut again. Every cut starts at a space, at the
+# first letter of a keyword or after SIPDIS: the first line skips all other places at once.
 _PREAMBLE_CUTS = re.compile(
+    r"(?:(?=[\sETASRC])|(?<=SIPDIS))(?:"
     r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
     r"|(?<=\S)\s+(?=T?AGS\s*:)"
     r"|(?<=[a-z0-9)\].,;\"])(?=TAGS\s*:)"
@@ -64,7 +66,14 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=\S)\s+(?=Classified\s+By\b)"
     r"|(?<=[0-9A-Z])(?=SIPDIS)"
     r"|(?<=SIPDIS)(?=\S)"
-    r"|(?<=SIPDIS)\s+(?=\S)",
+    r"|(?<=SIPDIS)\s+(?=\S)"
+    r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(]))",
+)
+# Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
+# comes before one of these keywords, or after SIPDIS.
+_CUTS_HINT = re.compile(
+    r"E\.\s?O\.\s?\d|AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
+    r"|\s\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"
 )
 _BANNER_WORD = re.compile(
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I
@@ -152,7 +161,10 @@ def _cut_preamble(line: str) -> list[str]:
     if banner and banner.rest:
         cut_at = line.rfind(banner.rest)
         head, line = [*head, line[:cut_at].rstrip()], line[cut_at:]
-    pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
+    if "SIPDIS" in line or _CUTS_HINT.search(line, 1):
+        pieces = [p.strip() for p in _PREAMBLE_CUTS.split(line) if p and p.strip()]
+    else:
+        pieces = [line.strip()] if line.strip() else []
     return head + pieces if pieces else head or [line]
 
 
@@ -173,7 +185,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
                 parts.repairs.append("joined subject split by a blank line")
                 i = _next_filled(lines, i)
                 continue
-            if state == "refs" and _refs_go_on(lines, i):
+            if state == "refs" and _refs_go_on(lines, i, refs):
                 i = _next_filled(lines, i)
                 continue
             state = None if state != "eo" else state
@@ -361,18 +373,27 @@ def _is_page_line(line: str) -> bool:
     return bool(CONTINUATION.search(line)) and len(line.strip()) < 60
 
 
-def _refs_go_on(lines: list[str], i: int) -> bool:
-    """A REF block goes on after a blank line when the next item is labelled."""
+def _refs_go_on(lines: list[str], i: int, refs: list[str]) -> bool:
+    """A REF block goes on after a blank line when the next item is labelled in sequence.
+
+    The label must be `A` or `B`, or follow a label the block already has: `(U) Econ Off
+    delivered ...` after `Ref: STATE 66814` is the body's portion marking, not item U.
+    """
     j = _next_filled(lines, i)
-    return (
-        j < len(lines)
-        and bool(_LABEL_START.match(lines[j]))
-        and not PARAGRAPH_START.match(lines[j])
-    )
+    if j >= len(lines) or PARAGRAPH_START.match(lines[j]):
+        return False
+    label = _LABEL_START.match(lines[j])
+    if not label:
+        return False
+    letter = next(c for c in label[0] if c.isalpha() and c.isupper())
+    if letter in "AB":
+        return True
+    previous = chr(ord(letter) - 1)
+    return bool(re.search(rf"(?:^|\s|\(|\[|¶|1){previous}[.)\]]", " ".join(refs)))
 
 
 def _tags_continue(text: str) -> bool:
-    tokens = [t for t in re.split(r"[\s,;]+", text) if t]
+    tokens = text.replace(",", " ").replace(";", " ").split()
     return bool(tokens) and len(text) < 80 and is_upper(text) and known_share(text) >= 0.5
 
 
@@ -397,8 +418,8 @@ def _office_line(text: str) -> bool:
     """An action-office line (`DEPARTMENT FOR NEA/ARP`): mostly upper case, not prose."""
     if len(text) > 400:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.6
+    letters = "".join(filter(str.isalpha, text))
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.6
 
 
 def _read_body(lines: list[str], parts: Parts) -> None:
@@ -428,7 +449,9 @@ def _read_body(lines: list[str], parts: Parts) -> None:
                 i += 1
                 continue
         i += 1
-        if special or not _plain_text(line):
+        if special or not (  # a prose line without any debris `clean_body_line` removes
+            " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
+        ):
             line = clean_body_line(line, repairs, special)
         if line is not None:
             cleaned.append(line)
@@ -445,7 +468,9 @@ def _read_body(lines: list[str], parts: Parts) -> None:
     standalone = len(cleaned) > 1 and not PARAGRAPH_START.match(cleaned[-1])
     signers: list[str] = []
     if standalone:
-        _rest, signers = split_signature(cleaned[-1], standalone=True)
+        _rest, signers = split_signature(
+            cleaned[-1], standalone=True, after_sentence=_sentence_done(cleaned[-2])
+        )
         if signers:
             cleaned.pop()
     read = read_paragraphs(cleaned)
@@ -460,9 +485,11 @@ def _read_body(lines: list[str], parts: Parts) -> None:
     parts.signers = signers
 
 
-def _plain_text(line: str) -> bool:
-    """A prose line without any debris `clean_body_line` removes (cheap substring tests)."""
-    return " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
+def _sentence_done(line: str) -> bool:
+    """Whether a line ends its text, so a last line after it that needs its debris taken off
+    may be a name (`... cleared by EUR` + `Stephens.` carries on the sentence)."""
+    end = line.rstrip()[-1:]
+    return not end or not (end.isalnum() or end in ",;(&")
 
 
 def _section_restart(lines: list[str], i: int) -> int:

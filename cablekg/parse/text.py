@@ -10,7 +10,7 @@ _JUNK = re.compile("[\x00-\x09\x0b-\x1f\x7f\u00a0\u00ad\u2007\u200b-\u200d\u202f
 _SPACES = frozenset("\t\u00a0\u2007\u202f")
 
 # Database dumps pasted into Cablegate pages end their lines with a backslash continuation.
-_TRAILING_BACKSLASH = re.compile(r"\s*\\$")
+_TRAILING_BACKSLASH = re.compile(r"(?<!\s)\s*\\$")
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -27,7 +27,7 @@ def normalise(text: str) -> list[str]:
     lines = text.split("\n")
     if "\\\n" in text or text.endswith("\\"):
         return [_TRAILING_BACKSLASH.sub("", line).rstrip() for line in lines]
-    return [line.rstrip() for line in lines]
+    return list(map(str.rstrip, lines))
 
 
 def squash(text: str) -> str:

@@ -14,6 +14,9 @@ def run(config: ServeConfig, host: str = "127.0.0.1", port: int = 8080) -> None:
     """Serve until interrupted (one process; SPARQL queries in their own worker processes)."""
     import uvicorn
 
+    from cablekg.serve.memory import bound_malloc_arenas
+
+    bound_malloc_arenas()  # before the request threads start: see `cablekg.serve.memory`
     uvicorn.run(create_app(config), host=host, port=port, log_level="info", access_log=False)
 
 

@@ -311,7 +311,10 @@ def _not_acceptable() -> Response:
 def create_app(config: ServeConfig) -> Starlette:
     """The ASGI app serving the store of `config`."""
     server = Server(config)
-    pool = WorkerPool(database_dir(config.store), config.sparql_workers, config.sparql_timeout)
+    pool = WorkerPool(
+        database_dir(config.store), config.sparql_workers, config.sparql_timeout,
+        config.sparql_queue, config.sparql_queue_wait,
+    )  # fmt: skip
     sparql = SparqlEndpoint(
         pool, server.data, server.site, config.result_limit, config.sparql_timeout
     )

@@ -7,13 +7,15 @@
   by Accept or `format=`; `format=html` shows a table on the query page.
 - Refused with 403: SPARQL Update in any form, and `SERVICE` (the server would otherwise fetch
   any URL a client names). 400: syntax errors, answers over the result limit. 503: a query that
-  runs past the time limit (its worker process is killed) or finds every worker busy.
+  runs past the time limit (its worker process is killed), or that found the wait queue full or
+  waited its bound for a worker (with Retry-After); see `cablekg.serve.workers` for admission.
 - GET without a query: the HTML query page for browsers, a service description for machines.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -143,8 +145,10 @@ class SparqlEndpoint:
                 "LIMIT, or load the dumps (/dumps/) into your own store.",
             )  # fmt: skip
         except PoolBusy:
-            return self._error(html, query, 503, "Every query worker is busy; try again soon.",
-                               {"Retry-After": "5"})  # fmt: skip
+            return self._error(
+                html, query, 503, "Every query worker is busy and the queue is full; try again "
+                "soon.", {"Retry-After": str(math.ceil(self.timeout))},
+            )  # fmt: skip
         except WorkerDied as error:
             return self._error(html, query, 500, f"The query worker failed: {error}")
         if outcome.kind == "syntax":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from itertools import islice
 
 from cablekg.model import Source
 from cablekg.sources.base import Metadata, RawCable, Reject
@@ -38,7 +39,7 @@ def read_page(data: bytes, path: str | None) -> RawCable | Reject:
     if any(not closed for _block, closed in blocks[:2]):
         repairs.append("page ends before its text is closed (truncated)")
     text = "\n".join(_text(block) for block, _closed in blocks[:2])
-    meta = _metadata(page[start:]) if table else Metadata()
+    meta = _metadata(page, start) if table else Metadata()
     source = Source(format=FORMAT, path=path, sha256=hashlib.sha256(data).hexdigest())
     return RawCable(text=text, source=source, metadata=meta, repairs=tuple(repairs))
 
@@ -69,8 +70,10 @@ def _text(block: str) -> str:
     return html.unescape(block) if "&" in block else block
 
 
-def _metadata(table: str) -> Metadata:
-    cells = [html.unescape(_TAG.sub("", c)).strip() for c in _CELL.findall(table[:5000])]
+def _metadata(page: str, start: int) -> Metadata:
+    """The first five cells of the table at `start` (within 5000 characters)."""
+    found = islice(_CELL.finditer(page, start, start + 5000), 5)
+    cells = [html.unescape(_TAG.sub("", c[1])).strip() for c in found]
     if len(cells) < 5:
         return Metadata()
     ref_id, created, _released, classification, origin = cells[:5]

@@ -83,11 +83,13 @@ def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
         if quotes % 2:
             inside = not inside
         if not inside:
-            if b"".join(pending).strip():
-                yield start, b"".join(pending), False
+            record = b"".join(pending)
+            if record and not record.isspace():
+                yield start, record, False
             pending = []
-    if pending and b"".join(pending).strip():
-        yield start, b"".join(pending), inside
+    record = b"".join(pending)
+    if record and not record.isspace():
+        yield start, record, inside
 
 
 def _row(
@@ -126,7 +128,8 @@ def split_fields(line: str) -> tuple[list[str], bool]:
     while True:
         match = _FIELD.match(line, pos)
         if match[1] is not None:
-            fields.append(_UNESCAPE.sub(r"\1", match[1]))
+            value = match[1]
+            fields.append(_UNESCAPE.sub(r"\1", value) if "\\" in value else value)
             unterminated = not match[2]
         else:
             fields.append(match[3])

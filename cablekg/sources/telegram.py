@@ -27,7 +27,7 @@ def read_text_file(data: bytes, path: str | None) -> RawCable | Reject:
         text, repairs = decode(data)
     except Undecodable as error:
         return Reject(path=path, reason=str(error), offset=0)
-    if not text.strip():
+    if not text or text.isspace():
         return Reject(
             path=path, reason="empty file" if not data else "no text (only blanks)", offset=0
         )

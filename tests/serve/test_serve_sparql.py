@@ -240,3 +240,66 @@ def test_a_fresh_worker_is_not_killed_while_it_starts(store_dir) -> None:
                 break
         assert response.status_code == 200 and response.json()["boolean"] is True
         assert not [a for a in answers if "ran longer than" in a]  # only "busy", never killed
+
+
+def test_cheap_queries_and_pages_are_answered_while_expensive_queries_run(store_dir) -> None:
+    """Expensive queries once held both workers, and cheap queries arriving then were refused
+    with 503 "busy" (49 of 869 in the load test). Now a query waits in a bounded queue for the
+    worker an expensive query frees when it is stopped, and a query that was stopped before is
+    known expensive and leaves one worker to the others."""
+    cheap = {"query": "ASK { ?s ?p ?o }"}
+    with running_server(store_dir, "--sparql-timeout", "2", "--sparql-workers", "2") as url:
+        wait_prepared(url)
+        answers: dict[str, tuple[requests.Response, float]] = {}
+
+        def ask(name: str, params: dict) -> None:
+            response = sparql(url, params=params)
+            answers[name] = (response, time.monotonic())
+
+        # Unknown yet: two expensive queries take both workers; the cheap query waits.
+        threads = [threading.Thread(target=ask, args=(f"slow{i}", {"query": SLOW}))
+                   for i in range(2)]  # fmt: skip
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        page = requests.get(url + "/cable/07MUSCAT920", timeout=5)
+        assert page.status_code == 200 and time.monotonic() - started < 2
+        assert "GOVERNMENT OFFICIALS ASSURE" in page.text
+        ask("cheap", cheap)
+        for thread in threads:
+            thread.join()
+        response, _ = answers["cheap"]
+        assert response.status_code == 200 and response.json()["boolean"] is True
+        for name in ("slow0", "slow1"):
+            response, _ = answers[name]
+            assert response.status_code == 503 and "longer than 2 s" in response.text
+
+        # Known now: the same query runs on one worker at most; the cheap one takes the other.
+        threads = [threading.Thread(target=ask, args=(f"slow{i}", {"query": SLOW}))
+                   for i in range(2)]  # fmt: skip
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)
+        ask("cheap", cheap)
+        for thread in threads:
+            thread.join()
+        response, answered = answers["cheap"]
+        assert response.status_code == 200 and response.json()["boolean"] is True
+        assert answered < min(answers[f"slow{i}"][1] for i in range(2))  # while they ran
+        for name in ("slow0", "slow1"):
+            response, _ = answers[name]
+            assert response.status_code == 503 and "longer than 2 s" in response.text
+
+
+def test_a_full_queue_is_refused_with_retry_after(store_dir) -> None:
+    with running_server(store_dir, "--sparql-timeout", "2", "--sparql-workers", "1",
+                        "--sparql-queue", "0") as url:  # fmt: skip
+        wait_prepared(url)
+        slow = threading.Thread(target=sparql, args=(url,), kwargs={"params": {"query": SLOW}})
+        slow.start()
+        time.sleep(0.5)
+        refused = sparql(url, params={"query": "ASK { ?s ?p ?o }"})
+        slow.join()
+        assert refused.status_code == 503 and refused.headers["Retry-After"] == "2"
+        assert "busy" in refused.text
