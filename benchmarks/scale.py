@@ -9,8 +9,8 @@ map, validate, load) the seconds summed over workers and their share (CPU second
 triples/s, CPU seconds of the build process (reading, writer, store) and of the workers, peak RSS
 of the whole process tree (build process and workers, sampled every 0.2 s; shared pages of forked
 workers count once per process, so this overstates), store size, and the load average of the
-machine. Then how total time grows with N. `--parse-only` instead measures the parse stage alone
-(read in the main process, `parse_raw` in the workers).
+machine. Then how total time grows with N. `--parse-only` instead measures the parse stage alone,
+without entity extraction (read in the main process, `parse_raw` in the workers).
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def _parse_chunk(chunk) -> int:
     from cablekg.parse import parse_raw
 
     for raw in chunk:
-        parse_raw(raw, True)
+        parse_raw(raw, True, entities=False)
     return len(chunk)
 
 
