@@ -93,10 +93,12 @@ def find_organisations(
     """Add the organisations, definitions and acronym uses of one text segment to `found`."""
     pats = patterns()
     taken: list[tuple[int, int]] = []
+    ends: set[int] = set()  # where the names taken end, looked up once per definition
 
     def add(start: int, end: int, name: str | None = None) -> None:
         name = name or text[start:end]
         taken.append((start, end))
+        ends.add(end)
         definition = pats.definition.match(text, end)
         acronym = definition.group("acr") if definition else None
         if acronym:
@@ -125,7 +127,7 @@ def find_organisations(
                     add(start, end)
     taken.sort()
     for match in pats.definition.finditer(text):
-        if any(e == match.start() for _, e in taken):
+        if match.start() in ends:
             continue
         start = _defined_name(text, match, person_spans)
         if start is None:
@@ -145,7 +147,7 @@ def find_organisations(
             end = offset + len(acronym)
             if _DIGIT_AFTER.match(text, end):
                 continue  # "EUR 5 million"
-            if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
+            if text[offset - 1 : offset] == "(" and offset - 2 in ends:
                 continue  # the definition itself
             found.uses.append((acronym, order + offset, upper))
 
@@ -201,12 +203,17 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match) -> list[tupl
 
 
 def _longest(spans: list[tuple]) -> list[tuple]:
-    """The spans (start, end[, name]) that no longer span overlaps, in text order."""
+    """The spans (start, end[, name]) that no longer span overlaps, in text order (the kept
+    spans never overlap, so one look at the kept span starting next before an end suffices)."""
     kept: list[tuple] = []
+    starts: list[int] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    return sorted(kept)
+        index = bisect.bisect_left(starts, span[1])
+        if index and kept[index - 1][1] > span[0]:
+            continue
+        starts.insert(index, span[0])
+        kept.insert(index, span)
+    return kept
 
 
 def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]]) -> int | None:
@@ -316,11 +323,16 @@ def organisation_span(
             words.pop()
         if words:
             end = match.start("of") + len(" ".join(words))
-    for s, e in person_spans:
-        if start <= s < end:
+    # People's names cut the span short; person spans are sorted and never overlap, so only
+    # those from the one around `start` on can touch it.
+    index = max(bisect.bisect_right(person_spans, (start, float("inf"))) - 1, 0)
+    while index < len(person_spans) and person_spans[index][0] < end:
+        s, e = person_spans[index]
+        if start <= s:
             end = s
-        elif s < start < e:
+        elif start < e:
             start = e
+        index += 1
     head = match.group("head").lower()
     complement = match.group("of") or ""
     if match.group("conn") in ("to", "on", "TO", "ON") and complement.lower() in lex.places:

@@ -34,6 +34,9 @@ _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 _WINDOW = 160
+# Looks back from a name stop after this many characters, so that time stays linear on texts
+# with no spaces or line breaks; no word of the lexicon is that long.
+_LONGEST_WORD = 48
 
 
 @dataclass(slots=True)
@@ -139,7 +142,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
     if text[run.start - 1 : run.start] == " ":
-        before = text[text.rfind(" ", 0, run.start - 1) + 1 : run.start - 1]
+        previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
+        before = previous[previous.rfind(" ") + 1 :]
         if before.lower() in lex.org_first:
             return None  # "University La Cantuta", "Ministry Sharif"
     joined = " ".join(run.words).lower()
@@ -202,7 +206,7 @@ def _title_window(text: str, start: int) -> str:
     """The text before a run that a title could occupy: back over capitalised words, title
     words and connectors, never past a line break or a lower-case word."""
     lex = lexicon()
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - _WINDOW), start) + 1
     segment = text[max(line_start, start - _WINDOW) : start]
     words = segment.split(" ")
     i = len(words) - 1
@@ -258,10 +262,11 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
         return False
     triggers = lexicon().triggers
     if end == start - 1:  # a plain space before: look at the word before first
-        previous = text[text.rfind(" ", 0, end) + 1 : end]
+        space = text.rfind(" ", max(0, end - _LONGEST_WORD), end)
+        previous = text[space + 1 : end] if space >= 0 or end <= _LONGEST_WORD else ""
         if previous.islower() and previous not in _TITLE_CONNECTORS:
             return previous.removeprefix("ex-") in triggers  # "said Juma": no title
-    line = text.rfind("\n", 0, end) + 1
+    line = text.rfind("\n", max(0, end - 60), end) + 1
     words = text[max(line, end - 60) : end].split(" ")[-4:]
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):

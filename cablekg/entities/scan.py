@@ -122,12 +122,15 @@ def _lead_particle(text: str, start: int) -> int | None:
     cut = start - 1
     if text[cut] == " " and not (cut > 1 and text[cut - 1].islower()):
         return None
-    if text[cut] == "-":
-        begin = max(text.rfind(" ", 0, cut), text.rfind("(", 0, cut)) + 1
+    if text[cut] == "-":  # looks back a few letters only: particles are short
+        low = max(0, cut - 8)
+        begin = max(text.rfind(" ", low, cut), text.rfind("(", low, cut)) + 1
+        if not begin and low:
+            return None
         return begin if text[begin:cut].lower() + "-" in lex.joined_particles else None
     found = None
     for _ in range(2):  # "de la", "bin", "van der"
-        begin = text.rfind(" ", 0, cut) + 1
+        begin = text.rfind(" ", max(0, cut - 7), cut) + 1
         if cut - begin > 5:
             break
         word = text[begin:cut]
