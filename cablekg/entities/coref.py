@@ -83,17 +83,25 @@ def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Offi
     cores = [(m, _core(m.words)) for m in mentions]
     cores.sort(key=lambda pair: (-len(pair[1]), pair[0].order))
     people: list[_Person] = []
+    # People by the first and by the last of their name words: a mention is only compared with
+    # the people sharing a word with it (a mail handle "NDAVES" with those named "Daves").
+    by_word: dict[str, list[_Person]] = {}
     for mention, core in cores:
         if not core:
             continue
-        homes = [p for p in people if p.accepts(core)]
+        keys = (core[0], core[0][1:]) if len(core) == 1 else (core[-1],)
+        candidates = {id(p): p for key in keys for p in by_word.get(key, ())}
+        homes = [p for p in candidates.values() if p.accepts(core)]
         if len(homes) > 1:
             # "Mohammad" after "Mohammad al-Gergawi" and "Mohammad al-Qemzi": surnames decide
             homes = [p for p in homes if p.core[-1] == core[-1]]
         if len(homes) == 1:
             homes[0].mentions.append(mention)
         elif not homes:
-            people.append(_Person(mention, core))
+            person = _Person(mention, core)
+            people.append(person)
+            for key in {core[0], core[-1]}:
+                by_word.setdefault(key, []).append(person)
     people.sort(key=lambda p: min(m.order for m in p.mentions))
     return [p.official(agencies) for p in people]
 
