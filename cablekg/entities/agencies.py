@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
@@ -273,6 +274,7 @@ def _known_organisations(chunk: Chunk, upper: bool):
                 break
 
 
+@lru_cache(maxsize=1 << 14)
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
     word = token.rstrip(",;:)'\"").removesuffix("'s").removesuffix("\u2019s")

@@ -35,20 +35,21 @@ def name_key(word: str) -> str:
     return _JOINED.sub("", word).strip(".'\u2019")
 
 
-def _core(words: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words that identify a person: particles out, hyphenated parts apart ("Abdul-Rahman"
     is also "Rahman")."""
     lex = lexicon()
     keys = [part for w in words for part in name_key(w).split("-")]
-    return [k for k in keys if k and k not in lex.particles and len(k) > 1]
+    return tuple(k for k in keys if k and k not in lex.particles and len(k) > 1)
 
 
 class _Person:
-    def __init__(self, mention: Mention, core: list[str]) -> None:
+    def __init__(self, mention: Mention, core: tuple[str, ...]) -> None:
         self.mentions = [mention]
         self.core = core
 
-    def accepts(self, core: list[str]) -> bool:
+    def accepts(self, core: tuple[str, ...]) -> bool:
         if len(core) == 1:
             word = core[0]
             if word in (self.core[-1], self.core[0]):

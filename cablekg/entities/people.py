@@ -134,7 +134,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     mention = Mention(words=run.words)
     if triggered:
         window = _title_window(text, run.start)
-        found = pats.title_before[upper].search(window) if window else None
+        found = _title_before(window, upper) if window else None
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
     definition = pats.definition.match(text, run.end)
@@ -191,6 +191,12 @@ def _name_evidence(
     ):
         return True
     return None
+
+
+@lru_cache(maxsize=1 << 13)
+def _title_before(window: str, upper: bool) -> re.Match | None:
+    """The title at the end of a window (cached: "said Foreign Minister" recurs)."""
+    return patterns().title_before[upper].search(window)
 
 
 def _title_window(text: str, start: int) -> str:
@@ -264,11 +270,16 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
-    for word in words:
-        low = word.strip("(\"',").lower().removeprefix("ex-")
-        if low in triggers or low.rstrip(".") in triggers:
-            return True
-    return False
+    return any(_trigger(word) for word in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _trigger(word: str) -> bool:
+    """Whether a word as written can end a title, rank or honorific: "(Minister", "Dr.",
+    "ex-President"."""
+    low = word.strip("(\"',").lower().removeprefix("ex-")
+    triggers = lexicon().triggers
+    return low in triggers or low.rstrip(".") in triggers
 
 
 def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
@@ -95,9 +96,9 @@ def _mixed_chunks(text: str) -> list[Chunk]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What a mixed-case chunk is, wherever it stands: computed once per distinct chunk."""
+class _Shape(NamedTuple):
+    """What a mixed-case chunk is, wherever it stands: computed once per distinct chunk (a
+    tuple of tuples, which the garbage collector stops tracking)."""
 
     tokens: tuple[str, ...]
     kinds: tuple[str, ...]
@@ -114,34 +115,45 @@ class _Shape:
 @lru_cache(maxsize=1 << 16)
 def _shape(chunk: str) -> _Shape:
     """The tokens, word kinds and marks of a chunk (cached: chunks recur from cable to cable)."""
-    lex = lexicon()
     tokens = tuple(chunk.split(" "))
-    marks = [_mixed_token(t) for t in tokens]
-    kinds = [m[0] for m in marks]
+    if len(tokens) == 1:
+        kind, capital, known = _mixed_token(chunk)
+        useful = kind not in _USELESS_ALONE or known
+        named = kind in (NAME, PARTICLE)
+        return _Shape(tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
+                      kind == PLACE, ())  # fmt: skip
+    kinds = []
+    offsets = []
+    capitals = []
+    known = False
+    position = 0
+    for i, token in enumerate(tokens):
+        kind, capital, starts = _mixed_token(token)
+        kinds.append(kind)
+        offsets.append(position)
+        position += len(token) + 1
+        if capital:
+            capitals.append(i)
+        known = known or starts
+    lex = lexicon()
     for i in range(len(kinds) - 1):
         # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
         if kinds[i] == PLACE and kinds[i + 1] == NAME:
             low = tokens[i].lower()
             if low in lex.given and low not in lex.places:
                 kinds[i] = NAME
-    offsets = []
-    position = 0
-    for token in tokens:
-        offsets.append(position)
-        position += len(token) + 1
-    known = any(m[2] for m in marks)
     breaks = _NO_BREAKS[: len(tokens)]
     return _Shape(
-        tokens=tokens,
-        kinds=tuple(kinds),
-        offsets=tuple(offsets),
-        breaks=breaks,
-        capitals=tuple(i for i, m in enumerate(marks) if m[1]),
-        known=known,
-        useful=len(tokens) > 1 or kinds[0] not in _USELESS_ALONE or known,
-        named=NAME in kinds or PARTICLE in kinds,
-        place_last=kinds[-1] == PLACE,
-        runs=tuple(name_runs(tokens, kinds, offsets, breaks)) if len(tokens) > 1 else (),
+        tokens,
+        tuple(kinds),
+        tuple(offsets),
+        breaks,
+        tuple(capitals),
+        known,
+        True,
+        NAME in kinds or PARTICLE in kinds,
+        kinds[-1] == PLACE,
+        tuple(name_runs(tokens, kinds, offsets, breaks)),
     )
 
 
