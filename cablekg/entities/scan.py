@@ -40,6 +40,7 @@ _OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
 _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
 RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
+_RUN_STARTS = RUN_KINDS | {GIVEN}  # a chunk holds a name run only with one of these
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
 
 
@@ -153,7 +154,7 @@ def _shape(chunk: str) -> _Shape:
         True,
         NAME in kinds or PARTICLE in kinds,
         kinds[-1] == PLACE,
-        tuple(name_runs(tokens, kinds, offsets, breaks)),
+        tuple(name_runs(tokens, kinds, offsets, breaks)) if _RUN_STARTS.intersection(kinds) else (),
     )
 
 
@@ -196,6 +197,9 @@ def _upper_chunks(text: str) -> list[Chunk]:
     tokens: list[str] = []
     offsets: list[int] = []
     breaks: list[bool] = []
+    kinds: list[str] = []
+    capitals: list[int] = []
+    known = False
     for match in _TOKEN.finditer(text):
         raw = match.group()
         skip = 0
@@ -204,12 +208,15 @@ def _upper_chunks(text: str) -> list[Chunk]:
             if breaks:
                 breaks[-1] = True  # an opening bracket or quote starts afresh
         token = raw[skip:]
+        kind, initial, capital, starts = _upper_token(token)
+        if capital:
+            capitals.append(len(tokens))
+        known = known or starts
         tokens.append(token)
+        kinds.append(kind)
         offsets.append(match.start() + skip)
         end = match.end()
-        initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
         breaks.append((raw[-1] in _CLOSERS and not initial) or text[end : end + 1] == "\n")
-    kinds = [token_kind(t, True) if t else STOP for t in tokens]
     given = lexicon().given
     for i in range(1, len(kinds)):
         # An English word right after a title or a given name is a name: "PRESIDENT BUSH",
@@ -220,15 +227,19 @@ def _upper_chunks(text: str) -> list[Chunk]:
         after_given = previous == NAME and tokens[i - 1].lower() in given
         if previous in (TITLE, HONORIFIC, INITIAL) or after_given:
             kinds[i] = NAME
-    starts = lexicon().organisation_starts
-    capitals = tuple(
-        i
-        for i, (t, k) in enumerate(zip(tokens, kinds, strict=True))
-        if k == ACRONYM or "/" in t or t[:2] == "GO" or t[1:2] == "."
-    )
-    known = any(base(t).lower() in starts for t in tokens)
     runs = list(name_runs(tokens, kinds, offsets, breaks)) if len(tokens) > 1 else []
-    return [Chunk(tokens, kinds, offsets, breaks, capitals, known, runs)]
+    return [Chunk(tokens, kinds, offsets, breaks, tuple(capitals), known, runs)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _upper_token(token: str) -> tuple[str, bool, bool, bool]:
+    """A token's kind in upper-case text, whether it is an initial or an abbreviation ("F.",
+    "GEN."), whether it may be an acronym or an office symbol, and whether it may begin an
+    organisation known by a bare name."""
+    kind = token_kind(token, True) if token else STOP
+    initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
+    capital = kind == ACRONYM or "/" in token or token[:2] == "GO" or token[1:2] == "."
+    return kind, initial, capital, base(token).lower() in lexicon().organisation_starts
 
 
 def name_runs(
