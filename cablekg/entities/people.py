@@ -134,7 +134,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     mention = Mention(words=run.words)
     if triggered:
         window = _title_window(text, run.start)
-        found = _title_before(window, upper) if window else None
+        found = pats.title_before[upper].search(window) if window else None
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
     definition = pats.definition.match(text, run.end)
@@ -191,12 +191,6 @@ def _name_evidence(
     ):
         return True
     return None
-
-
-@lru_cache(maxsize=1 << 13)
-def _title_before(window: str, upper: bool) -> re.Match | None:
-    """The title at the end of a window (cached: "said Foreign Minister" recurs)."""
-    return patterns().title_before[upper].search(window)
 
 
 def _title_window(text: str, start: int) -> str:

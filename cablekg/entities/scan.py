@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
@@ -69,48 +68,44 @@ def _mixed_chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
     for match in patterns().chunk.finditer(text):
         shape = _shape(match.group())
-        if not shape.useful and not (shape.place_last and LOWER_BODY.match(text, match.end())):
+        tokens, kinds, offsets, breaks, capitals, known, useful, named, place_last, runs = shape
+        if not useful and not (place_last and LOWER_BODY.match(text, match.end())):
             continue  # a lone common word; but keep "Turkish" of "the Turkish military"
         start = match.start()
         if start:
             before = text[start - 1]
-            if before == "-" or (before == " " and shape.named):
+            if before == "-" or (before == " " and named):
                 lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
                 if lead is not None:
                     start = lead
-                    shape = _shape(text[start : match.end()])
+                    tokens, kinds, offsets, breaks, capitals, known, *_, runs = _shape(
+                        text[start : match.end()]
+                    )
             elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-        offsets = [start + offset for offset in shape.offsets]
-        found.append(
-            Chunk(
-                shape.tokens,
-                shape.kinds,
-                offsets,
-                shape.breaks,
-                shape.capitals,
-                shape.known,
-                shape.runs,
-                start,
-            )
-        )
+        at = [start + offset for offset in offsets]
+        found.append(Chunk(tokens, kinds, at, breaks, capitals, known, runs, start))
     return found
 
 
-class _Shape(NamedTuple):
-    """What a mixed-case chunk is, wherever it stands: computed once per distinct chunk (a
-    tuple of tuples, which the garbage collector stops tracking)."""
-
-    tokens: tuple[str, ...]
-    kinds: tuple[str, ...]
-    offsets: tuple[int, ...]  # of the tokens from the chunk's start
-    breaks: tuple[bool, ...]
-    capitals: tuple[int, ...]
-    known: bool
-    useful: bool  # some finder has a use for the chunk
-    named: bool  # holds a name word or a particle: particles before it may belong to it
-    place_last: bool  # ends in a people or place word: "the Turkish military"
-    runs: tuple[RunSpan, ...]
+# What a mixed-case chunk is, wherever it stands, computed once per distinct chunk: a plain
+# tuple (tokens, kinds, token offsets from the chunk's start, breaks, capitals, known, useful,
+# named, place_last, runs), which the garbage collector stops tracking once cached. `useful`: some
+# finder has a use for the chunk; `named`: it holds a name word or a particle, so particles
+# before it may belong to it; `place_last`: it ends in a people or place word ("the Turkish
+# military").
+_Shape = tuple[
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[int, ...],
+    tuple[bool, ...],
+    tuple[int, ...],
+    bool,
+    bool,
+    bool,
+    bool,
+    tuple[RunSpan, ...],
+]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -121,8 +116,8 @@ def _shape(chunk: str) -> _Shape:
         kind, capital, known = _mixed_token(chunk)
         useful = kind not in _USELESS_ALONE or known
         named = kind in (NAME, PARTICLE)
-        return _Shape(tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
-                      kind == PLACE, ())  # fmt: skip
+        return (tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
+                kind == PLACE, ())  # fmt: skip
     kinds = []
     offsets = []
     capitals = []
@@ -144,7 +139,7 @@ def _shape(chunk: str) -> _Shape:
             if low in lex.given and low not in lex.places:
                 kinds[i] = NAME
     breaks = _NO_BREAKS[: len(tokens)]
-    return _Shape(
+    return (
         tokens,
         tuple(kinds),
         tuple(offsets),
