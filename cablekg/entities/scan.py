@@ -138,13 +138,13 @@ def _shape(chunk: str) -> _Shape:
             low = tokens[i].lower()
             if low in lex.given and low not in lex.places:
                 kinds[i] = NAME
-    breaks = _NO_BREAKS[: len(tokens)]
+    breaks = _shared(_NO_BREAKS[: len(tokens)])
     return (
         tokens,
-        tuple(kinds),
+        _shared(tuple(kinds)),
         tuple(offsets),
         breaks,
-        tuple(capitals),
+        _shared(tuple(capitals)),
         known,
         True,
         NAME in kinds or PARTICLE in kinds,
@@ -237,6 +237,17 @@ def _upper_token(token: str) -> tuple[str, bool, bool, bool]:
     return kind, initial, capital, base(token).lower() in lexicon().organisation_starts
 
 
+_SHARED: dict[tuple, tuple] = {}
+
+
+def _shared(value: tuple) -> tuple:
+    """One copy of a small recurring tuple (word kinds, breaks): the chunk cache then holds
+    fewer objects, and the garbage collector runs less often as it fills."""
+    if len(_SHARED) < 1 << 16:
+        return _SHARED.setdefault(value, value)
+    return _SHARED.get(value, value)
+
+
 def name_runs(
     tokens: Sequence[str], kinds: Sequence[str], offsets: Sequence[int], breaks: Sequence[bool]
 ) -> Iterator[RunSpan]:
@@ -270,7 +281,7 @@ def name_runs(
             start = offsets[j - len(words)]
             end = offsets[j - 1] + len(words[-1])
             next_kind = kinds[j] if j < n and not breaks[j - 1] else None
-            yield tuple(words), tuple(run_kinds), start, end, next_kind
+            yield tuple(words), _shared(tuple(run_kinds)), start, end, next_kind
         i = max(j, i + 1)
 
 
