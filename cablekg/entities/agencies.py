@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
@@ -103,11 +103,13 @@ def find_organisations(
     """Add the organisations, definitions and acronym uses of one text segment to `found`."""
     pats = patterns()
     taken: list[tuple[int, int]] = []
+    ends: set[int] = set()  # where the names taken end, looked up once per definition
 
     def add(start: int, end: int, name: str | None = None, acronym: str | None = None) -> None:
         # "External Relations' (MRE)", "the \u201cJERUSALEM WORKING GROUP\u201d (JWG -- ...)"
         name = name or text[start:end].strip('"\u201c\u201d').rstrip("'\u2019")
         taken.append((start, end))
+        ends.add(end)
         definition = pats.definition.match(text, end)
         acronym = acronym or (definition.group("acr") if definition else None)
         bare = acronym is None and not upper and bool(_ACRONYM.match(name))
@@ -145,7 +147,7 @@ def find_organisations(
     taken.sort()
     definitions = [*pats.definition.finditer(text), *_DEFINITION_OPEN.finditer(text)]
     for match in definitions:
-        if any(e == match.start() for _, e in taken):
+        if match.start() in ends:
             continue
         start = _defined_name(text, match, person_spans)
         if start is None:
@@ -190,7 +192,7 @@ def find_organisations(
                 found.bodies.add(acronym)  # "ODC Chief", "the OCPA officials"
             if _DIGIT_AFTER.match(text, end) and acronym not in _RESOLUTIONS:
                 continue  # "EUR 5 million", but "UNSCR 1559"
-            if text[offset - 1 : offset] == "(" and any(e == offset - 2 for _, e in taken):
+            if text[offset - 1 : offset] == "(" and offset - 2 in ends:
                 continue  # the definition itself
             if upper and _GOVERNMENT.match(acronym) and _government_cue(text, offset, acronym):
                 found.cued.add(acronym)  # "THE GOT'S RELIGIOUS AFFAIRS", not "I GOT A LAUGH"
@@ -521,12 +523,17 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match) -> list[tupl
 
 
 def _longest(spans: list[tuple]) -> list[tuple]:
-    """The spans (start, end[, name]) that no longer span overlaps, in text order."""
+    """The spans (start, end[, name]) that no longer span overlaps, in text order (the kept
+    spans never overlap, so one look at the kept span starting next before an end suffices)."""
     kept: list[tuple] = []
+    starts: list[int] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    return sorted(kept)
+        index = bisect.bisect_left(starts, span[1])
+        if index and kept[index - 1][1] > span[0]:
+            continue
+        starts.insert(index, span[0])
+        kept.insert(index, span)
+    return kept
 
 
 def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]]) -> int | None:
@@ -638,6 +645,7 @@ def _known_organisations(chunk: Chunk, upper: bool):
                 break
 
 
+@lru_cache(maxsize=1 << 14)
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
     word = token.rstrip(",;:)'\"\u201d")
@@ -691,11 +699,16 @@ def organisation_span(
             words.pop()
         if words:
             end = match.start("of") + len(" ".join(words))
-    for s, e in person_spans:
-        if start <= s < end:
+    # People's names cut the span short; person spans are sorted and never overlap, so only
+    # those from the one around `start` on can touch it.
+    index = max(bisect.bisect_right(person_spans, (start, float("inf"))) - 1, 0)
+    while index < len(person_spans) and person_spans[index][0] < end:
+        s, e = person_spans[index]
+        if start <= s:
             end = s
-        elif s < start < e:
+        elif start < e:
             start = e
+        index += 1
     head = match.group("head").lower()
     complement = match.group("of") or ""
     if match.group("conn") in ("to", "on", "TO", "ON") and complement.lower() in lex.places:

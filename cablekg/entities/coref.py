@@ -36,20 +36,21 @@ def name_key(word: str) -> str:
     return _JOINED.sub("", word).strip(".'\u2019")
 
 
-def _core(words: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words that identify a person: particles out, hyphenated parts apart ("Abdul-Rahman"
     is also "Rahman")."""
     lex = lexicon()
     keys = [part for w in words for part in name_key(w).split("-")]
-    return [k for k in keys if k and k not in lex.particles and len(k) > 1]
+    return tuple(k for k in keys if k and k not in lex.particles and len(k) > 1)
 
 
 class _Person:
-    def __init__(self, mention: Mention, core: list[str]) -> None:
+    def __init__(self, mention: Mention, core: tuple[str, ...]) -> None:
         self.mentions = [mention]
         self.core = core
 
-    def accepts(self, core: list[str]) -> bool:
+    def accepts(self, core: tuple[str, ...]) -> bool:
         if len(core) == 1:
             word = core[0]
             if word in (self.core[-1], self.core[0]):
@@ -84,17 +85,25 @@ def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Offi
     cores = [(m, _core(m.words)) for m in mentions]
     cores.sort(key=lambda pair: (-len(pair[1]), pair[0].order))
     people: list[_Person] = []
+    # People by the first and by the last of their name words: a mention is only compared with
+    # the people sharing a word with it (a mail handle "NDAVES" with those named "Daves").
+    by_word: dict[str, list[_Person]] = {}
     for mention, core in cores:
         if not core:
             continue
-        homes = [p for p in people if p.accepts(core)]
+        keys = (core[0], core[0][1:]) if len(core) == 1 else (core[-1],)
+        candidates = {id(p): p for key in keys for p in by_word.get(key, ())}
+        homes = [p for p in candidates.values() if p.accepts(core)]
         if len(homes) > 1:
             # "Mohammad" after "Mohammad al-Gergawi" and "Mohammad al-Qemzi": surnames decide
             homes = [p for p in homes if p.core[-1] == core[-1]]
         if len(homes) == 1:
             homes[0].mentions.append(mention)
         elif not homes:
-            people.append(_Person(mention, core))
+            person = _Person(mention, core)
+            people.append(person)
+            for key in {core[0], core[-1]}:
+                by_word.setdefault(key, []).append(person)
     people.sort(key=lambda p: min(m.order for m in p.mentions))
     return [p.official(agencies) for p in people]
 

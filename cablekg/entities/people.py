@@ -13,27 +13,27 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
-    ACRONYM,
     GIVEN,
     INITIAL,
     NAME,
     ORG,
-    PARTICLE,
     base,
 )
 
-RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
-_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 _WINDOW = 160
+# Looks back from a name stop after this many characters, so that time stays linear on texts
+# with no spaces or line breaks; no word of the lexicon is that long.
+_LONGEST_WORD = 48
 
 
 @dataclass(slots=True)
@@ -52,8 +52,8 @@ class Mention:
 
 @dataclass(slots=True)
 class Run:
-    words: list[str]
-    kinds: list[str]
+    words: tuple[str, ...]
+    kinds: tuple[str, ...]
     start: int
     end: int
     next_kind: str | None
@@ -76,12 +76,17 @@ def find_people(
             start = chunk.offsets[0]
             end = start + len(word)
             triggered = _triggers(text, start)
-            lone = None if triggered else _lone_person(text, word, end)
+            lone = None
+            if not triggered:
+                lone = _lone_person(word)
+                if lone is None:
+                    lone = bool(patterns().speaks.match(text, end))
             if not triggered and not lone and text[end : end + 2] not in _LONE_FOLLOWERS:
                 continue  # a lone capitalised word with nothing around it to say it is a person
-            runs = [Run([word], [NAME], start, end, None, triggered, lone)]
+            runs = [Run((word,), (NAME,), start, end, None, triggered, lone)]
         else:
-            runs = _runs(chunk.tokens, chunk.kinds, chunk.offsets, chunk.breaks)
+            at = chunk.base
+            runs = [Run(w, k, at + s, at + e, n) for w, k, s, e, n in chunk.runs]
         for run in runs:
             if len(run.words) == 1 and run.words[0] in local:
                 continue
@@ -95,74 +100,38 @@ def find_people(
     return mentions, spans
 
 
-def _runs(tokens: list[str], kinds: list[str], offsets: list[int], breaks: list[bool]):
-    n = len(tokens)
-    i = 0
-    while i < n:
-        first = kinds[i]
-        if first not in RUN_KINDS and first != GIVEN:
-            i += 1
-            continue
-        j = i + 1
-        ended = breaks[i] or _possessive(tokens[i])
-        while j < n and not ended and kinds[j] in RUN_KINDS:
-            ended = breaks[j] or _possessive(tokens[j])
-            j += 1
-        if j < n and not ended and len(tokens[j]) > 1 and _ROMAN.match(base(tokens[j])):
-            j += 1  # "John Paul II", "Benedict XVI"
-        words = [base(t) for t in tokens[i:j]]
-        run_kinds = [k if k != ACRONYM else NAME for k in kinds[i:j]]
-        while run_kinds and run_kinds[-1] == PARTICLE:
-            words.pop()
-            run_kinds.pop()
-            j -= 1
-        while (
-            run_kinds and run_kinds[0] == PARTICLE and len(run_kinds) > 1 and run_kinds[1] != NAME
-        ):
-            words.pop(0)
-            run_kinds.pop(0)
-        if NAME in run_kinds or (GIVEN in run_kinds and len(run_kinds) > 1):
-            start = offsets[j - len(words)]
-            end = offsets[j - 1] + len(words[-1])
-            next_kind = kinds[j] if j < n and not breaks[j - 1] else None
-            yield Run(words, run_kinds, start, end, next_kind)
-        i = max(j, i + 1)
-
-
 def _possessive(token: str) -> bool:
     return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
 
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
     """The mention a run makes, or None when it is not a person (an organisation, a place)."""
-    lex = lexicon()
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
-    if text[run.start - 1 : run.start] == " ":
-        before = text[text.rfind(" ", 0, run.start - 1) + 1 : run.start - 1]
-        if before.lower() in lex.org_first:
-            return None  # "University La Cantuta", "Ministry Sharif"
-    joined = " ".join(run.words).lower()
-    if joined in lex.places or joined in lex.organisations:
+    facts = _run_facts(run.words, run.kinds, upper)
+    if facts is None:
         return None
-    names = [w for w, k in zip(run.words, run.kinds, strict=True) if k in (NAME, GIVEN)]
-    if upper and all(len(w) < 3 for w in names):
-        return None  # "CH GG": codes, not names
-    if run.words[0].lower() in lex.place_prefixes:
-        return None  # Sao Bernardo dos Campos, Puerto Cabezas
+    lone, named, chained = facts
+    if text[run.start - 1 : run.start] == " ":
+        previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
+        before = previous[previous.rfind(" ") + 1 :]
+        if before.lower() in lexicon().org_first:
+            return None  # "University La Cantuta", "Ministry Sharif"
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
     triggered = run.triggered
     if triggered is None:
         triggered = _triggers(text, run.start, upper)
-    lone = run.lone
-    if lone is None:
-        lone = len(names) == 1 and _lone_person(text, names[0], run.end, upper)
-    named = len(names) >= 2 and _name_evidence(text, run, names, upper)
+    if run.lone is not None:
+        lone = run.lone
+    elif lone is None:
+        lone = bool(pats.speaks.match(text, end))  # "Nasrallah said"
+    if named is None:
+        named = bool(pats.speech.match(text, end))
     if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
         return None  # nothing around the words says they name a person
-    mention = Mention(words=tuple(run.words))
+    mention = Mention(words=run.words)
     if triggered:
         window = _title_window(text, run.start)
         found = pats.title_before[upper].search(window) if window else None
@@ -179,30 +148,56 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             if quality + 1 > mention.quality:
                 mention.title, mention.organization, mention.quality = title, org, quality + 1
             mention.strong = True
-    chained = run.words[0].lower() in CHAIN_PARTICLES and names  # "bin Laden"
     mention.strong = bool(mention.strong or lone or chained or named)
     return mention
 
 
-def _name_evidence(text: str, run: Run, names: list[str], upper: bool) -> bool:
-    """Whether two or more name words make a name by themselves: a given name first, a `bin`
-    chain, an initial, a surname in capitals in mixed-case text, a verb of speech after."""
+@lru_cache(maxsize=1 << 15)
+def _run_facts(
+    words: tuple[str, ...], kinds: tuple[str, ...], upper: bool
+) -> tuple[bool | None, bool | None, bool] | None:
+    """What the words of a run say wherever they stand (cached: names recur): None when they
+    name no person (a place, an organisation, a code); else whether they are a lone surname
+    naming a person and whether they make a name by themselves (None for either: a verb of
+    speech after them decides), and whether a `bin` chain starts them."""
     lex = lexicon()
-    lower = [w.lower() for w in run.words]
-    return bool(
-        (names[0].lower() in lex.given and run.kinds[0] != GIVEN and _given_first(names))
+    joined = " ".join(words).lower()
+    if joined in lex.places or joined in lex.organisations:
+        return None
+    names = [w for w, k in zip(words, kinds, strict=True) if k in (NAME, GIVEN)]
+    if upper and all(len(w) < 3 for w in names):
+        return None  # "CH GG": codes, not names
+    if words[0].lower() in lex.place_prefixes:
+        return None  # Sao Bernardo dos Campos, Puerto Cabezas
+    lone = len(names) == 1 and _lone_person(names[0], upper)
+    named = len(names) >= 2 and _name_evidence(words, kinds, names, upper)
+    chained = bool(words[0].lower() in CHAIN_PARTICLES and names)  # "bin Laden"
+    return lone, named, chained
+
+
+def _name_evidence(
+    words: tuple[str, ...], kinds: tuple[str, ...], names: list[str], upper: bool
+) -> bool | None:
+    """Whether two or more name words make a name by themselves: a given name first, a `bin`
+    chain, an initial, a surname in capitals in mixed-case text; None when only a verb of speech
+    after them could tell."""
+    lex = lexicon()
+    lower = [w.lower() for w in words]
+    if (
+        (names[0].lower() in lex.given and kinds[0] != GIVEN and _given_first(names))
         or CHAIN_PARTICLES.intersection(lower)
-        or INITIAL in run.kinds
+        or INITIAL in kinds
         or (not upper and any(len(w) > 2 and w.isupper() for w in names))
-        or patterns().speech.match(text, run.end)
-    )
+    ):
+        return True
+    return None
 
 
 def _title_window(text: str, start: int) -> str:
     """The text before a run that a title could occupy: back over capitalised words, title
     words and connectors, never past a line break or a lower-case word."""
     lex = lexicon()
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - _WINDOW), start) + 1
     segment = text[max(line_start, start - _WINDOW) : start]
     words = segment.split(" ")
     i = len(words) - 1
@@ -235,9 +230,11 @@ def _given_first(names: list[str]) -> bool:
     return second not in lex.common and second not in lex.dictionary
 
 
-def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:
+@lru_cache(maxsize=1 << 15)
+def _lone_person(word: str, upper: bool = False) -> bool | None:
     """Whether a surname standing alone names a person: a known surname that is no English word
-    ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said")."""
+    ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said":
+    None, for the text after it to tell)."""
     lex = lexicon()
     low = word.lower()
     if low in lex.dictionary or low in lex.given or low in lex.common or low in lex.capitalised:
@@ -246,7 +243,7 @@ def _lone_person(text: str, word: str, end: int, upper: bool = False) -> bool:
         return len(low) > 4 and low in lex.surnames
     if word.isupper() or (low.endswith("s") and low not in lex.surnames):
         return False  # "GONL", "Democrats", "Fujimoristas"
-    return low in lex.surnames or bool(patterns().speaks.match(text, end))
+    return True if low in lex.surnames else None
 
 
 def _triggers(text: str, start: int, upper: bool = False) -> bool:
@@ -258,19 +255,25 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
         return False
     triggers = lexicon().triggers
     if end == start - 1:  # a plain space before: look at the word before first
-        previous = text[text.rfind(" ", 0, end) + 1 : end]
+        space = text.rfind(" ", max(0, end - _LONGEST_WORD), end)
+        previous = text[space + 1 : end] if space >= 0 or end <= _LONGEST_WORD else ""
         if previous.islower() and previous not in _TITLE_CONNECTORS:
             return previous.removeprefix("ex-") in triggers  # "said Juma": no title
-    line = text.rfind("\n", 0, end) + 1
+    line = text.rfind("\n", max(0, end - 60), end) + 1
     words = text[max(line, end - 60) : end].split(" ")[-4:]
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
-    for word in words:
-        low = word.strip("(\"',").lower().removeprefix("ex-")
-        if low in triggers or low.rstrip(".") in triggers:
-            return True
-    return False
+    return any(_trigger(word) for word in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _trigger(word: str) -> bool:
+    """Whether a word as written can end a title, rank or honorific: "(Minister", "Dr.",
+    "ex-President"."""
+    low = word.strip("(\"',").lower().removeprefix("ex-")
+    triggers = lexicon().triggers
+    return low in triggers or low.rstrip(".") in triggers
 
 
 def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:

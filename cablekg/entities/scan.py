@@ -10,7 +10,7 @@ with breaks at punctuation.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from cablekg.entities.words import (
     ABBREVIATIONS,
     ACRONYM,
     DICTIONARY,
+    GIVEN,
     HONORIFIC,
     INITIAL,
     NAME,
@@ -37,6 +38,14 @@ _CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
 _OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
 _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
+RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
+_RUN_STARTS = RUN_KINDS | {GIVEN}  # a chunk holds a name run only with one of these
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
+
+
+# A name run of a chunk: its words and their kinds, start and end, and the kind of the word
+# right after it (None after punctuation or at the end of the chunk).
+RunSpan = tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]
 
 
 @dataclass(slots=True)
@@ -47,6 +56,8 @@ class Chunk:
     breaks: Sequence[bool]  # a token ends a phrase (punctuation after it)
     capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
     known: bool = False  # a token may begin an organisation known by a bare name
+    runs: Sequence[RunSpan] = ()  # its name runs, offsets counted from `base`
+    base: int = 0
 
 
 def chunks(text: str, upper: bool) -> list[Chunk]:
@@ -56,64 +67,98 @@ def chunks(text: str, upper: bool) -> list[Chunk]:
 def _mixed_chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
     for match in patterns().chunk.finditer(text):
-        chunk = match.group()
-        start = match.start()
-        tokens, kinds, useful = _shape(chunk)
-        body = kinds[-1] == PLACE and LOWER_BODY.match(text, match.end())
-        if not useful and not body:
+        shape = _shape(match.group())
+        tokens, kinds, offsets, breaks, capitals, known, useful, named, place_last, runs = shape
+        if not useful and not (place_last and LOWER_BODY.match(text, match.end())):
             continue  # a lone common word; but keep "Turkish" of "the Turkish military"
+        start = match.start()
         if start:
             before = text[start - 1]
-            if before == "-" or (before == " " and (NAME in kinds or PARTICLE in kinds)):
+            if before == "-" or (before == " " and named):
                 lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
                 if lead is not None:
                     start = lead
-                    tokens, kinds, useful = _shape(text[start : match.end()])
+                    tokens, kinds, offsets, breaks, capitals, known, *_, runs = _shape(
+                        text[start : match.end()]
+                    )
             elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-        offsets = []
-        pos = start
-        for token in tokens:
-            offsets.append(pos)
-            pos += len(token) + 1
-        capitals, known = _marks(tokens)
-        found.append(Chunk(tokens, kinds, offsets, _NO_BREAKS[: len(tokens)], capitals, known))
+        at = [start + offset for offset in offsets]
+        found.append(Chunk(tokens, kinds, at, breaks, capitals, known, runs, start))
     return found
 
 
-@lru_cache(maxsize=32768)
-def _marks(tokens: tuple[str, ...]) -> tuple[tuple[int, ...], bool]:
-    """Which tokens may be acronyms ("UN", "GoB"), and whether one may begin a known name."""
-    capitals = tuple(
-        i for i, t in enumerate(tokens) if t[1:2].isupper() or t.startswith("Go") or t[1:2] == "."
-    )
-    starts = lexicon().organisation_starts
-    return capitals, any(base(t).lower() in starts for t in tokens)
+# What a mixed-case chunk is, wherever it stands, computed once per distinct chunk: a plain
+# tuple (tokens, kinds, token offsets from the chunk's start, breaks, capitals, known, useful,
+# named, place_last, runs), which the garbage collector stops tracking once cached. `useful`: some
+# finder has a use for the chunk; `named`: it holds a name word or a particle, so particles
+# before it may belong to it; `place_last`: it ends in a people or place word ("the Turkish
+# military").
+_Shape = tuple[
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[int, ...],
+    tuple[bool, ...],
+    tuple[int, ...],
+    bool,
+    bool,
+    bool,
+    bool,
+    tuple[RunSpan, ...],
+]
 
 
-@lru_cache(maxsize=32768)
-def _shape(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """The tokens and word kinds of a chunk (cached: chunks recur from cable to cable), and
-    whether any finder has a use for it."""
-    lex = lexicon()
+@lru_cache(maxsize=1 << 16)
+def _shape(chunk: str) -> _Shape:
+    """The tokens, word kinds and marks of a chunk (cached: chunks recur from cable to cable)."""
     tokens = tuple(chunk.split(" "))
-    kinds = [token_kind(t, False) for t in tokens]
+    if len(tokens) == 1:
+        kind, capital, known = _mixed_token(chunk)
+        useful = kind not in _USELESS_ALONE or known
+        named = kind in (NAME, PARTICLE)
+        return (tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
+                kind == PLACE, ())  # fmt: skip
+    kinds = []
+    offsets = []
+    capitals = []
+    known = False
+    position = 0
+    for i, token in enumerate(tokens):
+        kind, capital, starts = _mixed_token(token)
+        kinds.append(kind)
+        offsets.append(position)
+        position += len(token) + 1
+        if capital:
+            capitals.append(i)
+        known = known or starts
+    lex = lexicon()
     for i in range(len(kinds) - 1):
         # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
-        low = tokens[i].lower()
-        if (
-            kinds[i] == PLACE
-            and kinds[i + 1] == NAME
-            and low in lex.given
-            and low not in lex.places
-        ):
-            kinds[i] = NAME
-    useful = (
-        len(tokens) > 1
-        or kinds[0] not in _USELESS_ALONE
-        or base(chunk).lower() in lex.organisation_starts
+        if kinds[i] == PLACE and kinds[i + 1] == NAME:
+            low = tokens[i].lower()
+            if low in lex.given and low not in lex.places:
+                kinds[i] = NAME
+    breaks = _shared(_NO_BREAKS[: len(tokens)])
+    return (
+        tokens,
+        _shared(tuple(kinds)),
+        tuple(offsets),
+        breaks,
+        _shared(tuple(capitals)),
+        known,
+        True,
+        NAME in kinds or PARTICLE in kinds,
+        kinds[-1] == PLACE,
+        tuple(name_runs(tokens, kinds, offsets, breaks)) if _RUN_STARTS.intersection(kinds) else (),
     )
-    return tokens, tuple(kinds), useful
+
+
+@lru_cache(maxsize=1 << 16)
+def _mixed_token(token: str) -> tuple[str, bool, bool]:
+    """A token's kind in mixed-case text, whether it may be an acronym ("UN", "GoB"), and
+    whether it may begin an organisation known by a bare name."""
+    capital = token[1:2].isupper() or token.startswith("Go") or token[1:2] == "."
+    return token_kind(token, False), capital, base(token).lower() in lexicon().organisation_starts
 
 
 def _lead_particle(text: str, start: int) -> int | None:
@@ -122,12 +167,15 @@ def _lead_particle(text: str, start: int) -> int | None:
     cut = start - 1
     if text[cut] == " " and not (cut > 1 and text[cut - 1].islower()):
         return None
-    if text[cut] == "-":
-        begin = max(text.rfind(" ", 0, cut), text.rfind("(", 0, cut)) + 1
+    if text[cut] == "-":  # looks back a few letters only: particles are short
+        low = max(0, cut - 8)
+        begin = max(text.rfind(" ", low, cut), text.rfind("(", low, cut)) + 1
+        if not begin and low:
+            return None
         return begin if text[begin:cut].lower() + "-" in lex.joined_particles else None
     found = None
     for _ in range(2):  # "de la", "bin", "van der"
-        begin = text.rfind(" ", 0, cut) + 1
+        begin = text.rfind(" ", max(0, cut - 7), cut) + 1
         if cut - begin > 5:
             break
         word = text[begin:cut]
@@ -144,6 +192,9 @@ def _upper_chunks(text: str) -> list[Chunk]:
     tokens: list[str] = []
     offsets: list[int] = []
     breaks: list[bool] = []
+    kinds: list[str] = []
+    capitals: list[int] = []
+    known = False
     for match in _TOKEN.finditer(text):
         raw = match.group()
         skip = 0
@@ -152,12 +203,15 @@ def _upper_chunks(text: str) -> list[Chunk]:
             if breaks:
                 breaks[-1] = True  # an opening bracket or quote starts afresh
         token = raw[skip:]
+        kind, initial, capital, starts = _upper_token(token)
+        if capital:
+            capitals.append(len(tokens))
+        known = known or starts
         tokens.append(token)
+        kinds.append(kind)
         offsets.append(match.start() + skip)
         end = match.end()
-        initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
         breaks.append((raw[-1] in _CLOSERS and not initial) or text[end : end + 1] == "\n")
-    kinds = [token_kind(t, True) if t else STOP for t in tokens]
     given = lexicon().given
     for i in range(1, len(kinds)):
         # An English word right after a title or a given name is a name: "PRESIDENT BUSH",
@@ -168,11 +222,68 @@ def _upper_chunks(text: str) -> list[Chunk]:
         after_given = previous == NAME and tokens[i - 1].lower() in given
         if previous in (TITLE, HONORIFIC, INITIAL) or after_given:
             kinds[i] = NAME
-    starts = lexicon().organisation_starts
-    capitals = tuple(
-        i
-        for i, (t, k) in enumerate(zip(tokens, kinds, strict=True))
-        if k == ACRONYM or "/" in t or t[:2] == "GO" or t[1:2] == "."
-    )
-    known = any(base(t).lower() in starts for t in tokens)
-    return [Chunk(tokens, kinds, offsets, breaks, capitals, known)]
+    runs = list(name_runs(tokens, kinds, offsets, breaks)) if len(tokens) > 1 else []
+    return [Chunk(tokens, kinds, offsets, breaks, tuple(capitals), known, runs)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _upper_token(token: str) -> tuple[str, bool, bool, bool]:
+    """A token's kind in upper-case text, whether it is an initial or an abbreviation ("F.",
+    "GEN."), whether it may be an acronym or an office symbol, and whether it may begin an
+    organisation known by a bare name."""
+    kind = token_kind(token, True) if token else STOP
+    initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
+    capital = kind == ACRONYM or "/" in token or token[:2] == "GO" or token[1:2] == "."
+    return kind, initial, capital, base(token).lower() in lexicon().organisation_starts
+
+
+_SHARED: dict[tuple, tuple] = {}
+
+
+def _shared(value: tuple) -> tuple:
+    """One copy of a small recurring tuple (word kinds, breaks): the chunk cache then holds
+    fewer objects, and the garbage collector runs less often as it fills."""
+    if len(_SHARED) < 1 << 16:
+        return _SHARED.setdefault(value, value)
+    return _SHARED.get(value, value)
+
+
+def name_runs(
+    tokens: Sequence[str], kinds: Sequence[str], offsets: Sequence[int], breaks: Sequence[bool]
+) -> Iterator[RunSpan]:
+    """The runs of name words, particles and initials in a chunk that hold a name word."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        first = kinds[i]
+        if first not in RUN_KINDS and first != GIVEN:
+            i += 1
+            continue
+        j = i + 1
+        ended = breaks[i] or _possessive(tokens[i])
+        while j < n and not ended and kinds[j] in RUN_KINDS:
+            ended = breaks[j] or _possessive(tokens[j])
+            j += 1
+        if j < n and not ended and len(tokens[j]) > 1 and _ROMAN.match(base(tokens[j])):
+            j += 1  # "John Paul II", "Benedict XVI"
+        words = [base(t) for t in tokens[i:j]]
+        run_kinds = [k if k != ACRONYM else NAME for k in kinds[i:j]]
+        while run_kinds and run_kinds[-1] == PARTICLE:
+            words.pop()
+            run_kinds.pop()
+            j -= 1
+        while (
+            run_kinds and run_kinds[0] == PARTICLE and len(run_kinds) > 1 and run_kinds[1] != NAME
+        ):
+            words.pop(0)
+            run_kinds.pop(0)
+        if NAME in run_kinds or (GIVEN in run_kinds and len(run_kinds) > 1):
+            start = offsets[j - len(words)]
+            end = offsets[j - 1] + len(words[-1])
+            next_kind = kinds[j] if j < n and not breaks[j - 1] else None
+            yield tuple(words), _shared(tuple(run_kinds)), start, end, next_kind
+        i = max(j, i + 1)
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
