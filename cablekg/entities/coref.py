@@ -25,7 +25,7 @@ _MINISTER_OF = re.compile(
     r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
 )
 _PORTFOLIO_MINISTER = re.compile(
-    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*(.+?) minister$"
+    r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) ){0,4}(.+?) minister$"
 )
 
 

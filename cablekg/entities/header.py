@@ -68,7 +68,7 @@ def signer_mentions(signers: tuple[str, ...], order: int) -> list[Mention]:
     """The signature names ("FONTENEAU"; "RICE"), as surname mentions."""
     mentions = []
     for signer in signers:
-        for part in re.split(r"\s*(?:/|,|&|\bAND\b)\s*", signer.strip(), flags=re.I):
+        for part in re.split(r"(?:(?<!\s)\s+)?(?:/|,|&|\bAND\b)\s*", signer.strip(), flags=re.I):
             words = part.split()
             part = " ".join(words)
             if words and _plausible_name(words) and len(words) <= 4:

@@ -25,9 +25,11 @@ from cablekg.entities.patterns import patterns
 from cablekg.entities.people import Mention
 from cablekg.entities.words import title_case
 
-_KEYWORD = re.compile(r"\s*\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+", re.I)
+# Spaces before a separator are taken from the start of their run only (`(?<!\s)`): a search
+# restarting at every space of a long run would be quadratic.
+_KEYWORD = re.compile(r"(?:(?<!\s)\s+)?\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+", re.I)
 _END = re.compile(r"\b(?:E\.\s?O\.|EO \d|TAGS:?|SUBJECT:)")
-_ITEM = re.compile(r"\s*(?:[,;]|\bAND\b)\s*", re.I)
+_ITEM = re.compile(r"(?:(?<!\s)\s+)?(?:[,;]|\bAND\b)\s*", re.I)
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
 _OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
