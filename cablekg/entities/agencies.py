@@ -169,7 +169,7 @@ def find_organisations(
             found.uses.append((acronym, order + offset, False))  # "the G8 in Italy"
     for chunk in chunk_list:
         for i in chunk.capitals:
-            token, offset = chunk.tokens[i], chunk.offsets[i]
+            token, offset = chunk.tokens[i], chunk.base + chunk.offsets[i]
             special = "/" in token or token[:2] == "GO" or token[1:2] == "."
             plain = chunk.kinds[i] != ACRONYM and base(token) not in found.definitions
             # in capitals, only table acronyms, office symbols, GOx, or words with a role
@@ -478,11 +478,13 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
     lex = lexicon()
     spans = []
     for chunk in chunk_list:
-        tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
+        tokens, kinds = chunk.tokens, chunk.kinds
         if PLACE not in kinds:
             continue
         if not _EMBASSY_WORDS.isdisjoint(tokens):
             spans.extend(_embassies_by_city(chunk))
+        at = chunk.base
+        offsets = [at + offset for offset in chunk.offsets[-2:]]
         last = base(tokens[-1])
         end = offsets[-1] + len(last)
         if last in _EMBASSY_WORDS:
@@ -502,7 +504,8 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
 
 def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
     """ "Embassy Cairo", "the British Embassy Baghdad": an embassy word before a place."""
-    tokens, kinds, offsets = chunk.tokens, chunk.kinds, chunk.offsets
+    tokens, kinds, at = chunk.tokens, chunk.kinds, chunk.base
+    offsets = [at + offset for offset in chunk.offsets]
     spans = []
     for i, token in enumerate(tokens[:-1]):
         if kinds[i] == ORG and base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
@@ -640,7 +643,7 @@ def _known_organisations(chunk: Chunk, upper: bool):
                 continue
             name = " ".join(words)
             if name.lower() in lex.organisations:
-                start = chunk.offsets[i]
+                start = chunk.base + chunk.offsets[i]
                 yield start, start + len(name)
                 break
 
@@ -675,13 +678,14 @@ def organisation_span(
 ) -> tuple[int, int] | None:
     """The span of the organisation name around a head word, or None when it names none."""
     lex = lexicon()
-    head_start = match.start("head")
-    head_word = match.group("head").lower()
-    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper, head_word)
-    start = head_start - sum(len(w) + 1 for w in lead)
-    end = match.end("head")
-    if match.group("of"):
-        words = match.group("of").split(" ")
+    head_start, head_end = match.span("head")
+    head = match.group("head").lower()
+    complement = match.group("of") or ""
+    lead = _lead_words(text[max(0, head_start - 90) : head_start], upper, head)
+    start = head_start - len(" ".join(lead)) - 1 if lead else head_start
+    end = head_end
+    if complement:
+        words = complement.split(" ")
         for i, word in enumerate(words):
             low = base(word).lower()
             singular = low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")
@@ -709,16 +713,14 @@ def organisation_span(
         elif start < e:
             start = e
         index += 1
-    head = match.group("head").lower()
-    complement = match.group("of") or ""
     if match.group("conn") in ("to", "on", "TO", "ON") and complement.lower() in lex.places:
-        end = match.end("head")  # "the Palestinian Authority to Gaza"
-    if match.group("of") and head not in lex.org_first:
-        end = match.end("head")  # "Miami Herald on January": "Herald" takes no complement
-    elif match.group("of") and head in ("department", "dept.", "dept"):
-        first = match.group("of").split()[0]
+        end = head_end  # "the Palestinian Authority to Gaza"
+    if complement and head not in lex.org_first:
+        end = head_end  # "Miami Herald on January": "Herald" takes no complement
+    elif complement and head in ("department", "dept.", "dept"):
+        first = complement.split()[0]
         if first in lex.acronyms or "/" in first or first.lower() in lex.place_words:
-            end = match.end("head")  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
+            end = head_end  # "Department for EUR", "DEPARTMENT FOR GEORGIA"
     renewed = len(lead) > 1 and base(lead[0]).lower() == "new" and head in _GENERIC_HEADS
     if renewed and f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
         start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
@@ -737,7 +739,7 @@ def organisation_span(
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
     national = lead and all(base(w).lower() in lex.nationalities for w in lead)
-    if head not in lex.org_last and not match.group("of") and not national:
+    if head not in lex.org_last and not complement and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
     return start, start + len(name)
 
@@ -803,8 +805,10 @@ def _portfolio(word: str) -> bool:
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _can_lead(word: str, upper: bool) -> bool:
-    """Whether a word before a head can belong to the organisation name."""
+    """Whether a word before a head can belong to the organisation name (cached: the words
+    before heads recur)."""
     lex = lexicon()
     low = base(word).lower()
     if low in lexicon().function_words:

@@ -73,7 +73,7 @@ def find_people(
             if chunk.kinds[0] != NAME or chunk.tokens[0] in local:
                 continue
             word = base(chunk.tokens[0])
-            start = chunk.offsets[0]
+            start = chunk.base + chunk.offsets[0]
             end = start + len(word)
             triggered = _triggers(text, start)
             lone = None
@@ -264,7 +264,7 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
-    return any(_trigger(word) for word in words)
+    return any(map(_trigger, words))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -52,12 +52,12 @@ RunSpan = tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]
 class Chunk:
     tokens: Sequence[str]
     kinds: Sequence[str]
-    offsets: list[int]
+    offsets: Sequence[int]  # where the tokens start, counted from `base`
     breaks: Sequence[bool]  # a token ends a phrase (punctuation after it)
     capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
     known: bool = False  # a token may begin an organisation known by a bare name
     runs: Sequence[RunSpan] = ()  # its name runs, offsets counted from `base`
-    base: int = 0
+    base: int = 0  # where the chunk starts in the text (0 for an upper-case segment)
 
 
 def chunks(text: str, upper: bool) -> list[Chunk]:
@@ -74,7 +74,9 @@ def _mixed_chunks(text: str) -> list[Chunk]:
         start = match.start()
         if start:
             before = text[start - 1]
-            if before == "-" or (before == " " and named):
+            # particles written in lower case end right before: "al-", "van ", "de la "
+            particle = before == " " and named and start > 2 and text[start - 2].islower()
+            if before == "-" or particle:
                 lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
                 if lead is not None:
                     start = lead
@@ -83,8 +85,7 @@ def _mixed_chunks(text: str) -> list[Chunk]:
                     )
             elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-        at = [start + offset for offset in offsets]
-        found.append(Chunk(tokens, kinds, at, breaks, capitals, known, runs, start))
+        found.append(Chunk(tokens, kinds, offsets, breaks, capitals, known, runs, start))
     return found
 
 
@@ -165,8 +166,6 @@ def _lead_particle(text: str, start: int) -> int | None:
     """Where a name begins when particles written in lower case precede its first capital."""
     lex = lexicon()
     cut = start - 1
-    if text[cut] == " " and not (cut > 1 and text[cut - 1].islower()):
-        return None
     if text[cut] == "-":  # looks back a few letters only: particles are short
         low = max(0, cut - 8)
         begin = max(text.rfind(" ", low, cut), text.rfind("(", low, cut)) + 1
