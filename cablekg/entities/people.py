@@ -134,7 +134,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     mention = Mention(words=run.words)
     if triggered:
         window = _title_window(text, run.start)
-        found = pats.title_before[upper].search(window) if window else None
+        found = _title_before(window, upper) if window else None
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
     definition = pats.definition.match(text, run.end)
@@ -218,6 +218,13 @@ def _title_window(text: str, start: int) -> str:
         if bare in triggers or bare.rstrip(".") in triggers:
             return " ".join(words[max(i, j - 3) :])
     return ""
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_before(window: str, upper: bool) -> re.Match[str] | None:
+    """The title, rank or honorific ending a window (cached: the same few titles stand before
+    many names, "Foreign Minister ", "Ambassador ")."""
+    return patterns().title_before[upper].search(window)
 
 
 def _given_first(names: list[str]) -> bool:
