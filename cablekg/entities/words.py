@@ -87,9 +87,9 @@ def base(token: str) -> str:
     return token
 
 
-@lru_cache(maxsize=65536)
 def token_kind(raw: str, upper: bool) -> str:
-    """The kind of a token as it stands in the text, punctuation and possessive included."""
+    """The kind of a token as it stands in the text, punctuation and possessive included (not
+    cached itself: its callers in `scan` cache per token already)."""
     return kind(base(raw), upper)
 
 
