@@ -93,9 +93,12 @@ def token_kind(raw: str, upper: bool) -> str:
     return kind(base(raw), upper)
 
 
-@lru_cache(maxsize=65536)
 def kind(token: str, upper: bool) -> str:
-    """The kind of `token` (already stripped of punctuation) in mixed- or upper-case text."""
+    """The kind of `token` (already stripped of punctuation) in mixed- or upper-case text.
+
+    Not cached: its main callers in `scan` cache per token, and a cache here would answer one
+    call in seven while each of its entries costs the garbage collector a visit on every full
+    collection."""
     lex = lexicon()
     low = token.lower()
     bare = low.rstrip(".")
