@@ -95,7 +95,7 @@ _PREAMBLE_START = re.compile(
 _GLUED_HINT = re.compile(
     r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}"
 )
-_HEADERISH = re.compile(
+HEADERISH = re.compile(
     r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
 )
 
@@ -120,7 +120,7 @@ class Header:
 
 def split_glued(line: str) -> list[str]:
     """Cut a header line that lost its line breaks at the grammar's keywords."""
-    if not _HEADERISH.match(line):
+    if not HEADERISH.match(line):
         return [line]
     rest = (
         line.split(None, 1)[1]

@@ -16,7 +16,7 @@ from cablekg.parse.caveats import edge_caveats, read_caveat_line
 from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
 from cablekg.parse.cleanup import CONTINUATION, clean_body_line
 from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
-from cablekg.parse.header import OFFICE_CODES, Header, read_header, split_glued
+from cablekg.parse.header import HEADERISH, OFFICE_CODES, Header, read_header, split_glued
 from cablekg.parse.paragraphs import PARAGRAPH_START, read_paragraphs
 from cablekg.parse.references import REF_LINE
 from cablekg.parse.signature import split_signature, strip_end_markers
@@ -133,7 +133,10 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
         if n > 100 or (n > 8 and line[:1] in "¶123456789" and PARAGRAPH_START.match(line)):
             out.extend(lines[n:])
             break
-        pieces = split_glued(line) if line else [line]
+        if len(line) < 8 or not (HEADERISH.match(line) or _CUT_HINT.search(line)):
+            out.append(line)  # the usual line: nothing glued to it (`_cut_preamble` agrees)
+            continue
+        pieces = split_glued(line)
         if len(pieces) > 1:
             repairs.append("split header line that lost its line breaks")
         for piece in pieces:
