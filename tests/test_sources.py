@@ -59,6 +59,12 @@ def test_csv_fields_split_with_escaped_quotes():
     assert fields == ["1", 'a "b" c', "", "x,y"] and not open_end
 
 
+def test_csv_fields_with_backslash_runs_before_quotes():
+    """A field closes at a quote after an even run of backslashes (`\\\\` is one backslash)."""
+    fields, open_end = split_fields('"a\\\\","b\\\\\\"c","d\\\\\\"')
+    assert fields == ["a\\", 'b\\"c', 'd\\"'] and open_end
+
+
 def test_telegrams_in_cp1252_with_crlf_and_the_metadata_header_variant(shared):
     cables = {c.id: c for c in read([shared / "corpus" / "telegrams"])}
     assert len(cables) == 14

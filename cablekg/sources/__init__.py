@@ -73,7 +73,11 @@ def read_stream(stream: BinaryIO, path: str) -> Iterator[RawCable | Reject]:
         return
     kind = sniff(head)
     if kind is InputFormat.CABLES_CSV:
-        yield from read_rows(_Rejoined(head, stream), path)
+        if stream.seekable():  # a file: read again from its start, line by line at C speed
+            stream.seek(0)
+            yield from read_rows(stream, path)
+        else:
+            yield from read_rows(_Rejoined(head, stream), path)
         return
     data = head + stream.read()
     if kind is InputFormat.CABLEGATE:
