@@ -75,7 +75,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if not stripped:
             gap = gap or bool(text)
             continue
-        if len(stripped) > 12 and "(" in stripped and _MARKED.search(stripped):
+        if len(stripped) > 12 and "(" in stripped and _MARKED.search(stripped, 2):
             inside = _inside_start(stripped, last_number)
             if inside:
                 out.repairs.append("split a paragraph glued to the line before it")
@@ -142,7 +142,7 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
 
 def _inside_start(line: str, last: int) -> int | None:
     """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
-    for match in _MARKED.finditer(line):
+    for match in _MARKED.finditer(line, 2):  # one at 0 or 1 has no text before its number
         before = _NUMBER_BEFORE.search(line[max(0, match.start() - 8) : match.start()])
         if not before:
             continue
@@ -173,12 +173,10 @@ def _continues(previous: str, line: str) -> bool:
 def _join(lines: list[str]) -> str:
     """One paragraph's lines as one line; a word broken with a hyphen at a line end is rejoined."""
     if len(lines) == 1:
-        text = lines[0]
-        return " ".join(text.split()) if "  " in text else text
+        return _squash(lines[0])
     text = "\n".join(lines)  # lines hold no newline: a word broken at a line end shows as "-\n"
     if "-\n" not in text and "" not in lines:
-        text = text.replace("\n", " ")
-        return " ".join(text.split()) if "  " in text else text
+        return _squash(text.replace("\n", " "))
     pieces: list[str] = []
     for line in lines:
         if not line:
@@ -188,5 +186,16 @@ def _join(lines: list[str]) -> str:
             pieces[-1] = last + line
         else:
             pieces.append(line)
-    text = " ".join(pieces)
-    return " ".join(text.split()) if "  " in text else text
+    return _squash(" ".join(pieces))
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace in stripped lines as one space. Normalised ASCII text has no whitespace
+    but the plain space, whose runs `replace` shortens faster than splitting and joining."""
+    if "  " not in text:
+        return text
+    if not text.isascii():
+        return " ".join(text.split())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text

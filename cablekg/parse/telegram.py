@@ -133,10 +133,11 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
         if n > 100 or (n > 8 and line[:1] in "¶123456789" and PARAGRAPH_START.match(line)):
             out.extend(lines[n:])
             break
-        if len(line) < 8 or not (HEADERISH.match(line) or _CUT_HINT.search(line)):
-            out.append(line)  # the usual line: nothing glued to it (`_cut_preamble` agrees)
+        headerish = HEADERISH.match(line)
+        if len(line) < 8 or not (headerish or _CUT_HINT.search(line, 1)):
+            out.append(line)  # the usual line: no keyword but at its start, nothing to cut
             continue
-        pieces = split_glued(line)
+        pieces = split_glued(line) if headerish else [line]
         if len(pieces) > 1:
             repairs.append("split header line that lost its line breaks")
         for piece in pieces:
