@@ -19,6 +19,8 @@ PARAGRAPH_START = re.compile(
     r"^\s*(?:[-\u2013\u2022]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
     r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
 )
+# First characters of a stripped line that `PARAGRAPH_START` matches.
+PARAGRAPH_FIRST = frozenset("-\u2013\u2022¶M0123456789")
 _ENTIRE_TEXT = re.compile(
     r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)"
     r"\s*[-\u2013]*\s*ENTIRE\s+TEXT\b",
@@ -34,7 +36,6 @@ _CLASS_MARK = {
 # A numbered paragraph with its portion marking inside a line (`... Cobos 2.  (U) On August 16`).
 _MARKED = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)")
 _NUMBER_BEFORE = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
-_START_CHARS = frozenset("-\u2013\u2022¶M0123456789")  # dash, en dash, bullet, pilcrow, digits
 _UNDERLINE_CHARS = frozenset("-=_*~")
 # Three underline characters after any indent, then nothing but those and spaces; written
 # without adjacent quantifiers that share spaces, which made a long line cost cubic time.
@@ -85,7 +86,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if first in _UNDERLINE_CHARS and _UNDERLINE.match(stripped):
             gap = True
             continue
-        start = _start(stripped, last_number) if first in _START_CHARS else None
+        start = _start(stripped, last_number) if first in PARAGRAPH_FIRST else None
         if start:
             flush()
             number, marking, rest, repair = start
