@@ -95,7 +95,7 @@ _PREAMBLE_START = re.compile(
 _GLUED_HINT = re.compile(
     r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}"
 )
-HEADERISH = re.compile(
+_HEADERISH = re.compile(
     r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
 )
 
@@ -118,9 +118,17 @@ class Header:
     repairs: list[str] = field(default_factory=list)
 
 
+def may_be_glued(line: str) -> bool:
+    """Cheap test: False when `split_glued` surely leaves `line` whole (no header keyword after
+    its start, no classification word)."""
+    return bool(_HEADERISH.match(line)) and (
+        _GLUED_HINT.search(line, 1) is not None or _banner_words(line)
+    )
+
+
 def split_glued(line: str) -> list[str]:
     """Cut a header line that lost its line breaks at the grammar's keywords."""
-    if not HEADERISH.match(line):
+    if not _HEADERISH.match(line):
         return [line]
     rest = (
         line.split(None, 1)[1]
