@@ -76,9 +76,9 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(]))",
 )
 # Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
-# comes before one of these keywords, or after SIPDIS.
+# comes before one of these keywords, or after SIPDIS. The `AGS` of a line's own `TAGS:` is none.
 _CUTS_HINT = re.compile(
-    r"E\.\s?O\.\s?\d|AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
+    r"E\.\s?O\.\s?\d|(?<!^T)AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
     r"|\s\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"
 )
 _BANNER_WORD = re.compile(
