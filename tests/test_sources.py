@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import pickle
 
 import pytest
 
@@ -164,3 +166,13 @@ def test_sha256_hashes_the_cable_own_bytes(shared, name):
     path = shared / "corpus" / "telegrams" / name
     [cable] = read([path])
     assert cable.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_raw_cables_pickle_with_all_their_fields(shared):
+    """Workers receive raw cables pickled through their own `__reduce__`: every field crosses."""
+    raws = [r for r in read_sources([shared / "corpus" / "cables.csv"]) if isinstance(r, RawCable)]
+    assert len(raws) > 10 and any(r.metadata.references for r in raws)
+    for raw in raws:
+        assert pickle.loads(pickle.dumps(raw)) == raw
+    for obj in (raws[0], raws[0].source, raws[0].metadata):
+        assert len(obj.__reduce__()[1]) == len(dataclasses.fields(obj))
