@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablekg.model import Paragraph
 
@@ -129,10 +130,8 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     mark = match["mark"]
     marking = None
     if mark:
-        candidate = "".join(mark.split()).upper()
-        if MARKINGS.match(candidate):
-            marking = candidate
-        else:
+        marking = _marking(mark)
+        if marking is None:
             rest = f"({mark}) {rest}".strip()
     if marking is None:
         entire = _ENTIRE_TEXT.match(rest)
@@ -141,9 +140,19 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     return number, marking, rest, repair
 
 
+@lru_cache(maxsize=1024)
+def _marking(mark: str) -> str | None:
+    """A portion marking as written (`C`, `S / NF`) in its canonical form, if it is one; a cable
+    repeats the same few markings, so they are read once."""
+    candidate = "".join(mark.split()).upper()
+    return candidate if MARKINGS.match(candidate) else None
+
+
 def _inside_start(line: str, last: int) -> int | None:
     """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
     for match in _MARKED.finditer(line, 2):  # one at 0 or 1 has no text before its number
+        if not any(map(str.isalnum, line[: match.start() - 1])):
+            continue  # the usual case: the line's own number (after a dash, bullet or pilcrow)
         before = _NUMBER_BEFORE.search(line[max(0, match.start() - 8) : match.start()])
         if not before:
             continue
