@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablekg.model import Addressee
 from cablekg.parse.banner import BANNER_INSIDE, read_banner
@@ -156,8 +157,10 @@ def split_glued(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=4096)
 def read_addressee(text: str) -> Addressee | None:
-    """`RUEHC/SECSTATE WASHDC PRIORITY 8810` -> route, name, precedence."""
+    """`RUEHC/SECSTATE WASHDC PRIORITY 8810` -> route, name, precedence. Cables share their
+    addressee lines (collectives, the Secretary of State), so each is read once."""
     text = " ".join(text.split())
     if not ADDRESS_CHARS.match(text):
         return None
