@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from cablekg import Cable, Reject, read, read_outcomes
-from cablekg.sources import read_sources
+from cablekg.sources import read_sources, read_stream
 from cablekg.sources.base import RawCable
 from cablekg.sources.cables_csv import read_rows, split_fields
 from cablekg.sources.formats import InputFormat, sniff
@@ -176,3 +176,13 @@ def test_raw_cables_pickle_with_all_their_fields(shared):
         assert pickle.loads(pickle.dumps(raw)) == raw
     for obj in (raws[0], raws[0].source, raws[0].metadata):
         assert len(obj.__reduce__()[1]) == len(dataclasses.fields(obj))
+
+
+def test_csv_stream_is_read_from_where_it_stands(shared):
+    """A seekable cables.csv stream is re-read after sniffing from its position, not its start."""
+    path = shared / "corpus" / "cables.csv"
+    stream = io.BytesIO(b"not a row\n" + path.read_bytes())
+    stream.read(10)
+    from_stream = [(r.text, r.metadata) for r in read_stream(stream, str(path))]
+    from_file = [(r.text, r.metadata) for r in read_sources([path])]
+    assert len(from_file) > 10 and from_stream == from_file
