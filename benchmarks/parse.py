@@ -1,6 +1,6 @@
 """Parse speed and peak memory for the developer corpus in each input format.
 
-Usage: python benchmarks/parse.py [SHARED_DIR] [--repeat N]
+Usage: python benchmarks/parse.py [SHARED_DIR] [--repeat N] [--parse-only]
 
 The Cablegate pages are read as they are (trimmed pages and whole pages with navigation apart);
 the same cables are also written out as raw telegram files and as one `cables.csv` (8 columns,
@@ -11,7 +11,7 @@ read and parsed by `cablekg.read` in a fresh process on one core, twice: parse a
 clock, and per second of CPU time, which a busy machine disturbs less) and the process's peak
 resident memory; the vocabularies and word lists load once per process before the clock starts
 (the start-up column, CPU seconds). The CSV is also read at `--repeat` times its size to show
-that memory does not grow with the number of cables.
+that memory does not grow with the number of cables. `--parse-only` skips the entity runs.
 """
 
 from __future__ import annotations
@@ -126,6 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=4)
+    parser.add_argument("--parse-only", action="store_true", help="skip the entity runs")
     args = parser.parse_args()
     shared = args.shared or default_shared()
     context = multiprocessing.get_context("spawn")
@@ -135,7 +136,7 @@ def main() -> None:
               f" {'cables/s':>8s} {'per CPU s':>9s} {'ms CPU':>7s} {'peak RSS':>9s}"
               f" {'start-up':>8s}")  # fmt: skip
         for name, paths in inputs.items():
-            for entities in (False, True):
+            for entities in (False,) if args.parse_only else (False, True):
                 queue = context.Queue()
                 process = context.Process(target=_measure, args=(paths, entities, queue))
                 process.start()

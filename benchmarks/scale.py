@@ -143,7 +143,14 @@ def _parse_only(source: Path, jobs: int) -> dict:
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for n in pool.imap(_parse_chunk, chunks(), chunksize=1):
             count += n
-    return {"cables": count, "seconds": time.perf_counter() - started}
+    main = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "cables": count,
+        "seconds": time.perf_counter() - started,
+        "cpu_main": main.ru_utime + main.ru_stime,
+        "cpu_workers": workers.ru_utime + workers.ru_stime,
+    }
 
 
 def _parse_chunk(chunk) -> int:
@@ -197,8 +204,14 @@ def main() -> None:
         if args.parse_only:
             r = measure(["parse", str(source), str(store), str(args.jobs)])
             print(f"parse only, N = {count:,}, {args.jobs} workers: {r['seconds']:.1f} s, ", end="")
-            print(f"{r['cables'] / r['seconds']:,.0f} cables/s, CPU {r['cpu']:.0f} s, ", end="")
+            print(f"{r['cables'] / r['seconds']:,.0f} cables/s, CPU {r['cpu']:.1f} s, ", end="")
             print(f"load {r['load'][0]:.1f} -> {r['load'][1]:.1f}")
+            main_ms, workers_ms = (1000 * r[k] / r["cables"] for k in ("cpu_main", "cpu_workers"))
+            # With the work spread over the cores, wall time is bounded by CPU time / cores.
+            bound = r["cables"] / max(r["cpu"] / min(args.jobs, os.cpu_count() or 1), r["cpu_main"])
+            print(f"  CPU per cable: {main_ms:.3f} ms reading and sending (main process), "
+                  f"{workers_ms:.3f} ms parsing (workers); on idle cores at most {bound:,.0f} "
+                  "cables/s")  # fmt: skip
             continue
         r = measure(["build", str(source), str(store), str(args.jobs)])
         report(count, r)

@@ -101,6 +101,10 @@ class Source:
     row: int | None = None
     sha256: str | None = None
 
+    def __reduce__(self):
+        """Pickled as its fields: raw cables cross to worker processes with their source."""
+        return Source, (self.format, self.path, self.row, self.sha256)
+
 
 @dataclass(frozen=True, slots=True)
 class Cable:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import pickle
 
 import pytest
 
 from cablekg import Cable, Reject, read, read_outcomes
-from cablekg.sources import read_sources
+from cablekg.sources import read_sources, read_stream
 from cablekg.sources.base import RawCable
 from cablekg.sources.cables_csv import read_rows, split_fields
 from cablekg.sources.formats import InputFormat, sniff
@@ -57,6 +59,12 @@ def test_cables_csv_is_streamed_and_the_unclosed_row_is_read_right(shared):
 def test_csv_fields_split_with_escaped_quotes():
     fields, open_end = split_fields('"1","a \\"b\\" c","","x,y"')
     assert fields == ["1", 'a "b" c', "", "x,y"] and not open_end
+
+
+def test_csv_fields_with_backslash_runs_before_quotes():
+    """A field closes at a quote after an even run of backslashes (`\\\\` is one backslash)."""
+    fields, open_end = split_fields('"a\\\\","b\\\\\\"c","d\\\\\\"')
+    assert fields == ["a\\", 'b\\"c', 'd\\"'] and open_end
 
 
 def test_telegrams_in_cp1252_with_crlf_and_the_metadata_header_variant(shared):
@@ -158,3 +166,23 @@ def test_sha256_hashes_the_cable_own_bytes(shared, name):
     path = shared / "corpus" / "telegrams" / name
     [cable] = read([path])
     assert cable.source.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_raw_cables_pickle_with_all_their_fields(shared):
+    """Workers receive raw cables pickled through their own `__reduce__`: every field crosses."""
+    raws = [r for r in read_sources([shared / "corpus" / "cables.csv"]) if isinstance(r, RawCable)]
+    assert len(raws) > 10 and any(r.metadata.references for r in raws)
+    for raw in raws:
+        assert pickle.loads(pickle.dumps(raw)) == raw
+    for obj in (raws[0], raws[0].source, raws[0].metadata):
+        assert len(obj.__reduce__()[1]) == len(dataclasses.fields(obj))
+
+
+def test_csv_stream_is_read_from_where_it_stands(shared):
+    """A seekable cables.csv stream is re-read after sniffing from its position, not its start."""
+    path = shared / "corpus" / "cables.csv"
+    stream = io.BytesIO(b"not a row\n" + path.read_bytes())
+    stream.read(10)
+    from_stream = [(r.text, r.metadata) for r in read_stream(stream, str(path))]
+    from_file = [(r.text, r.metadata) for r in read_sources([path])]
+    assert len(from_file) > 10 and from_stream == from_file

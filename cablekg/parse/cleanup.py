@@ -13,7 +13,8 @@ import re
 
 from cablekg.parse.stations import stations
 
-CONTINUATION = re.compile(r"(?<!\d)0{2,}\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
+# `(?<!\d)0{2,}\d{2,6}...` written from its literal `00`, so that a search skips ahead to it.
+CONTINUATION = re.compile(r"00(?<!\d00)0*\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
 _WORDS_BEFORE = re.compile(r"(?<![A-Z.'-])[.'-]*+((?:[A-Z][A-Z.'-]*+\s++){1,4})$")
 PAGE_HEADING = re.compile(
     r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z"

@@ -12,7 +12,7 @@ from dataclasses import fields
 from cablekg.parse.banner import read_banner
 from cablekg.parse.dtg import DTG, DTG_ANYWHERE
 from cablekg.parse.header import DE, TRANSMISSION
-from cablekg.parse.paragraphs import PARAGRAPH_START
+from cablekg.parse.paragraphs import PARAGRAPH_FIRST, PARAGRAPH_START
 from cablekg.parse.telegram import Parts, read_parts
 
 
@@ -34,6 +34,10 @@ _BANNER_OPENER = re.compile(
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)",
     re.I,
 )
+
+
+# First characters of a stripped date-time group line.
+_DTG_FIRST = frozenset("NZOPR0123456789")
 
 
 def _may_repeat(lines: list[str]) -> bool:
@@ -61,8 +65,11 @@ def split_copies(lines: list[str]) -> list[list[str]]:
         if not _WORTH.match(line):
             continue
         text = line.strip()
+        first = text[:1]
         if (body_seen or banner_seen) and (
-            TRANSMISSION.match(text) or DE.match(text) or (body_seen and DTG.match(text))
+            (first == "V" and TRANSMISSION.match(text))
+            or (first == "D" and DE.match(text))
+            or (body_seen and first in _DTG_FIRST and DTG.match(text))
         ):
             starts.append(_header_start(lines, n, starts[-1]))
             body_seen = banner_seen = False
@@ -77,7 +84,7 @@ def split_copies(lines: list[str]) -> list[list[str]]:
             banner_seen = True
             sections.add(banner.section)
             continue
-        if banner_seen and PARAGRAPH_START.match(text):
+        if banner_seen and first in PARAGRAPH_FIRST and PARAGRAPH_START.match(text):
             body_seen = True
     starts = sorted(set(starts))
     return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablekg.model import Addressee
 from cablekg.parse.banner import BANNER_INSIDE, read_banner
@@ -92,9 +93,13 @@ _PREAMBLE_START = re.compile(
     r"|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
 # Something that starts a header line, found inside a line: the line may have lost breaks.
+# Every branch starts with a literal, which lets the search skip ahead to where one can begin
+# (a branch starting with a class or a repeat would make it try all branches at every
+# position); the time group is found from its literal Z instead.
 _GLUED_HINT = re.compile(
-    r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|\d{6}Z\s|-{5}"
+    r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|-----"
 )
+_GLUED_TIME = re.compile(r"Z(?<=\d{6}Z)\s")  # `\d{6}Z\s` found from its literal Z
 _HEADERISH = re.compile(
     r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
 )
@@ -118,6 +123,16 @@ class Header:
     repairs: list[str] = field(default_factory=list)
 
 
+def may_be_glued(line: str) -> bool:
+    """Cheap test: False when `split_glued` surely leaves `line` whole (no header keyword after
+    its start, no classification word)."""
+    return bool(_HEADERISH.match(line)) and (_glued_hint(line, 1) or _banner_words(line))
+
+
+def _glued_hint(line: str, start: int) -> bool:
+    return bool(_GLUED_HINT.search(line, start) or _GLUED_TIME.search(line, start + 6))
+
+
 def split_glued(line: str) -> list[str]:
     """Cut a header line that lost its line breaks at the grammar's keywords."""
     if not _HEADERISH.match(line):
@@ -127,7 +142,7 @@ def split_glued(line: str) -> list[str]:
         if line.startswith(("TO ", "INFO ", "XMT ")) and " " in line
         else line
     )
-    glued = _GLUED_HINT.search(rest, 1)
+    glued = _glued_hint(rest, 1)
     cuts = [m.start() for m in _CUTS.finditer(line) if m.start() > 0] if glued else []
     inside = BANNER_INSIDE.search(line) if _banner_words(line) else None
     if inside and inside.start() > 0:
@@ -142,8 +157,10 @@ def split_glued(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=4096)
 def read_addressee(text: str) -> Addressee | None:
-    """`RUEHC/SECSTATE WASHDC PRIORITY 8810` -> route, name, precedence."""
+    """`RUEHC/SECSTATE WASHDC PRIORITY 8810` -> route, name, precedence. Cables share their
+    addressee lines (collectives, the Secretary of State), so each is read once."""
     text = " ".join(text.split())
     if not ADDRESS_CHARS.match(text):
         return None

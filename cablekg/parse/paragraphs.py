@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablekg.model import Paragraph
 
@@ -19,6 +20,8 @@ PARAGRAPH_START = re.compile(
     r"^\s*(?:[-\u2013\u2022]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
     r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
 )
+# First characters of a stripped line that `PARAGRAPH_START` matches.
+PARAGRAPH_FIRST = frozenset("-\u2013\u2022¶M0123456789")
 _ENTIRE_TEXT = re.compile(
     r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)"
     r"\s*[-\u2013]*\s*ENTIRE\s+TEXT\b",
@@ -34,7 +37,6 @@ _CLASS_MARK = {
 # A numbered paragraph with its portion marking inside a line (`... Cobos 2.  (U) On August 16`).
 _MARKED = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)")
 _NUMBER_BEFORE = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
-_START_CHARS = frozenset("-\u2013\u2022¶M0123456789")  # dash, en dash, bullet, pilcrow, digits
 _UNDERLINE_CHARS = frozenset("-=_*~")
 # Three underline characters after any indent, then nothing but those and spaces; written
 # without adjacent quantifiers that share spaces, which made a long line cost cubic time.
@@ -75,7 +77,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if not stripped:
             gap = gap or bool(text)
             continue
-        if len(stripped) > 12 and "(" in stripped and _MARKED.search(stripped):
+        if len(stripped) > 12 and "(" in stripped and _MARKED.search(stripped, 2):
             inside = _inside_start(stripped, last_number)
             if inside:
                 out.repairs.append("split a paragraph glued to the line before it")
@@ -85,7 +87,7 @@ def read_paragraphs(lines: list[str]) -> Paragraphs:
         if first in _UNDERLINE_CHARS and _UNDERLINE.match(stripped):
             gap = True
             continue
-        start = _start(stripped, last_number) if first in _START_CHARS else None
+        start = _start(stripped, last_number) if first in PARAGRAPH_FIRST else None
         if start:
             flush()
             number, marking, rest, repair = start
@@ -128,10 +130,8 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     mark = match["mark"]
     marking = None
     if mark:
-        candidate = "".join(mark.split()).upper()
-        if MARKINGS.match(candidate):
-            marking = candidate
-        else:
+        marking = _marking(mark)
+        if marking is None:
             rest = f"({mark}) {rest}".strip()
     if marking is None:
         entire = _ENTIRE_TEXT.match(rest)
@@ -140,9 +140,19 @@ def _start(line: str, last: int) -> tuple[int, str | None, str, str | None] | No
     return number, marking, rest, repair
 
 
+@lru_cache(maxsize=1024)
+def _marking(mark: str) -> str | None:
+    """A portion marking as written (`C`, `S / NF`) in its canonical form, if it is one; a cable
+    repeats the same few markings, so they are read once."""
+    candidate = "".join(mark.split()).upper()
+    return candidate if MARKINGS.match(candidate) else None
+
+
 def _inside_start(line: str, last: int) -> int | None:
     """Where the next numbered, marked paragraph starts inside a line that lost its breaks."""
-    for match in _MARKED.finditer(line):
+    for match in _MARKED.finditer(line, 2):  # one at 0 or 1 has no text before its number
+        if not any(map(str.isalnum, line[: match.start() - 1])):
+            continue  # the usual case: the line's own number (after a dash, bullet or pilcrow)
         before = _NUMBER_BEFORE.search(line[max(0, match.start() - 8) : match.start()])
         if not before:
             continue
@@ -173,12 +183,10 @@ def _continues(previous: str, line: str) -> bool:
 def _join(lines: list[str]) -> str:
     """One paragraph's lines as one line; a word broken with a hyphen at a line end is rejoined."""
     if len(lines) == 1:
-        text = lines[0]
-        return " ".join(text.split()) if "  " in text else text
+        return _squash(lines[0])
     text = "\n".join(lines)  # lines hold no newline: a word broken at a line end shows as "-\n"
     if "-\n" not in text and "" not in lines:
-        text = text.replace("\n", " ")
-        return " ".join(text.split()) if "  " in text else text
+        return _squash(text.replace("\n", " "))
     pieces: list[str] = []
     for line in lines:
         if not line:
@@ -188,5 +196,16 @@ def _join(lines: list[str]) -> str:
             pieces[-1] = last + line
         else:
             pieces.append(line)
-    text = " ".join(pieces)
-    return " ".join(text.split()) if "  " in text else text
+    return _squash(" ".join(pieces))
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace in stripped lines as one space. Normalised ASCII text has no whitespace
+    but the plain space, whose runs `replace` shortens faster than splitting and joining."""
+    if "  " not in text:
+        return text
+    if not text.isascii():
+        return " ".join(text.split())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text

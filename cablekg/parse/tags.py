@@ -65,6 +65,10 @@ def read_tags(text: str) -> tuple[list[str], list[str]]:
                 tags.append(f"{token}, {following}")  # a person tag: RICE, CONDOLEEZZA
                 i += 2
                 continue
+        if token.isalpha() and token in codes:  # the usual token: a known code
+            tags.append(token)
+            i += 1
+            continue
         for code, repair in _repair(token, codes) if any(c.isalpha() for c in token) else ():
             tags.append(code)
             if repair:

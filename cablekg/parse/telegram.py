@@ -16,7 +16,13 @@ from cablekg.parse.caveats import edge_caveats, read_caveat_line
 from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
 from cablekg.parse.cleanup import CONTINUATION, clean_body_line
 from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
-from cablekg.parse.header import OFFICE_CODES, Header, read_header, split_glued
+from cablekg.parse.header import (
+    OFFICE_CODES,
+    Header,
+    may_be_glued,
+    read_header,
+    split_glued,
+)
 from cablekg.parse.paragraphs import PARAGRAPH_START, read_paragraphs
 from cablekg.parse.references import REF_LINE
 from cablekg.parse.signature import split_signature, strip_end_markers
@@ -70,9 +76,9 @@ _PREAMBLE_CUTS = re.compile(
     r"|(?<=\S)\s+(?=\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)\s+[A-Z\"(]))",
 )
 # Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
-# comes before one of these keywords, or after SIPDIS.
+# comes before one of these keywords, or after SIPDIS. The `AGS` of a line's own `TAGS:` is none.
 _CUTS_HINT = re.compile(
-    r"E\.\s?O\.\s?\d|AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
+    r"E\.\s?O\.\s?\d|(?<!^T)AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
     r"|\s\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"
 )
 _BANNER_WORD = re.compile(
@@ -133,7 +139,11 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
         if n > 100 or (n > 8 and line[:1] in "¶123456789" and PARAGRAPH_START.match(line)):
             out.extend(lines[n:])
             break
-        pieces = split_glued(line) if line else [line]
+        glued = may_be_glued(line)
+        if len(line) < 8 or not (glued or _CUT_HINT.search(line, 1)):
+            out.append(line)  # the usual line: no keyword but at its start, nothing to cut
+            continue
+        pieces = split_glued(line) if glued else [line]
         if len(pieces) > 1:
             repairs.append("split header line that lost its line breaks")
         for piece in pieces:

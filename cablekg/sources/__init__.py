@@ -67,13 +67,18 @@ def _read_file(path: Path) -> Iterator[RawCable | Reject]:
 
 def read_stream(stream: BinaryIO, path: str) -> Iterator[RawCable | Reject]:
     """Cables of one open binary stream; cables.csv is streamed, other formats read whole."""
+    start = stream.tell() if stream.seekable() else None
     head = stream.read(_SNIFF)
     if not head:
         yield Reject(path=path, reason="empty file", offset=0)
         return
     kind = sniff(head)
     if kind is InputFormat.CABLES_CSV:
-        yield from read_rows(_Rejoined(head, stream), path)
+        if start is not None:  # a file: read again from where it began, line by line at C speed
+            stream.seek(start)
+            yield from read_rows(stream, path)
+        else:
+            yield from read_rows(_Rejoined(head, stream), path)
         return
     data = head + stream.read()
     if kind is InputFormat.CABLEGATE:

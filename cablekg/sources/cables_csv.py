@@ -64,32 +64,38 @@ def split_points(stream: BinaryIO, rows: int) -> Iterator[tuple[int, int, int]]:
 
 
 def _records(stream: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
-    """(byte offset, bytes, closed early?) of each record."""
+    """(byte offset, bytes, closed early?) of each record.
+
+    Most lines of a record are body text without a quote: they change no state and are only
+    kept; offsets advance a record at a time."""
     offset = 0
-    start = 0
     pending: list[bytes] = []
     inside = False
     for line in stream:
-        if inside and _ROW_START.match(line):
-            yield start, b"".join(pending), True
-            pending, inside = [], False
-        if not pending:
-            start = offset
-        pending.append(line)
-        offset += len(line)
-        quotes = line.count(b'"')
-        if quotes and b"\\" in line:
-            quotes = _ESCAPED.sub(b"", line).count(b'"')
-        if quotes % 2:
-            inside = not inside
-        if not inside:
-            record = b"".join(pending)
-            if record and not record.isspace():
-                yield start, record, False
-            pending = []
+        if b'"' not in line:
+            pending.append(line)
+            if inside:
+                continue
+        else:
+            if inside and line.startswith(b'"') and _ROW_START.match(line):
+                record = b"".join(pending)
+                yield offset, record, True
+                offset += len(record)
+                pending, inside = [], False
+            pending.append(line)
+            quotes = line.count(b'"') if b"\\" not in line else _ESCAPED.sub(b"", line).count(b'"')
+            if quotes % 2:
+                inside = not inside
+            if inside:
+                continue
+        record = b"".join(pending)
+        if record and not record.isspace():
+            yield offset, record, False
+        offset += len(record)
+        pending = []
     record = b"".join(pending)
     if record and not record.isspace():
-        yield start, record, inside
+        yield offset, record, inside
 
 
 def _row(
@@ -126,14 +132,21 @@ def split_fields(line: str) -> tuple[list[str], bool]:
     end = len(line)
     unterminated = False
     while True:
-        match = _FIELD.match(line, pos)
-        if match[1] is not None:
-            value = match[1]
-            fields.append(_UNESCAPE.sub(r"\1", value) if "\\" in value else value)
-            unterminated = not match[2]
+        close = _closing_quote(line, pos) if line.startswith('"', pos) else -1
+        if close > 0:  # the usual quoted field, found without the regular expression
+            value = line[pos + 1 : close]
+            fields.append(_unescape(value) if "\\" in value else value)
+            unterminated = False
+            pos = close + 1
         else:
-            fields.append(match[3])
-        pos = match.end()
+            match = _FIELD.match(line, pos)
+            if match[1] is not None:
+                value = match[1]
+                fields.append(_unescape(value) if "\\" in value else value)
+                unterminated = not match[2]
+            else:
+                fields.append(match[3])
+            pos = match.end()
         if pos >= end:
             break
         if line[pos] != ",":
@@ -149,3 +162,24 @@ def split_fields(line: str) -> tuple[list[str], bool]:
             fields.append("")
             break
     return fields, unterminated
+
+
+def _closing_quote(line: str, opening: int) -> int:
+    """Where the quoted field opening at `opening` closes (as `_FIELD` reads it: a quote after an
+    even run of backslashes), or -1 when it does not."""
+    start = opening + 1
+    quote = line.find('"', start)
+    while quote > 0:
+        run = quote
+        while run > start and line[run - 1] == "\\":
+            run -= 1
+        if (quote - run) % 2 == 0:
+            return quote
+        quote = line.find('"', quote + 1)
+    return -1
+
+
+def _unescape(value: str) -> str:
+    """`value` with each backslash escape replaced by the character it escapes. In a quoted field
+    every backslash escapes a character; without a double one, all backslashes simply go."""
+    return _UNESCAPE.sub(r"\1", value) if "\\\\" in value else value.replace("\\", "")
