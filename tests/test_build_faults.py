@@ -76,6 +76,31 @@ def test_builds_killed_at_random_points_then_resumed_equal_an_uninterrupted_one(
     assert dump(store) == whole
 
 
+@pytest.mark.parametrize("loads", [2, 4])
+def test_a_build_killed_between_segment_loads_resumes_to_the_same_store(
+    corpus, whole, tmp_path, loads
+):
+    """Small segments, so the kill falls while some are loaded and others only spooled."""
+    store = tmp_path / "store"
+    script = (
+        "import sys; from pathlib import Path; from cablekg.store.build import build; "
+        "build([sys.argv[1]], Path(sys.argv[2]), jobs=1, quiet=True, segment_triples=5000)"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(corpus), str(store)], env=ENV,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    spooled = store / "spool" / f"segment-{loads + 1:05d}.cables.nq"
+    deadline = time.monotonic() + 300
+    while not spooled.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    subprocess.run(command(corpus, store), check=True, env=ENV, capture_output=True)
+    assert dump(store) == whole
+
+
 def _file_size_limit(limit: int):
     def apply() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))

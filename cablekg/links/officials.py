@@ -387,7 +387,7 @@ def resolve_acting(name: str, day: str) -> OfficialLink | None:
     if len(fits) != 1:
         return None
     person = next(iter(fits))
-    if any(t.covers(when)[1] for t in tenures() if t.person == person):
+    if any(t.covers(when)[1] for t in _tenures_by_person()[person]):
         return None
     return OfficialLink(
         person,

@@ -1,9 +1,10 @@
 """`cablekg build`: parse -> entities -> RDF -> validation -> the embedded store.
 
 The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
-hand back finished N-Quads (UTF-8 bytes, serialised once); one writer thread writes the store in
-batches with `bulk_load`, cable graphs first and their metadata after, while the workers go on
-computing (the bulk loader releases the GIL). Everything in flight is bounded, so memory stays flat
+hand back finished N-Quads (UTF-8 bytes, serialised once); the writer (`spool.py`) spools them to
+files and a loader thread bulk-loads them in segments of a few million quads, cable graphs first
+and their metadata after, while the workers go on computing (the bulk loader releases the GIL).
+Everything in flight is bounded, so memory stays flat
 however long the input. A build killed at any point leaves no cable whose metadata claims a graph
 that is not whole: on the next run a cable whose source hash is already recorded is skipped, and
 any other cable's graph is replaced, never appended to.
@@ -19,8 +20,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import queue
-import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,18 +39,12 @@ from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
 from cablekg.store.lock import exclusive
 from cablekg.store.progress import Progress
-from cablekg.store.shared_graphs import (
-    cable_link_nquads,
-    describe_officials,
-    remove_cable_links,
-    write_static,
-)
+from cablekg.store.shared_graphs import cable_link_nquads, describe_officials, write_static
+from cablekg.store.spool import SEGMENT_TRIPLES, SpoolWriter
 from cablekg.validate.engines import FastEngine, Violation
 from cablekg.validate.report import Report
 
-BATCH_CABLES = 2000  # cables per bulk load into the store
 CHUNK_CABLES = 64  # cables per task handed to a worker
-QUEUED_BATCHES = 2  # batches waiting for the writer thread (bounds memory)
 STAGES = ("read", "parse", "entities", "map", "validate", "load")
 
 
@@ -115,8 +108,10 @@ def build(
     force: bool = False,
     validate: bool = True,
     quiet: bool = False,
+    segment_triples: int = SEGMENT_TRIPLES,
 ) -> BuildReport:
-    """Build (or update) the store in `store_dir` from `sources`; see the module docstring."""
+    """Build (or update) the store in `store_dir` from `sources`; see the module docstring.
+    `segment_triples` is how many cable triples are spooled before each bulk load."""
     store_dir = Path(store_dir)
     started = time.monotonic()
     report = BuildReport()
@@ -134,7 +129,11 @@ def build(
         with rejects_path.open("w", encoding="utf-8") as rejects:
             items = _timed(read_sources(sources), report.stages)
             todo = _to_build(items, store, mapper, force or fresh, report, rejects, progress)
-            with _Writer(store, mapper, report.stages, fresh) as writer:
+            writer = SpoolWriter(
+                store, store_dir, Iris(base_iri), report.stages,
+                fresh=fresh, segment_triples=segment_triples,
+            )  # fmt: skip
+            with writer:
                 for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate, report):
                     writer.add(built)
                     if validate:
@@ -288,90 +287,6 @@ def _work(
                 yield from collect(pending.popleft().get())
         while pending:
             yield from collect(pending.popleft().get())
-
-
-class _Writer:
-    """Batches built cables into the store on its own thread: old graphs removed, cables and
-    their links loaded, then metadata. Batches are written in order; a failure is raised in the
-    caller's thread. In a `fresh` store (no cable graph when the build began) only graphs this
-    build already wrote can be stale, so the others are loaded without a look-up."""
-
-    def __init__(
-        self, store: ox.Store, mapper: Mapper, stages: dict[str, float], fresh: bool = False
-    ) -> None:
-        self.store = store
-        self.stages = stages
-        self.fresh = fresh
-        self.written: set[str] = set()  # graphs written by this build (when fresh)
-        self.iris = Iris(mapper.iris.base)
-        self.metadata_graph = ox.NamedNode(_unbracket(mapper.metadata_graph))
-        self.batch: dict[str, Built] = {}
-        self.cables = self.triples = self.duplicates = 0
-        self.queue: queue.Queue[dict[str, Built] | None] = queue.Queue(QUEUED_BATCHES)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="cablekg-writer", daemon=True)
-
-    def __enter__(self) -> _Writer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, kind, error, traceback) -> None:
-        if kind is None and self.batch:
-            self._put(self.batch)
-        self.batch = {}
-        self._put(None)
-        self.thread.join()
-        if self.error is not None and kind is None:
-            raise self.error
-
-    def add(self, built: Built) -> None:
-        if built.graph in self.batch:
-            self.duplicates += 1
-        self.batch[built.graph] = built
-        if len(self.batch) >= BATCH_CABLES:
-            self._put(self.batch)
-            self.batch = {}
-
-    def _put(self, batch: dict[str, Built] | None) -> None:
-        while self.thread.is_alive():
-            try:
-                self.queue.put(batch, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        try:
-            while (batch := self.queue.get()) is not None:
-                started = time.perf_counter()
-                self._write(batch)
-                self.stages["load"] += time.perf_counter() - started
-        except BaseException as error:  # handed to the caller's thread
-            self.error = error
-
-    def _write(self, batch: dict[str, Built]) -> None:
-        for graph in batch:
-            if self.fresh and graph not in self.written:
-                self.written.add(graph)
-                continue
-            node = ox.NamedNode(graph)
-            stale = list(self.store.quads_for_pattern(node, None, None, self.metadata_graph))
-            for quad in stale:
-                self.store.remove(quad)
-            remove_cable_links(self.store, self.iris, batch[graph].cable)
-            if self.store.contains_named_graph(node):
-                self.store.remove_graph(node)
-        # Two bulk loads per batch (each one ingest of new files, so few and big is cheapest);
-        # metadata last: it is what marks a cable as built.
-        cables = b"".join(part for b in batch.values() for part in (b.cable_nquads, b.links_nquads))
-        self.store.bulk_load(cables, ox.RdfFormat.N_QUADS)
-        del cables
-        metadata = b"".join(b.metadata_nquads for b in batch.values())
-        self.store.bulk_load(metadata, ox.RdfFormat.N_QUADS)
-        self.cables += len(batch)
-        self.triples += sum(b.triples for b in batch.values())
 
 
 def _holds_cable_graphs(store: ox.Store, iris: Iris) -> bool:
