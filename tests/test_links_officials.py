@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cablekg.links.officials import persons, resolve, resolve_cable, resolve_titled
+from cablekg.links.officials import _surnames, persons, resolve, resolve_cable, resolve_titled
 from cablekg.model import Cable, ClassifiedBy, Source
 
 SAMPLE = Path(__file__).parent / "data" / "officials_sample.csv"
@@ -34,6 +34,17 @@ def test_name_post_and_date_all_count() -> None:
     assert resolve("John Grappo", "MUSCAT", "2008-05-12") is None  # forename disagrees
     full = resolve("Gary A. Grappo", "MUSCAT", "2008-05-12", role="classifier")
     assert full is not None and full.method.startswith("classifier full name")
+
+
+def test_full_name_wins_whatever_the_order_of_surname_forms() -> None:
+    # 09ABUDHABI1151: "Classified By: Richard G. Olson". POCOM's alternate name "Richard G.
+    # Olson, Jr." once read as "Surname, Forenames" gave the surname form RICHARD G OLSON, and the
+    # method then depended on the order of a set (surname in some processes, full name in others).
+    olson = persons()["olson-richard-gustave"]
+    assert _surnames(olson) == frozenset({("OLSON",)})
+    link = resolve("Richard G. Olson", "ABUDHABI", "2009-12-17", role="classifier")
+    assert link is not None and link.person == "olson-richard-gustave"
+    assert link.method.startswith("classifier full name") and link.confidence == 0.95
 
 
 def test_multi_word_surnames_and_charges_listed_by_pocom() -> None:

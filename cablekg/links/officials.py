@@ -163,12 +163,16 @@ def candidates(station: str) -> list[Tenure]:
     return found
 
 
+_SUFFIX = re.compile(r",\s*(?:JR|SR|II|III|IV)\.?\s*$", re.IGNORECASE)
+
+
 @cache
 def _surnames(p: Person) -> frozenset[tuple[str, ...]]:
     """Surname word sequences a signer may use: POCOM's surname and those of alternate names.
     Cached per person, as `_forenames`: resolution compares names against thousands of them."""
     out = {tuple(words(p.surname))}
     for alt in p.altnames:
+        alt = _SUFFIX.sub("", alt)  # "Richard G. Olson, Jr." is not "Surname, Forenames"
         alt_words = words(alt.split(",")[0]) if "," in alt else words(alt)[-1:]
         if alt_words:
             out.add(tuple(alt_words))
@@ -219,6 +223,7 @@ def name_matches(name_words: list[str], p: Person) -> str | None:
     The written name must end with the person's surname (VAN VOORST, or VOORST alone for a
     multi-word surname); any words before it must agree with the forenames (initials allowed).
     """
+    found = None  # the best fit over every surname form, whatever the set's order
     for surname in _surnames(p):
         n = len(surname)
         if name_words[-n:] == list(surname):
@@ -227,11 +232,11 @@ def name_matches(name_words: list[str], p: Person) -> str | None:
             head = name_words[:-1]
         else:
             continue
-        if not head:
-            return "surname"
-        if _given_names_agree(head, _forenames(p)):
+        if head and _given_names_agree(head, _forenames(p)):
             return "full name"
-    return None
+        if not head:
+            found = "surname"
+    return found
 
 
 def _given_names_agree(head: list[str], given: tuple[str, ...]) -> bool:
