@@ -25,6 +25,7 @@ from cablekg.entities.words import (
     PORTFOLIO,
     base,
     kind,
+    possessive,
 )
 
 _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
@@ -252,13 +253,13 @@ def _cued_organisations(text: str, upper: bool, person_spans: list[tuple[int, in
         if after and not starts_word(text, start):
             continue  # "anti-CAFTA movement"
         words = _cue_words(raw, after)
-        if not words or (after and _possessive(words[-1])):
+        if not words or (after and possessive(words[-1])):
             continue  # "Arias's firm direction", "Milennio's poll"
         if cue == "movement" and _movement_word(words):
             continue  # "FARC movement" (progress), "Peronist movement"
         start += raw.index(words[0])
         name = " ".join(words)
-        if _possessive(name):
+        if possessive(name):
             name = name[:-2]
         if _plausible_bare_name(name, upper) and not _inside(person_spans, start):
             end = start + len(name)
@@ -589,7 +590,7 @@ def _spelled_name(text: str, match: re.Match) -> list[str]:
                 break  # the opening quote
         else:
             break
-    if run and _possessive(run[-1]):
+    if run and possessive(run[-1]):
         return []  # "the General Assembly's (GA) decision": no name, the acronym of another
     fitting: list[list[str]] = []
     for i, word in enumerate(run):
@@ -734,7 +735,7 @@ def organisation_span(
     raw = text[start:end]
     name = raw.strip(" ,.;:'\u2019")
     start += len(raw) - len(raw.lstrip(" ,.;:'\u2019"))
-    if _possessive(name):
+    if possessive(name):
         name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
@@ -785,7 +786,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             break
         if not shape.match(word) or not _can_lead(word, upper):
             break
-        if _possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
+        if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
             if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
                 return [word]
             if lead:
@@ -820,10 +821,6 @@ def _can_lead(word: str, upper: bool) -> bool:
     if low in lex.common or low == "teh":
         return False  # "NAVATT STATES ARGENTINE NAVY", "TEH NATIONAL FRONT" (a typo of THE)
     return kind(base(word), True) in (NAME, ACRONYM, PLACE, PORTFOLIO, ORG)
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "\u2019s", "'S", "\u2019S"))
 
 
 def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) -> None:

@@ -24,6 +24,7 @@ from cablekg.entities.words import (
     NAME,
     ORG,
     base,
+    possessive,
 )
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
@@ -98,10 +99,6 @@ def find_people(
             mentions.append(mention)
             spans.append((run.start, run.end))
     return mentions, spans
-
-
-def _possessive(token: str) -> bool:
-    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
 
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
@@ -290,7 +287,7 @@ def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]
         while words and (words[-1].lower() in lex.modifiers or words[-1].lower() in lex.titles):
             words.pop()
         last = words[-1] if words else ""
-        if last.lower() not in _DETERMINERS and not _possessive(last):
+        if last.lower() not in _DETERMINERS and not possessive(last):
             return  # "by Consul General, Claudio Hummes": the title is not his
     title, org, quality = title_parts(found, local)
     if quality == 0:
@@ -357,7 +354,7 @@ def _clean_prefix(text: str) -> str:
         words[0].lower() in lexicon().function_words or words[0].lower() in lex.nationalities
     ):
         words.pop(0)
-    if words and _possessive(words[-1]):
+    if words and possessive(words[-1]):
         words[-1] = base(words[-1])  # "the ROP's Deputy Inspector General"
     return " ".join(words)
 

@@ -29,6 +29,7 @@ from cablekg.entities.words import (
     STOP,
     TITLE,
     base,
+    possessive,
     token_kind,
 )
 
@@ -255,13 +256,13 @@ def name_runs(
     i = 0
     while i < n:
         first = kinds[i]
-        if first not in RUN_KINDS and first != GIVEN:
+        if first not in _RUN_STARTS:
             i += 1
             continue
         j = i + 1
-        ended = breaks[i] or _possessive(tokens[i])
+        ended = breaks[i] or possessive(tokens[i])
         while j < n and not ended and kinds[j] in RUN_KINDS:
-            ended = breaks[j] or _possessive(tokens[j])
+            ended = breaks[j] or possessive(tokens[j])
             j += 1
         if j < n and not ended and len(tokens[j]) > 1 and _ROMAN.match(base(tokens[j])):
             j += 1  # "John Paul II", "Benedict XVI"
@@ -282,7 +283,3 @@ def name_runs(
             next_kind = kinds[j] if j < n and not breaks[j - 1] else None
             yield tuple(words), _shared(tuple(run_kinds)), start, end, next_kind
         i = max(j, i + 1)
-
-
-def _possessive(token: str) -> bool:
-    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))

@@ -87,6 +87,11 @@ def base(token: str) -> str:
     return token
 
 
+def possessive(token: str) -> bool:
+    """Whether a token ends in a possessive `'s` ("Qaboos's", "OMAN'S")."""
+    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
+
+
 def token_kind(raw: str, upper: bool) -> str:
     """The kind of a token as it stands in the text, punctuation and possessive included (not
     cached itself: its callers in `scan` cache per token already)."""
