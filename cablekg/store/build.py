@@ -2,17 +2,17 @@
 
 The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
 hand back finished N-Quads (UTF-8 bytes, serialised once); the writer (`spool.py`) spools them to
-files and a loader thread bulk-loads them in segments of a few million quads, cable graphs first
-and their metadata after, while the workers go on computing (the bulk loader releases the GIL).
-Everything in flight is bounded, so memory stays flat
-however long the input. A build killed at any point leaves no cable whose metadata claims a graph
-that is not whole: on the next run a cable whose source hash is already recorded is skipped, and
-any other cable's graph is replaced, never appended to.
+files and a loader thread bulk-loads them in segments of half a million triples, cable graphs
+first and their metadata after, while the workers go on computing (the bulk loader releases the
+GIL). Everything in flight is bounded, so memory stays flat however long the input. A build
+killed at any point leaves no cable whose metadata claims a graph that is not whole: on the next
+run a cable whose source hash is already recorded is skipped, and any other cable's graph is
+replaced, never appended to.
 
 Each stage's time is summed over workers and returned on the report (`BuildReport.stages`), for
 benchmarks; it is not printed. `read`, `parse`, `entities`, `map` and `validate` are CPU seconds of
-the thread doing them (so a busy machine does not inflate them); `load` is the writer's wall
-time, since the bulk loader works on threads of its own.
+the thread doing them (so a busy machine does not inflate them); `load` is the loader thread's
+wall time, since the bulk loader works on threads of its own.
 """
 
 from __future__ import annotations
@@ -119,22 +119,21 @@ def build(
     report = BuildReport()
     with exclusive(store_dir):
         store = open_store(store_dir, read_only=False)
-        mapper = Mapper(base_iri)
-        fresh = not _holds_cable_graphs(store, Iris(base_iri))
+        mapper, iris = Mapper(base_iri), Iris(base_iri)
+        fresh = not _holds_cable_graphs(store, iris)
         agent = "".join(
             f"{s} {p} {o} {mapper.metadata_graph} .\n" for s, p, o in mapper.agent_triples()
         )
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
-        write_static(store, Iris(base_iri))
+        write_static(store, iris)
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
             items = _timed(read_sources(sources), report.stages)
             todo = _to_build(items, store, mapper, force or fresh, report, rejects, progress)
             writer = SpoolWriter(
-                store, store_dir, Iris(base_iri), report.stages,
-                fresh=fresh, segment_triples=segment_triples,
-            )  # fmt: skip
+                store, store_dir, iris, report.stages, fresh=fresh, segment_triples=segment_triples
+            )
             with writer:
                 for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate, report):
                     writer.add(built)
@@ -144,7 +143,7 @@ def build(
                         report.validation.seconds += built.validation_seconds
                         report.validation.add(built.violations)
                     progress.advance(1, built.size)
-            describe_officials(store, writer.iris)
+            describe_officials(store, iris)
             report.built, report.triples, report.duplicates = (
                 writer.cables, writer.triples, writer.duplicates
             )  # fmt: skip
