@@ -25,7 +25,7 @@ from typing import Any
 
 from cablekg.links.linksets import Iris
 from cablekg.parse import parse_raw
-from cablekg.rdf.mapping import Mapper, generation_time
+from cablekg.rdf.mapping import Described, Mapper, generation_time
 from cablekg.rdf.namespaces import DEFAULT_BASE
 from cablekg.sources import RawCable
 from cablekg.sources.cables_csv import read_rows, split_points
@@ -50,18 +50,20 @@ def splits(path: str | os.PathLike[str], rows: int = ROWS_PER_SPLIT) -> list[Spl
         return [Split(str(path), *point) for point in split_points(stream, rows)]
 
 
-def split_nquads(split: Split, mapper: Mapper) -> Iterator[str]:
-    """The N-Quads of every cable in `split` (its graph, its officials' links, its metadata), one
-    string per cable. Rejected rows are skipped (the rejects report is `cablekg build`'s job;
-    `cablekg parse --rejects` lists them too)."""
+def split_nquads(split: Split, mapper: Mapper, described: Described | None = None) -> Iterator[str]:
+    """The N-Quads of every cable in `split` (its graph, the descriptions of its entities that
+    `described` has not seen, its officials' links, its metadata), one string per cable. Rejected
+    rows are skipped (the rejects report is `cablekg build`'s job; `cablekg parse --rejects`
+    lists them too)."""
     links = Iris(mapper.iris.base)
+    described = described or Described()
     with open(split.path, "rb") as stream:
         stream.seek(split.offset)
         data = io.BytesIO(stream.read(split.length))
     for item in read_rows(data, split.path, rows_before=split.rows_before, offset=split.offset):
         if isinstance(item, RawCable):
             cable = parse_raw(item, True)
-            yield mapper.map(cable).nquads() + cable_link_nquads(links, cable)
+            yield mapper.map(cable).nquads(described) + cable_link_nquads(links, cable)
 
 
 def _partition(base_iri: str, generated: str):
@@ -69,11 +71,12 @@ def _partition(base_iri: str, generated: str):
 
     def run(index: int, items: Iterable[Split]) -> Iterator[str]:
         mapper = Mapper(base_iri, generated=generated)
+        described = Described()  # each description once per partition
         if index == 0:
             graph = mapper.metadata_graph
             yield "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in mapper.agent_triples())
         for split in items:
-            yield from split_nquads(split, mapper)
+            yield from split_nquads(split, mapper, described)
 
     return run
 

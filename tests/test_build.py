@@ -208,3 +208,24 @@ def test_the_store_carries_the_vocabulary_and_the_link_sets(sample_store):
     )
     assert links > 0
     assert [int(row["n"].value) for row in described] == [links]
+
+
+def test_entities_are_described_once_in_the_entities_graph(sample_store):
+    store = open_store(sample_store)
+    entities = ox.NamedNode(f"{DEFAULT_BASE}graph/entities")
+    name = ox.NamedNode("http://xmlns.com/foaf/0.1/name")
+    # Names are descriptions: none in a cable graph, every one in the entities graph.
+    cables = {ox.NamedNode(g) for g in cable_graphs(sample_store)}
+    assert not [q for q in store.quads_for_pattern(None, name, None) if q.graph_name in cables]
+    named = {q.subject for q in store.quads_for_pattern(None, name, None, entities)}
+    mentioned = store.query(
+        "SELECT DISTINCT ?person WHERE { GRAPH ?g { ?c <https://w3id.org/cablekg/ontology#official>"
+        " ?person } }"
+    )
+    assert {row["person"] for row in mentioned} <= named
+    # The post of 07MUSCAT920 (in the sample) is described there, its station code once.
+    muscat = ox.NamedNode(f"{DEFAULT_BASE}post/MUSCAT")
+    code = ox.NamedNode("https://w3id.org/cablekg/ontology#stationCode")
+    assert [q.object.value for q in store.quads_for_pattern(muscat, code, None, entities)] == [
+        "MUSCAT"
+    ]

@@ -88,8 +88,8 @@ def test_a_query_file_takes_params_too(corpus: Corpus, tmp_path: Path):
         "# param: tag (string) = LY -- the TAG\n"
         "PREFIX dct: <http://purl.org/dc/terms/>\n"
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?t skos:notation ?tag . "
-        "?c dct:subject ?t } }\n"
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?t skos:notation ?tag . "
+        "GRAPH ?g { ?c dct:subject ?t } }\n"
     )
     status, output = run(str(query), "--store", str(corpus.directory), "--param", "tag=KDEM",
                          "--format", "csv")  # fmt: skip

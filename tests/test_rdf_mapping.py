@@ -8,7 +8,7 @@ import pytest
 from cablekg import map_cable, to_quads
 from cablekg.model import Addressee, Paragraph, Reference
 from cablekg.rdf.iris import code_key, name_key
-from cablekg.rdf.mapping import Mapper, post_kind
+from cablekg.rdf.mapping import Described, Mapper, post_kind
 from tests.rdf_cables import cablegate_cable, seed_cable
 
 B = "https://w3id.org/cablekg/"
@@ -24,8 +24,9 @@ OTHER_VOCABULARIES = (
 
 
 def triples(cable, base=B):
+    """The mapped cable, its graph's triples with its entity descriptions, and its metadata."""
     mapped = Mapper(base, generated="2024-01-01T00:00:00Z").map(cable)
-    return mapped, set(mapped.triples), set(mapped.metadata)
+    return mapped, set(mapped.triples) | set(mapped.descriptions), set(mapped.metadata)
 
 
 def test_seed_cable_maps_its_record(shared):
@@ -197,7 +198,7 @@ def test_cablegate_page_maps_with_its_tags_and_paragraphs(shared):
     assert (c, "<https://schema.org/sender>", f"<{B}post/CAIRO>") in data
 
 
-def test_unlisted_caveats_are_described_in_the_cable_graph(shared):
+def test_unlisted_caveats_are_described_with_the_cable(shared):
     # Caveats of 09STATE72112 (developer corpus): NOFORN is listed, REL TO USA, YEM is not.
     cable = seed_cable(shared).with_changes(caveats=("NOFORN", "REL TO USA, YEM"))
     _, data, _ = triples(cable)
@@ -207,3 +208,47 @@ def test_unlisted_caveats_are_described_in_the_cable_graph(shared):
     assert (rel, "<http://www.w3.org/2004/02/skos/core#notation>", '"REL TO USA, YEM"') in data
     assert (rel, "<http://www.w3.org/2004/02/skos/core#inScheme>", f"<{B}vocab/caveat>") in data
     assert not any(s == noforn for s, _, _ in data)
+
+
+def test_what_entities_are_goes_to_the_entities_graph(shared):
+    # 07MUSCAT920: Juma bin Ali al-Juma is Minister of Manpower; it cites MUSCAT 375.
+    mapped = Mapper(B).map(seed_cable(shared))
+    cable, described = set(mapped.triples), set(mapped.descriptions)
+    assert mapped.entities_graph == f"<{B}graph/entities>"
+    c, post = f"<{B}cable/07MUSCAT920>", f"<{B}post/MUSCAT>"
+    juma = f"<{B}person/juma-bin-ali-al-juma>"
+    minister = f"<{B}position/ministry-of-manpower--minister-of-manpower>"
+    name = "<http://xmlns.com/foaf/0.1/name>"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    # What the cable says stays in its graph: sender, officials as it spells their names, the
+    # positions it gives them with its titles.
+    assert (c, "<https://schema.org/sender>", post) in cable
+    assert (c, f"<{CKG}official>", juma) in cable
+    assert (juma, name, '"Juma bin Ali al-Juma"') in cable
+    assert (juma, "<http://www.w3.org/ns/org#holds>", minister) in cable
+    assert (minister, label, '"Minister of Manpower"') in cable
+    # What the entities are is described apart, once per output.
+    assert (juma, RDF_TYPE, "<http://xmlns.com/foaf/0.1/Person>") in described
+    ministry = f"<{B}agency/ministry-of-manpower>"
+    assert (minister, "<http://www.w3.org/ns/org#postIn>", ministry) in described
+    assert (post, f"<{CKG}stationCode>", '"MUSCAT"') in described
+    assert (f"<{B}cable/07MUSCAT375>", f"<{DCT}identifier>", '"07MUSCAT375"') in described
+    assert not any(p in (name, label) for _, p, _ in described)
+    assert not cable & described
+    quads = list(mapped.quads())
+    assert {g for *_, g in quads} == {mapped.graph, mapped.entities_graph, mapped.metadata_graph}
+
+
+def test_an_output_describes_each_entity_once(shared):
+    cable = seed_cable(shared)
+    other = cable.with_changes(id="07MUSCAT921")  # the same post, people and TAGS
+    described = Described()
+    mapper = Mapper(B)
+    first, second = mapper.map(cable), mapper.map(other)
+    assert len(described.new(first.descriptions)) == len(first.descriptions)
+    assert described.new(second.descriptions) == [
+        d for d in second.descriptions if d not in set(first.descriptions)
+    ]
+    text = second.nquads(described)
+    assert f" {second.entities_graph} .\n" not in text
+    assert text.count(f" {second.graph} .\n") == len(second.triples)

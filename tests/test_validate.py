@@ -137,7 +137,8 @@ def test_developer_corpus_conforms_in_every_format(shared, tmp_path, fmt):
     assert stats.cables > 2000
     report = validate_units(from_file(path), FastEngine())
     assert report.conforms, report.text()
-    assert report.triples == stats.triples or not fmt.has_graphs
+    # every triple written is validated, a description with every cable naming its entity
+    assert report.triples >= stats.triples
     if fmt.has_graphs:
         assert report.units == stats.cables + 1  # each cable graph, and the software agent
 

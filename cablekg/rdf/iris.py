@@ -14,6 +14,7 @@ one flat path prefix per kind of thing (rdflib's Turtle serialiser is quadratic 
 | agency    | `{base}agency/royal-oman-police`        | name, folded the same way                  |
 | position  | `{base}position/MUSCAT--charge-d-affaires` | organisation key + title      |
 | graph     | `{base}graph/07MUSCAT920`, `{base}graph/metadata` | one named graph per cable        |
+|           | `{base}graph/entities`                  | what cables name: descriptions       |
 | source    | `{base}source/<sha256>`                 | SHA-256 of the cable's source bytes        |
 
 Controlled vocabularies have fixed IRIs under `https://w3id.org/cablekg/vocab/`: TAGS
@@ -128,6 +129,9 @@ class Iris:
 
     def vocabulary_graph(self) -> str:
         return f"{self.base}graph/vocabulary"
+
+    def entities_graph(self) -> str:
+        return f"{self.base}graph/entities"
 
     def source(self, key: str) -> str:
         return f"{self.base}source/{key}"

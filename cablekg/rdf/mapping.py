@@ -3,10 +3,16 @@
 A cable becomes one named graph (`{base}graph/<id>`) holding everything the cable says, plus a
 few triples for the shared metadata graph (`{base}graph/metadata`) that describe that graph with
 PROV-O: its source file and row, the source's SHA-256, the software and the generation time,
-and the repairs the parser applied. Entities the cable shares with others (posts, people,
-agencies, TAGS, cited cables) are described in every graph that mentions them, with the same
-IRIs and the same triples, so each cable graph stands alone (it can be validated, replaced or
-served by itself) and the union stays consistent.
+and the repairs the parser applied.
+
+What the entities a cable names (posts, addresses, people, agencies, positions, TAGS and other
+concepts, cited cables) are goes to the shared entities graph (`{base}graph/entities`): their
+types, codes (station codes, addresses and routing indicators, TAG notations and schemes),
+acronyms, the organisation of a position and the ids of cited cables. Those descriptions are the
+same from cable to cable, so an output writes each one once (`Described`). What the cable says
+stays in its graph: that it sent, received or names an entity, the names and titles as it spells
+them (people and agencies are keyed by folded names, so spellings differ from cable to cable),
+and which positions a person holds. A cable is validated with its descriptions.
 """
 
 from __future__ import annotations
@@ -121,34 +127,74 @@ def generation_time() -> str:
 
 @dataclass(frozen=True, slots=True)
 class CableTriples:
-    """One mapped cable: its named graph and the metadata graph's triples about it."""
+    """One mapped cable: its named graph, the descriptions of the entities it names (for the
+    entities graph) and the metadata graph's triples about it."""
 
     cable_id: str | None
     graph: str
     metadata_graph: str
+    entities_graph: str
     cable: str
     triples: list[Triple]
+    descriptions: list[Triple]
     metadata: list[Triple]
 
     def quads(self) -> Iterator[tuple[str, str, str, str]]:
         for s, p, o in self.triples:
             yield s, p, o, self.graph
+        for s, p, o in self.descriptions:
+            yield s, p, o, self.entities_graph
         for s, p, o in self.metadata:
             yield s, p, o, self.metadata_graph
 
     def __len__(self) -> int:
-        return len(self.triples) + len(self.metadata)
+        return len(self.triples) + len(self.descriptions) + len(self.metadata)
 
-    def nquads(self) -> str:
-        graph, meta = f" {self.graph} .\n", f" {self.metadata_graph} .\n"
-        return "".join([f"{s} {p} {o}{graph}" for s, p, o in self.triples]) + "".join(
-            [f"{s} {p} {o}{meta}" for s, p, o in self.metadata]
+    def nquads(self, described: Described | None = None) -> str:
+        """The cable's quads; with `described`, only the descriptions it has not seen yet."""
+        descriptions = described.new(self.descriptions) if described else self.descriptions
+        return (
+            _nquads(self.triples, self.graph)
+            + _nquads(descriptions, self.entities_graph)
+            + _nquads(self.metadata, self.metadata_graph)
         )
 
     def ntriples(self, with_metadata: bool = True) -> str:
-        """The cable's triples (and its metadata) as one N-Triples document."""
-        rows = self.triples + self.metadata if with_metadata else self.triples
+        """The cable's triples with its descriptions (and its metadata): what is validated."""
+        rows = self.triples + self.descriptions
+        if with_metadata:
+            rows += self.metadata
         return "".join([f"{s} {p} {o} .\n" for s, p, o in rows])
+
+
+def _nquads(triples: list[Triple], graph: str) -> str:
+    end = f" {graph} .\n"
+    return "".join([f"{s} {p} {o}{end}" for s, p, o in triples])
+
+
+class Described:
+    """The entity descriptions an output has written, so that it writes each one once.
+
+    Remembers at most `limit` of them (as hashes) and then starts afresh: a description written
+    twice costs a line, never a fact, since an RDF graph is a set."""
+
+    __slots__ = ("limit", "seen")
+
+    def __init__(self, limit: int = 1 << 19) -> None:
+        self.limit = limit
+        self.seen: set[int] = set()
+
+    def new(self, triples: list[Triple]) -> list[Triple]:
+        seen = self.seen
+        if len(seen) > self.limit:
+            seen.clear()
+        fresh = []
+        for triple in triples:
+            key = hash(triple)
+            if key not in seen:
+                seen.add(key)
+                fresh.append(triple)
+        return fresh
 
 
 class Mapper:
@@ -164,6 +210,7 @@ class Mapper:
         self.generated = t.typed(generated or generation_time(), t.XSD_DATETIME)
         self.software = t.iri(self.iris.software(self.version))
         self.metadata_graph = t.iri(self.iris.metadata_graph())
+        self.entities_graph = t.iri(self.iris.entities_graph())
 
     def agent_triples(self) -> list[Triple]:
         """The description of this software, written once per output into the metadata graph."""
@@ -180,6 +227,7 @@ class Mapper:
         key = cable_key(cable.id, fallback)
         c = t.iri(iris.cable(key))
         out: list[Triple] = [(c, A, CABLE)]
+        described: list[Triple] = []
         add = out.append
         lit = t.literal
 
@@ -193,68 +241,79 @@ class Mapper:
         if cable.station:
             post = t.iri(iris.post(cable.station))
             add((c, SENDER, post))
-            self._post(out, post, cable.station, cable.origin)
+            self._post(described, post, cable.station, cable.origin)
         if cable.precedence:
             add((c, PRECEDENCE, t.iri(vocab_iri("precedence", cable.precedence))))
         if cable.classification:
             add((c, ACCESS_RIGHTS, t.iri(vocab_iri("classification", cable.classification))))
         for caveat in dict.fromkeys(cable.caveats):
-            add((c, CAVEAT, self._concept(out, "caveat", caveat)))
+            add((c, CAVEAT, self._concept(described, "caveat", caveat)))
         if cable.section:
             add((c, SECTION_NUMBER, t.integer(cable.section.number)))
             add((c, SECTION_COUNT, t.integer(cable.section.of)))
-        self._addressees(out, c, TO, cable.recipients)
-        self._addressees(out, c, CC, cable.info_recipients)
+        self._addressees(out, described, c, TO, cable.recipients)
+        self._addressees(out, described, c, CC, cable.info_recipients)
         for code in dict.fromkeys(cable.tags):
             tag = t.iri(tag_iri(code))
             add((c, SUBJECT, tag))
-            add((tag, A, CONCEPT))
-            add((tag, NOTATION, lit(code)))
-            add((tag, IN_SCHEME, t.iri(tag_scheme_iri(tag_kind(code)))))
+            described.append((tag, A, CONCEPT))
+            described.append((tag, NOTATION, lit(code)))
+            described.append((tag, IN_SCHEME, t.iri(tag_scheme_iri(tag_kind(code)))))
         if cable.subject:
             add((c, TITLE, lit(cable.subject)))
-        self._references(out, c, key, cable)
-        self._classification(out, c, cable, post)
+        self._references(out, described, c, key, cable)
+        self._classification(out, described, c, cable, post)
         self._paragraphs(out, c, key, cable)
         if cable.summary:
             add((c, ABSTRACT, lit(cable.summary)))
         for signer in dict.fromkeys(cable.signers):
             add((c, SIGNATURE, lit(signer)))
-        self._mentions(out, c, cable)
+        self._mentions(out, described, c, cable)
         graph = t.iri(iris.graph(key))
         return CableTriples(
-            cable.id, graph, self.metadata_graph, c, _unique(out), self._metadata(graph, c, cable)
+            cable.id,
+            graph,
+            self.metadata_graph,
+            self.entities_graph,
+            c,
+            _unique(out),
+            _unique(described),
+            self._metadata(graph, c, cable),
         )
 
-    def _concept(self, out: list[Triple], kind: str, code: str) -> str:
+    def _concept(self, described: list[Triple], kind: str, code: str) -> str:
         """A concept of a controlled list; one the ontology does not list (REL TO USA, GBR)
-        is described in the cable's graph, so every concept in the data is declared."""
+        is described with the cable, so every concept in the data is declared."""
         concept = t.iri(vocab_iri(kind, code))
         if concept[1:-1] not in controlled_concepts():
-            out.append((concept, A, CONCEPT))
-            out.append((concept, NOTATION, t.literal(code)))
-            out.append((concept, IN_SCHEME, t.iri(scheme_iri(kind))))
+            described.append((concept, A, CONCEPT))
+            described.append((concept, NOTATION, t.literal(code)))
+            described.append((concept, IN_SCHEME, t.iri(scheme_iri(kind))))
         return concept
 
-    def _post(self, out: list[Triple], post: str, station: str, origin: str | None) -> None:
-        out.append((post, A, DIPLOMATIC_POST))
+    def _post(self, described: list[Triple], post: str, station: str, origin: str | None) -> None:
+        described.append((post, A, DIPLOMATIC_POST))
         kind = post_kind(origin, station)
         if kind:
-            out.append((post, A, _ckg(kind)))
-        out.append((post, STATION_CODE, t.literal(station)))
+            described.append((post, A, _ckg(kind)))
+        described.append((post, STATION_CODE, t.literal(station)))
         if origin:
-            out.append((post, PLA, t.literal(origin)))
+            described.append((post, PLA, t.literal(origin)))
 
-    def _addressees(self, out: list[Triple], c: str, role: str, addressees: tuple) -> None:
+    def _addressees(
+        self, out: list[Triple], described: list[Triple], c: str, role: str, addressees: tuple
+    ) -> None:
         for addressee in addressees:
             address = t.iri(self.iris.address(addressee.name))
             out.append((c, role, address))
-            out.append((address, A, ADDRESS))
-            out.append((address, PLA, t.literal(addressee.name)))
+            described.append((address, A, ADDRESS))
+            described.append((address, PLA, t.literal(addressee.name)))
             if addressee.route:
-                out.append((address, ROUTING, t.literal(addressee.route)))
+                described.append((address, ROUTING, t.literal(addressee.route)))
 
-    def _references(self, out: list[Triple], c: str, key: str, cable: Cable) -> None:
+    def _references(
+        self, out: list[Triple], described: list[Triple], c: str, key: str, cable: Cable
+    ) -> None:
         labels = [r.label for r in cable.references]
         for index, reference in enumerate(cable.references, 1):
             label = reference.label
@@ -270,21 +329,24 @@ class Mapper:
                 out.append((r, TARGET, target))
                 out.append((c, REFERENCES, target))
                 if target != c:  # a stub, so the citation graph is whole
-                    out.append((target, A, CABLE))
-                    out.append((target, IDENTIFIER, t.literal(reference.id)))
+                    described.append((target, A, CABLE))
+                    described.append((target, IDENTIFIER, t.literal(reference.id)))
 
-    def _classification(self, out: list[Triple], c: str, cable: Cable, post: str | None) -> None:
+    def _classification(
+        self, out: list[Triple], described: list[Triple], c: str, cable: Cable, post: str | None
+    ) -> None:
         by = cable.classified_by
         if by is not None:
             if by.title:
                 out.append((c, CLASSIFIER_TITLE, t.literal(by.title)))
             if by.name:
-                person = self._person(out, by.name)
+                person = self._person(out, described, by.name)
                 out.append((c, CLASSIFIED_BY, person))
                 if by.title:  # the classifying officer serves at the sending post
-                    self._position(out, person, by.title, post and _local(post[1:-1]), post)
+                    organization_key = post and _local(post[1:-1])
+                    self._position(out, described, person, by.title, organization_key, post)
             for reason in dict.fromkeys(by.reasons):
-                out.append((c, REASON, self._concept(out, "reason", reason)))
+                out.append((c, REASON, self._concept(described, "reason", reason)))
         decl = cable.declassification
         if decl is not None:
             if decl.order:
@@ -310,50 +372,54 @@ class Mapper:
                 out.append((p, PORTION_MARKING, t.literal(paragraph.marking)))
             out.append((p, TEXT, t.literal(paragraph.text)))
 
-    def _mentions(self, out: list[Triple], c: str, cable: Cable) -> None:
+    def _mentions(self, out: list[Triple], described: list[Triple], c: str, cable: Cable) -> None:
         for official in cable.officials:
-            person = self._person(out, official.name)
+            person = self._person(out, described, official.name)
             out.append((c, OFFICIAL, person))
             organization = None
             if official.organization:
-                organization = self._agency(out, official.organization)
+                organization = self._agency(out, described, official.organization)
             if official.title:
                 org_key = organization and _local(organization[1:-1])
-                self._position(out, person, official.title, org_key, organization)
+                self._position(out, described, person, official.title, org_key, organization)
             elif organization:
                 out.append((person, MEMBER_OF, organization))
         for agency in cable.agencies:
-            a = self._agency(out, agency.name)
+            a = self._agency(out, described, agency.name)
             out.append((c, MENTIONS_AGENCY, a))
             if agency.acronym:
-                out.append((a, ACRONYM, t.literal(agency.acronym)))
+                described.append((a, ACRONYM, t.literal(agency.acronym)))
 
-    def _person(self, out: list[Triple], name: str) -> str:
+    def _person(self, out: list[Triple], described: list[Triple], name: str) -> str:
+        """A person, named as this cable spells the name (the IRI folds case and accents)."""
         person = t.iri(self.iris.person(name))
-        out.append((person, A, PERSON))
         out.append((person, NAME, t.literal(name)))
+        described.append((person, A, PERSON))
         return person
 
-    def _agency(self, out: list[Triple], name: str) -> str:
+    def _agency(self, out: list[Triple], described: list[Triple], name: str) -> str:
         agency = t.iri(self.iris.agency(name))
-        out.append((agency, A, AGENCY))
         out.append((agency, NAME, t.literal(name)))
+        described.append((agency, A, AGENCY))
         return agency
 
     def _position(
         self,
         out: list[Triple],
+        described: list[Triple],
         person: str,
         title: str,
         organization_key: str | None,
         organization: str | None,
     ) -> None:
+        """The person holds the position, with the title as the cable gives it; its type and
+        organisation describe it."""
         position = t.iri(self.iris.position(organization_key, title))
         out.append((person, HOLDS, position))
-        out.append((position, A, POSITION))
         out.append((position, LABEL, t.literal(title)))
+        described.append((position, A, POSITION))
         if organization:
-            out.append((position, POST_IN, organization))
+            described.append((position, POST_IN, organization))
 
     def _metadata(self, graph: str, c: str, cable: Cable) -> list[Triple]:
         source = cable.source

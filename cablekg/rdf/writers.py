@@ -2,8 +2,9 @@
 
 Every writer takes `CableTriples` from the mapping and writes them at once; none keeps more
 than one cable in memory, so exporting the whole corpus never builds one big graph. Formats
-with named graphs (N-Quads, TriG, JSON-LD) put each cable in its own graph and its provenance
-in the metadata graph; N-Triples and Turtle write the union.
+with named graphs (N-Quads, TriG, JSON-LD) put each cable in its own graph, the descriptions of
+the entities it names in the entities graph and its provenance in the metadata graph; N-Triples
+and Turtle write the union. A writer writes each entity description once (`Described`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from cablekg.rdf import jsonld
 from cablekg.rdf.formats import RdfFormat
 from cablekg.rdf.iris import Iris
 from cablekg.rdf.jsonld import DATA_PREFIXES, VOCAB_PREFIXES
-from cablekg.rdf.mapping import CableTriples, Triple
+from cablekg.rdf.mapping import CableTriples, Described, Triple
 from cablekg.rdf.namespaces import DEFAULT_BASE, PREFIXES, VOCAB
 from cablekg.rdf.turtle import TurtleTerms
 
@@ -37,6 +38,7 @@ class Writer:
         self.out = out
         self.base = base
         self.triples = 0
+        self.described = Described()
 
     def start(self, metadata: list[Triple], metadata_graph: str) -> None:
         """Open the document; `metadata` (the software agent) goes into the metadata graph."""
@@ -45,6 +47,12 @@ class Writer:
 
     def write(self, cable: CableTriples) -> None:
         raise NotImplementedError
+
+    def new_descriptions(self, cable: CableTriples) -> list[Triple]:
+        """The cable's entity descriptions this writer has not written yet, counted."""
+        descriptions = self.described.new(cable.descriptions)
+        self.triples += len(cable.triples) + len(descriptions) + len(cable.metadata)
+        return descriptions
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         """Triples that belong to no cable (the software agent, vocabularies)."""
@@ -56,8 +64,10 @@ class Writer:
 
 class NQuadsWriter(Writer):
     def write(self, cable: CableTriples) -> None:
-        self.out.write(cable.nquads())
-        self.triples += len(cable)
+        self.triples += len(cable.triples) + len(cable.metadata)
+        text = cable.nquads(self.described)
+        self.triples += text.count(f" {cable.entities_graph} .\n")
+        self.out.write(text)
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         self.out.write("".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
@@ -66,8 +76,8 @@ class NQuadsWriter(Writer):
 
 class NTriplesWriter(Writer):
     def write(self, cable: CableTriples) -> None:
-        self.out.write(cable.ntriples())
-        self.triples += len(cable)
+        rows = cable.triples + self.new_descriptions(cable) + cable.metadata
+        self.out.write("".join([f"{s} {p} {o} .\n" for s, p, o in rows]))
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         self.out.write("".join(f"{s} {p} {o} .\n" for s, p, o in triples))
@@ -84,8 +94,8 @@ class TurtleWriter(Writer):
         super().start(metadata, metadata_graph)
 
     def write(self, cable: CableTriples) -> None:
-        self.out.write(self.terms.block(cable.triples + cable.metadata) + "\n")
-        self.triples += len(cable)
+        rows = cable.triples + self.new_descriptions(cable) + cable.metadata
+        self.out.write(self.terms.block(rows) + "\n")
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         self.out.write(self.terms.block(triples) + "\n")
@@ -94,12 +104,13 @@ class TurtleWriter(Writer):
 
 class TrigWriter(TurtleWriter):
     def write(self, cable: CableTriples) -> None:
-        term = self.terms.term
+        descriptions = self.new_descriptions(cable)
+        graphs = [(cable.graph, cable.triples), (cable.entities_graph, descriptions)]
+        graphs.append((cable.metadata_graph, cable.metadata))
+        term, block = self.terms.term, self.terms.block
         self.out.write(
-            f"{term(cable.graph)} {{\n{self.terms.block(cable.triples, '    ')}}}\n\n"
-            f"{term(cable.metadata_graph)} {{\n{self.terms.block(cable.metadata, '    ')}}}\n\n"
+            "".join(f"{term(g)} {{\n{block(rows, '    ')}}}\n\n" for g, rows in graphs if rows)
         )
-        self.triples += len(cable)
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         term = self.terms.term
@@ -127,9 +138,11 @@ class JsonLdWriter(Writer):
         self.out.write(json.dumps(value, ensure_ascii=False, indent=1))
 
     def write(self, cable: CableTriples) -> None:
+        descriptions = self.new_descriptions(cable)
         self._item(self.compactor.graph(cable.graph, cable.triples, cable.cable))
+        if descriptions:
+            self._item(self.compactor.graph(cable.entities_graph, descriptions))
         self._item(self.compactor.graph(cable.metadata_graph, cable.metadata, cable.graph))
-        self.triples += len(cable)
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
         if triples:

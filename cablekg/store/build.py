@@ -1,8 +1,9 @@
 """`cablekg build`: parse -> entities -> RDF -> validation -> the embedded store.
 
 The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
-hand back finished N-Quads (UTF-8 bytes, serialised once); the writer (`spool.py`) spools them to
-files and a loader thread bulk-loads them in segments of half a million triples, cable graphs
+hand back finished N-Quads (UTF-8 bytes, serialised once; each worker writes an entity's
+description once, see `Described`); the writer (`spool.py`) spools them to
+files and a loader thread bulk-loads them in segments of 900,000 triples, cable graphs
 first and their metadata after, while the workers go on computing (the bulk loader releases the
 GIL). Everything in flight is bounded, so memory stays flat however long the input. A build
 killed at any point leaves no cable whose metadata claims a graph that is not whole: on the next
@@ -35,7 +36,7 @@ from cablekg.entities.lexicon import lexicon
 from cablekg.links.linksets import LINKSETS, Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
-from cablekg.rdf.mapping import DERIVED_FROM, Mapper
+from cablekg.rdf.mapping import DERIVED_FROM, Described, Mapper
 from cablekg.rdf.namespaces import DEFAULT_BASE
 from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
@@ -196,13 +197,14 @@ def _to_build(
         yield item
 
 
-_worker_state: tuple[Mapper, Iris, FastEngine | None] | None = None
+_worker_state: tuple[Mapper, Iris, FastEngine | None, Described] | None = None
 _stages: dict[str, float] = {}  # this worker's stage times since its last chunk
 
 
 def _init_worker(base_iri: str, validate: bool) -> None:
     global _worker_state
-    _worker_state = (Mapper(base_iri), Iris(base_iri), FastEngine() if validate else None)
+    engine = FastEngine() if validate else None
+    _worker_state = (Mapper(base_iri), Iris(base_iri), engine, Described())
     if not hasattr(entities.extract, "timed"):
         entities.extract = _timing(entities.extract, "entities")
     # The word lists and shapes live as long as the worker: kept out of the collector's full
@@ -227,7 +229,7 @@ def _timing(function: Callable, stage: str) -> Callable:
 
 def _build_one(raw: RawCable) -> Built:
     assert _worker_state is not None
-    mapper, link_iris, engine = _worker_state
+    mapper, link_iris, engine, described = _worker_state
     clock = time.thread_time
     before = _stages.get("entities", 0.0)
     started = clock()
@@ -235,8 +237,12 @@ def _build_one(raw: RawCable) -> Built:
     parsed = clock()
     mapped = mapper.map(cable)
     meta = f" {mapped.metadata_graph} .\n"
-    graph = f" {mapped.graph} .\n"
-    cable_nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in mapped.triples).encode("utf-8")
+    graph, entities_graph = f" {mapped.graph} .\n", f" {mapped.entities_graph} .\n"
+    descriptions = described.new(mapped.descriptions)
+    cable_nquads = (
+        "".join([f"{s} {p} {o}{graph}" for s, p, o in mapped.triples])
+        + "".join([f"{s} {p} {o}{entities_graph}" for s, p, o in descriptions])
+    ).encode("utf-8")
     metadata_nquads = "".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata).encode("utf-8")
     links_nquads = cable_link_nquads(link_iris, cable).encode("utf-8")
     done = clock()
@@ -252,7 +258,7 @@ def _build_one(raw: RawCable) -> Built:
         cable_nquads=cable_nquads,
         links_nquads=links_nquads,
         metadata_nquads=metadata_nquads,
-        triples=len(mapped),
+        triples=len(mapped.triples) + len(descriptions) + len(mapped.metadata),
         violations=violations,
         validation_seconds=validated - done if engine else 0.0,
         size=len(raw.text),
@@ -295,8 +301,9 @@ def _work(
 
 
 def _holds_cable_graphs(store: ox.Store, iris: Iris) -> bool:
-    """Whether the store has any named graph besides the metadata, vocabulary and link sets."""
-    shared = {iris.metadata_graph(), iris.vocabulary_graph()}
+    """Whether the store has any named graph besides the metadata, entities, vocabulary and
+    link sets."""
+    shared = {iris.metadata_graph(), iris.entities_graph(), iris.vocabulary_graph()}
     shared |= {iris.linkset_graph(name) for name in LINKSETS}
     return any(graph.value not in shared for graph in store.named_graphs())
 

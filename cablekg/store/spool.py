@@ -3,7 +3,7 @@ a few large segments by a loader thread, while the workers go on computing.
 
 Why: every `bulk_load` ingests new RocksDB files, and each ingest adds files RocksDB must then
 compact into the store, a cost that grows with the store. So loads are few and as big as the
-bulk loader's memory allows: one per segment of half a million quads, the segment's cable graphs
+bulk loader's memory allows: one per segment of 900,000 quads, the segment's cable graphs
 (with their officials' links) together with the metadata of the segment before. The main thread
 only appends bytes to files (nothing waits in memory); disk holds at most two segments.
 
@@ -29,11 +29,12 @@ import pyoxigraph as ox
 from cablekg.links.linksets import Iris
 from cablekg.store.shared_graphs import remove_cable_links
 
-# Cable triples per segment (about 2,250 cables). A load stays under the bulk loader's batch of a
-# million quads, so it runs on one thread and holds one batch in memory, about 0.8 KB per quad
-# (a bigger load runs two batches at once, about 1.5 GB); 500,000 keeps the build's peak memory
-# below what 2,000-cable batches held in memory took.
-SEGMENT_TRIPLES = 500_000
+# Triples per segment (about 6,500 cables). Every load's ingest adds files RocksDB compacts
+# into the whole store, so fewer, bigger loads cost less: on 11 M quads, loads of 990,000 took
+# 18% less CPU than loads of 500,000 (and one load 32% less, but a load of over a million quads
+# runs two batches at once, about 1.4 GB). Under the bulk loader's batch of a million quads, a
+# load runs on one thread and holds one batch in memory: 230 MiB more than half a million did.
+SEGMENT_TRIPLES = 900_000
 SPOOL_DIR = "spool"
 
 
