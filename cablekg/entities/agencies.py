@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -67,6 +68,10 @@ _NAME_CONNECTORS = frozenset(
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
 _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
+# Where an organisation is named in a text: start, end and, when the words there are not its name
+# as such, the name ("Interior Ministry" of "the Interior and Foreign Ministry").
+NameSpan = tuple[int, int] | tuple[int, int, str]
+
 
 @dataclass(slots=True)
 class OrgMention:
@@ -121,17 +126,17 @@ def find_organisations(
             found.definitions.setdefault(acronym, name)
         found.orgs.append(OrgMention(name=name, acronym=acronym, order=order + start))
 
-    spans = []
+    spans: list[NameSpan] = []
     position = 0
     search = pats.org[upper].search
     while match := search(text, position):
         position = match.end()
         if starts_word(text, match.start()):
-            span = organisation_span(text, match, upper, person_spans)
-            if span is not None:
-                spans.extend(_coordinated(text, span, match))
+            org_span = organisation_span(text, match, upper, person_spans)
+            if org_span is not None:
+                spans.extend(_coordinated(text, org_span, match))
                 # a complement cut short may hold the next name: "Division of the Justice Ministry"
-                position = min(position, max(span[1], match.end("head")))
+                position = min(position, max(org_span[1], match.end("head")))
     spans.extend(_national_bodies(text, chunk_list))
     for span in _longest(spans):  # "ANA Trust Fund", not also "ANA Trust"
         add(*span)
@@ -150,24 +155,24 @@ def find_organisations(
     for match in definitions:
         if match.start() in ends:
             continue
-        start = _defined_name(text, match, person_spans)
-        if start is None:
+        named = _defined_name(text, match, person_spans)
+        if named is None:
             if _spelled_name(text, match):
                 found.plain.add(match.group("acr"))  # "Trafficking in Persons (TIP)"
             continue  # else no definition: "Okiharu Yasuoka (LDP)", a person's party
         # the spelled-out name replaces a shorter one found inside it: "Hefei National
         # Laboratory" of "Hefei National Laboratory for Physical Science at the Microscale (HFNL)"
-        inside = {order + s for s, e in taken if start <= s and e < match.start()}
+        inside = {order + s for s, e in taken if named <= s and e < match.start()}
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
-        add(start, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
-    for body, offset in _upper_bodies(text) if upper else ():
+        add(named, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
+    for word, offset in _upper_bodies(text) if upper else ():
         if not _inside(person_spans, offset):  # "FONOFF OFFICIALS", "THE ADOC LEADERSHIP"
-            found.bodies.add(body)
-            found.uses.append((body, order + offset, upper))
-    for acronym, offset in _coded_acronyms(text):
+            found.bodies.add(word)
+            found.uses.append((word, order + offset, upper))
+    for coded, offset in _coded_acronyms(text):
         if not _inside(person_spans, offset):
-            found.uses.append((acronym, order + offset, False))  # "the G8 in Italy"
+            found.uses.append((coded, order + offset, False))  # "the G8 in Italy"
     for chunk in chunk_list:
         for i in chunk.capitals:
             token, offset = chunk.tokens[i], chunk.base + chunk.offsets[i]
@@ -224,29 +229,32 @@ _CUES_UPPER = {
 _NOT_NAME_SUFFIX = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
 
 
-def _cued_organisations(text: str, upper: bool, person_spans: list[tuple[int, int]]) -> list[tuple]:
+def _cued_organisations(
+    text: str, upper: bool, person_spans: list[tuple[int, int]]
+) -> list[NameSpan]:
     """Spans of bare names that a common noun beside them calls a newspaper, company, party,
     movement or pollster (the noun itself is left out: "Gulen", not "Gulen movement")."""
     found: list[tuple[int, str, str | None]] = []  # start, name, cue after it
-    for cue, pattern in (_CUES_UPPER if upper else _CUES_BEFORE).items():
-        if cue + " " in text:
+    for noun, pattern in (_CUES_UPPER if upper else _CUES_BEFORE).items():
+        if noun + " " in text:
             found.extend(
                 (m.start("name"), m.group("name"), None)
                 for m in pattern.finditer(text)
                 if starts_word(text, m.start())
             )
-    for cue in () if upper else _CUES_AFTER:
-        position = text.find(" " + cue)
+    for noun in () if upper else _CUES_AFTER:
+        position = text.find(" " + noun)
         while position > 0:
-            end = position + len(cue) + 1
+            end = position + len(noun) + 1
             if not text[end : end + 1].isalnum():
                 match = _NAME_BEFORE.search(text, max(0, position - 60), position)
                 if match:
-                    found.append((match.start("name"), match.group("name"), cue))
-            position = text.find(" " + cue, end)
-    spans: list[tuple] = []
+                    found.append((match.start("name"), match.group("name"), noun))
+            position = text.find(" " + noun, end)
+    spans: list[NameSpan] = []
     if not upper:
-        spans += _departments_named_for_canada(text) + _state_in_lists(text)
+        spans += _departments_named_for_canada(text)
+        spans += _state_in_lists(text)
         spans += [m.span() for m in _DEMOCRATS.finditer(text)] if "Democrats" in text else []
     for start, raw, cue in found:
         after = cue is not None
@@ -274,11 +282,11 @@ _DEMOCRATS = re.compile(r"(?<![\w-])(?:Social|Christian|Free|Liberal) Democrats(
 _LIST_ITEM = re.compile(r"[A-Z][A-Z/&-]+")
 
 
-def _state_in_lists(text: str) -> list[tuple]:
+def _state_in_lists(text: str) -> list[tuple[int, int, str]]:
     """ "State" as an item of a list of US agencies is the Department of State: "(EUCOM,
     CENTCOM, State, OCPA Baghdad)", "DOD, State and USAID"."""
     lex = lexicon()
-    spans = []
+    spans: list[tuple[int, int, str]] = []
     position = text.find("State")
     while position > 0:
         end = position + 5
@@ -515,7 +523,7 @@ def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
     return spans
 
 
-def _coordinated(text: str, span: tuple[int, int], match: re.Match) -> list[tuple]:
+def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list[NameSpan]:
     """Two ministries written as one ("the Interior and Foreign Ministry") are two: the span of
     "Foreign Ministry", and "Interior Ministry" with its name spelled out."""
     name = text[span[0] : span[1]]
@@ -526,10 +534,10 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match) -> list[tupl
     return [(span[0] + len(first) + 5, span[1]), (span[0], span[0] + len(first), f"{first} {head}")]
 
 
-def _longest(spans: list[tuple]) -> list[tuple]:
+def _longest(spans: list[NameSpan]) -> list[NameSpan]:
     """The spans (start, end[, name]) that no longer span overlaps, in text order (the kept
     spans never overlap, so one look at the kept span starting next before an end suffices)."""
-    kept: list[tuple] = []
+    kept: list[NameSpan] = []
     starts: list[int] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         index = bisect.bisect_left(starts, span[1])
@@ -540,7 +548,9 @@ def _longest(spans: list[tuple]) -> list[tuple]:
     return kept
 
 
-def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]]) -> int | None:
+def _defined_name(
+    text: str, match: re.Match[str], person_spans: list[tuple[int, int]]
+) -> int | None:
     """Where the name that an acronym in brackets abbreviates begins, when that name is an
     organisation: capitalised words whose initials give the acronym, ending in no word of a
     treaty, programme or concept ("Free Trade Agreement", "Trafficking in Persons")."""
@@ -568,7 +578,7 @@ def _defined_name(text: str, match: re.Match, person_spans: list[tuple[int, int]
     return start
 
 
-def _spelled_name(text: str, match: re.Match) -> list[str]:
+def _spelled_name(text: str, match: re.Match[str]) -> list[str]:
     """The words before an acronym in brackets that it abbreviates: the longest run of
     capitalised words (and connectors) starting with the acronym's first letter whose initials
     hold its letters, no more capitalised words than it has letters when a run that short fits
@@ -631,7 +641,7 @@ def _letters_in(acronym: str, initials: str) -> bool:
     return True
 
 
-def _known_organisations(chunk: Chunk, upper: bool):
+def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]:
     """Spans of organisations known by a bare name ("Hamas", "Human Rights Watch") in a chunk."""
     lex = lexicon()
     tokens = chunk.tokens
@@ -675,7 +685,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def organisation_span(
-    text: str, match: re.Match, upper: bool, person_spans: list[tuple[int, int]]
+    text: str, match: re.Match[str], upper: bool, person_spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The span of the organisation name around a head word, or None when it names none."""
     lex = lexicon()

@@ -17,7 +17,7 @@ them, else the addressee before FOR.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cablekg.entities.agencies import OrgMention, organisation_span
 from cablekg.entities.lexicon import lexicon
@@ -86,15 +86,15 @@ def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], lis
     glued: list[list[str]] = []  # names written into office symbols: NNSA/SCHEIMAN
     before: str | None = None  # the last office written before the name
     rest: list[str] = []
-    for kind, value in _sequence(item):
-        if kind == "org":
-            orgs.append(value)
+    for part in _sequence(item):
+        if isinstance(part, tuple):
+            orgs.append(part)
             if not rest:
-                before = value[0]
-        elif kind == "names":
-            glued.extend([name] for name in value)
+                before = part[0]
+        elif isinstance(part, list):
+            glued.extend([name] for name in part)
         else:
-            rest.append(value)
+            rest.append(part)
     title = None
     if rest:
         found = patterns().title_start.match(" ".join(rest) + " ")
@@ -116,8 +116,14 @@ def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], lis
     return orgs, people
 
 
-def _sequence(item: str):
-    """The item as offices ("org", (name, acronym)), glued names ("names", [...]) and words."""
+# An office of an action-office line: its name and the symbol or acronym written (None for a
+# name spelled out).
+_Office = tuple[str, str | None]
+
+
+def _sequence(item: str) -> Iterator[_Office | list[str] | str]:
+    """The item as offices (name, acronym), lists of names glued to an office symbol and
+    words."""
     lex = lexicon()
     spans = []
     for match in patterns().org[True].finditer(item):
@@ -125,11 +131,11 @@ def _sequence(item: str):
         if span:
             spans.append(span)
     position = 0
-    words = []
+    words: list[str | _Office] = []
     for start, end in spans:
         words.extend(item[position:start].split())
         name = item[start:end]
-        words.append(("org", (title_case(name) if name.isupper() else name, None)))
+        words.append((title_case(name) if name.isupper() else name, None))
         position = end
     words.extend(item[position:].split())
     for i, word in enumerate(words):
@@ -140,25 +146,25 @@ def _sequence(item: str):
         upper = bare.upper()
         following = words[i + 1] if i + 1 < len(words) else ""
         if isinstance(following, str) and f"{upper} {following.upper()}" in _DEPARTMENTS:
-            yield "org", (_DEPARTMENTS[f"{upper} {following.upper()}"], None)
+            yield _DEPARTMENTS[f"{upper} {following.upper()}"], None
             words[i + 1] = ""
         elif upper in _DEPARTMENTS:
-            yield "org", (_DEPARTMENTS[upper], None)
+            yield _DEPARTMENTS[upper], None
         elif "/" in bare and bare.lower() not in lex.titles:
             code, names = _split_code(bare)
             for part in _joined_agencies(code) if code else ():
-                yield "org", _office(part)
+                yield _office(part)
             if names:
-                yield "names", names
+                yield names
         elif (
             bare and _is_office(bare) and (len(bare) > 1 or len(words) == 1 or i == len(words) - 1)
         ):
-            yield "org", _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
+            yield _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
         elif bare:
-            yield "word", word
+            yield word
 
 
-def _unglue(match: re.Match) -> str:
+def _unglue(match: re.Match[str]) -> str:
     """A space for the dash or colon between an office and a name ("EAP/CM-BRAUNOHLER"), not
     inside a name of its own ("ISA-NATO")."""
     following = match.string[match.end() :].split(" ", 1)[0].strip(".,;:")
@@ -217,7 +223,7 @@ def _joined_agencies(code: str) -> list[str]:
     return [parts[0], code] if parts[0] in lex.acronyms else [code]
 
 
-def _office(code: str) -> tuple[str, str | None]:
+def _office(code: str) -> _Office:
     return lexicon().acronyms.get(code, code), code
 
 

@@ -25,16 +25,21 @@ APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|ad
 CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
 
 
+# A prefix tree of words: each character leads to the tree of what may follow it; the key ""
+# marks a word ending there.
+_Tree = dict[str, "_Tree"]
+
+
 def _trie(words: list[str]) -> str:
     """A regex alternation of `words` factored by common prefixes (longest match first)."""
-    tree: dict = {}
+    tree: _Tree = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def render(node: dict) -> str:
+    def render(node: _Tree) -> str:
         ends = "" in node
         branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
         if not branches:

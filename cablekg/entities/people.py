@@ -280,7 +280,7 @@ def _trigger(word: str) -> bool:
     return low in triggers or low.rstrip(".") in triggers
 
 
-def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]) -> None:
+def _apply_title_before(mention: Mention, found: re.Match[str], local: frozenset[str]) -> None:
     if found.group("comma") and found.group("title"):
         lex = lexicon()
         words = found.string[: found.start("title")].split()
@@ -299,7 +299,7 @@ def _apply_title_before(mention: Mention, found: re.Match, local: frozenset[str]
         mention.title, mention.organization, mention.quality = title, org, quality
 
 
-def title_parts(found: re.Match, local: frozenset[str]) -> tuple[str | None, str | None, int]:
+def title_parts(found: re.Match[str], local: frozenset[str]) -> tuple[str | None, str | None, int]:
     """(title, organisation, quality) from a title match: "Deputy Inspector General of the ROP"
     gives the title and the organisation apart; "Minister of Manpower" stays whole."""
     title = found.group("title")

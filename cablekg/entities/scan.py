@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
@@ -237,15 +238,16 @@ def _upper_token(token: str) -> tuple[str, bool, bool, bool]:
     return kind, initial, capital, base(token).lower() in lexicon().organisation_starts
 
 
-_SHARED: dict[tuple, tuple] = {}
+_SHARED: dict[tuple[object, ...], tuple[object, ...]] = {}
+_Tuple = TypeVar("_Tuple", bound=tuple[object, ...])
 
 
-def _shared(value: tuple) -> tuple:
+def _shared(value: _Tuple) -> _Tuple:
     """One copy of a small recurring tuple (word kinds, breaks): the chunk cache then holds
     fewer objects, and the garbage collector runs less often as it fills."""
     if len(_SHARED) < 1 << 16:
-        return _SHARED.setdefault(value, value)
-    return _SHARED.get(value, value)
+        return cast(_Tuple, _SHARED.setdefault(value, value))
+    return cast(_Tuple, _SHARED.get(value, value))
 
 
 def name_runs(
