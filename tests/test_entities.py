@@ -212,6 +212,13 @@ def test_department_of_state_from_the_classified_by_line_and_agency_lists(shared
     assert "Department of State" in agency_names(cables / "2007/10/07MADRID2023.html")
 
 
+def test_two_ministries_written_as_one(shared):
+    # "moved from the Transportation and Urban Affairs Ministry": the span of the first carries
+    # its spelled-out name (a span typed as a pair hid it from the type checker)
+    names = agency_names(shared / "corpus/cablegate/cable/2009/11/09BERLIN1393.html")
+    assert "Transportation Ministry" in names
+
+
 def test_possessive_heads_coded_acronyms_and_party_names(shared):
     cables = shared / "corpus/cablegate/cable"
     # "the Ecuadorian Army's Fourth Division"
