@@ -25,7 +25,7 @@ from typing import Any
 
 from cablekg.links.linksets import Iris
 from cablekg.parse import parse_raw
-from cablekg.rdf.mapping import Described, Mapper, generation_time
+from cablekg.rdf.mapping import Described, Mapper, generation_time, nquad_lines
 from cablekg.rdf.namespaces import DEFAULT_BASE
 from cablekg.sources import RawCable
 from cablekg.sources.cables_csv import read_rows, split_points
@@ -63,7 +63,9 @@ def split_nquads(split: Split, mapper: Mapper, described: Described | None = Non
     for item in read_rows(data, split.path, rows_before=split.rows_before, offset=split.offset):
         if isinstance(item, RawCable):
             cable = parse_raw(item, True)
-            yield mapper.map(cable).nquads(described) + cable_link_nquads(links, cable)
+            mapped = mapper.map(cable)
+            descriptions = described.new(mapped.descriptions)
+            yield mapped.nquads(descriptions) + cable_link_nquads(links, cable)
 
 
 def _partition(base_iri: str, generated: str):
@@ -73,8 +75,7 @@ def _partition(base_iri: str, generated: str):
         mapper = Mapper(base_iri, generated=generated)
         described = Described()  # each description once per partition
         if index == 0:
-            graph = mapper.metadata_graph
-            yield "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in mapper.agent_triples())
+            yield nquad_lines(mapper.agent_triples(), mapper.metadata_graph)
         for split in items:
             yield from split_nquads(split, mapper, described)
 

@@ -246,9 +246,9 @@ def test_an_output_describes_each_entity_once(shared):
     mapper = Mapper(B)
     first, second = mapper.map(cable), mapper.map(other)
     assert len(described.new(first.descriptions)) == len(first.descriptions)
-    assert described.new(second.descriptions) == [
-        d for d in second.descriptions if d not in set(first.descriptions)
-    ]
-    text = second.nquads(described)
+    fresh = described.new(second.descriptions)
+    assert second.descriptions
+    assert fresh == [d for d in second.descriptions if d not in set(first.descriptions)]
+    text = second.nquads(fresh)
     assert f" {second.entities_graph} .\n" not in text
     assert text.count(f" {second.graph} .\n") == len(second.triples)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -150,13 +150,14 @@ class CableTriples:
     def __len__(self) -> int:
         return len(self.triples) + len(self.descriptions) + len(self.metadata)
 
-    def nquads(self, described: Described | None = None) -> str:
-        """The cable's quads; with `described`, only the descriptions it has not seen yet."""
-        descriptions = described.new(self.descriptions) if described else self.descriptions
+    def nquads(self, descriptions: list[Triple] | None = None) -> str:
+        """The cable's quads; with `descriptions` (those an output has not written yet, see
+        `Described`), only those go to the entities graph."""
+        entities = self.descriptions if descriptions is None else descriptions
         return (
-            _nquads(self.triples, self.graph)
-            + _nquads(descriptions, self.entities_graph)
-            + _nquads(self.metadata, self.metadata_graph)
+            nquad_lines(self.triples, self.graph)
+            + nquad_lines(entities, self.entities_graph)
+            + nquad_lines(self.metadata, self.metadata_graph)
         )
 
     def ntriples(self, with_metadata: bool = True) -> str:
@@ -167,7 +168,8 @@ class CableTriples:
         return "".join([f"{s} {p} {o} .\n" for s, p, o in rows])
 
 
-def _nquads(triples: list[Triple], graph: str) -> str:
+def nquad_lines(triples: Iterable[Triple], graph: str) -> str:
+    """`triples` (terms in N-Triples syntax) as N-Quads lines in `graph`."""
     end = f" {graph} .\n"
     return "".join([f"{s} {p} {o}{end}" for s, p, o in triples])
 

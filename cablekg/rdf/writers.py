@@ -17,7 +17,7 @@ from cablekg.rdf import jsonld
 from cablekg.rdf.formats import RdfFormat
 from cablekg.rdf.iris import Iris
 from cablekg.rdf.jsonld import DATA_PREFIXES, VOCAB_PREFIXES
-from cablekg.rdf.mapping import CableTriples, Described, Triple
+from cablekg.rdf.mapping import CableTriples, Described, Triple, nquad_lines
 from cablekg.rdf.namespaces import DEFAULT_BASE, PREFIXES, VOCAB
 from cablekg.rdf.turtle import TurtleTerms
 
@@ -64,13 +64,10 @@ class Writer:
 
 class NQuadsWriter(Writer):
     def write(self, cable: CableTriples) -> None:
-        self.triples += len(cable.triples) + len(cable.metadata)
-        text = cable.nquads(self.described)
-        self.triples += text.count(f" {cable.entities_graph} .\n")
-        self.out.write(text)
+        self.out.write(cable.nquads(self.new_descriptions(cable)))
 
     def write_triples(self, triples: list[Triple], graph: str) -> None:
-        self.out.write("".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples))
+        self.out.write(nquad_lines(triples, graph))
         self.triples += len(triples)
 
 

@@ -36,7 +36,7 @@ from cablekg.entities.lexicon import lexicon
 from cablekg.links.linksets import LINKSETS, Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
-from cablekg.rdf.mapping import DERIVED_FROM, Described, Mapper
+from cablekg.rdf.mapping import DERIVED_FROM, Described, Mapper, nquad_lines
 from cablekg.rdf.namespaces import DEFAULT_BASE
 from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
@@ -122,9 +122,7 @@ def build(
         store = open_store(store_dir, read_only=False)
         mapper, iris = Mapper(base_iri), Iris(base_iri)
         fresh = not _holds_cable_graphs(store, iris)
-        agent = "".join(
-            f"{s} {p} {o} {mapper.metadata_graph} .\n" for s, p, o in mapper.agent_triples()
-        )
+        agent = nquad_lines(mapper.agent_triples(), mapper.metadata_graph)
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
         write_static(store, iris)
         progress = Progress(_size_of(sources), quiet=quiet)
@@ -248,14 +246,11 @@ def _build_one(raw: RawCable) -> Built:
     cable: Cable = parse_raw(raw, True)
     parsed = clock()
     mapped = mapper.map(cable)
-    meta = f" {mapped.metadata_graph} .\n"
-    graph, entities_graph = f" {mapped.graph} .\n", f" {mapped.entities_graph} .\n"
     descriptions = described.new(mapped.descriptions)
     cable_nquads = (
-        "".join([f"{s} {p} {o}{graph}" for s, p, o in mapped.triples])
-        + "".join([f"{s} {p} {o}{entities_graph}" for s, p, o in descriptions])
+        nquad_lines(mapped.triples, mapped.graph) + nquad_lines(descriptions, mapped.entities_graph)
     ).encode("utf-8")
-    metadata_nquads = "".join(f"{s} {p} {o}{meta}" for s, p, o in mapped.metadata).encode("utf-8")
+    metadata_nquads = nquad_lines(mapped.metadata, mapped.metadata_graph).encode("utf-8")
     links_nquads = cable_link_nquads(link_iris, cable).encode("utf-8")
     done = clock()
     violations = tuple(engine.validate(mapped.ntriples())) if engine else ()

@@ -49,7 +49,9 @@ def _named(quad: ox.Quad) -> Iterator[ox.NamedNode]:
         yield quad.object
 
 
-def _descriptions(named: set, describe: Callable[[ox.NamedNode], list[ox.Quad]]) -> list[str]:
+def _descriptions(
+    named: set[ox.NamedNode], describe: Callable[[ox.NamedNode], list[ox.Quad]]
+) -> list[str]:
     """The descriptions of the entities `named`, and of those the descriptions name (a
     position's organisation), as N-Triples lines."""
     lines: list[str] = []
