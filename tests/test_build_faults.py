@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from cablekg.cli import main
+from cablekg.store import open_store
 
 pytestmark = pytest.mark.slow  # each test runs real builds of a year of the corpus
 
@@ -97,6 +98,31 @@ def test_a_build_killed_between_segment_loads_resumes_to_the_same_store(
     assert process.poll() is None, "the build ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    subprocess.run(command(corpus, store), check=True, env=ENV, capture_output=True)
+    assert dump(store) == whole
+
+
+def test_a_build_killed_while_streaming_into_a_fresh_store_loads_nothing_and_resumes(
+    corpus, whole, tmp_path
+):
+    """A fresh store takes the build in one atomic load: killed midway, it holds no cable."""
+    store = tmp_path / "store"
+    process = subprocess.Popen(
+        command(corpus, store), env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    streamed = store / "spool" / "build.nq"
+    deadline = time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        if streamed.exists() and streamed.stat().st_size > 200_000:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the build ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    marked = open_store(store).query(
+        "ASK { GRAPH ?m { ?g a <https://w3id.org/cablekg/ontology#CableGraph> } }"
+    )
+    assert not bool(marked)
     subprocess.run(command(corpus, store), check=True, env=ENV, capture_output=True)
     assert dump(store) == whole
 

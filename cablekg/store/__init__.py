@@ -5,7 +5,8 @@ DIR/oxigraph/            the pyoxigraph (RocksDB) database: one named graph per 
 DIR/rejects.jsonl        inputs that gave no cable, one JSON line each (path, row, reason)
 DIR/validation.txt       the SHACL report of the last build, for people
 DIR/validation.ttl       the same as a SHACL validation report graph
-DIR/spool/               N-Quads of built cables waiting to be loaded, during a build only
+DIR/spool/               N-Quads of built cables on their way into the store (a fresh
+                         build's whole stream, else segments), during a build only
 DIR/.lock                held by the one process writing the store
 """
 

@@ -2,18 +2,18 @@
 
 The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
 hand back finished N-Quads (UTF-8 bytes, serialised once; each worker writes an entity's
-description once, see `Described`); the writer (`spool.py`) spools them to
-files and a loader thread bulk-loads them in segments of 900,000 triples, cable graphs
-first and their metadata after, while the workers go on computing (the bulk loader releases the
-GIL). Everything in flight is bounded, so memory stays flat however long the input. A build
-killed at any point leaves no cable whose metadata claims a graph that is not whole: on the next
-run a cable whose source hash is already recorded is skipped, and any other cable's graph is
-replaced, never appended to.
+description once, see `Described`). A fresh store takes them in one bulk load streamed while the
+workers compute (`stream.py`): one ingest, so no compaction afterwards. A store that holds cables
+already takes them in segments (`spool.py`), cable graphs first and their metadata after, and is
+compacted at the end when a segment or more went in. Everything in flight is bounded, so memory
+stays flat however long the input. A build killed at any point leaves no cable whose metadata
+claims a graph that is not whole: on the next run a cable whose source hash is already recorded
+is skipped, and any other cable's graph is replaced, never appended to.
 
 Each stage's time is summed over workers and returned on the report (`BuildReport.stages`), for
 benchmarks; it is not printed. `read`, `parse`, `entities`, `map` and `validate` are CPU seconds of
 the thread doing them (so a busy machine does not inflate them); `load` is the loader thread's
-wall time, since the bulk loader works on threads of its own, plus the final compaction.
+wall time, since the bulk loader works on threads of its own, plus any final compaction.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,8 +43,14 @@ from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.store import batched, open_store
 from cablekg.store.lock import exclusive
 from cablekg.store.progress import Progress
-from cablekg.store.shared_graphs import cable_link_nquads, describe_officials, write_static
+from cablekg.store.shared_graphs import (
+    cable_link_nquads,
+    describe_officials,
+    officials_description,
+    write_static,
+)
 from cablekg.store.spool import SEGMENT_TRIPLES, SpoolWriter
+from cablekg.store.stream import StreamWriter
 from cablekg.validate.engines import FastEngine, Violation
 from cablekg.validate.report import Report
 
@@ -58,7 +65,6 @@ class BuildReport:
     read: int = 0
     built: int = 0
     skipped: int = 0
-    duplicates: int = 0
     triples: int = 0
     seconds: float = 0.0
     rejects: Counter[str] = field(default_factory=Counter)
@@ -97,6 +103,9 @@ class Built:
     links_nquads: bytes  # its officials resolved to the Office of the Historian
     metadata_nquads: bytes
     triples: int
+    path: str | None  # where it was read, for a reject report
+    row: int | None
+    links: Counter[tuple[str, str]]  # its officials' links by (target, predicate)
     violations: tuple[Violation, ...]
     validation_seconds: float
     size: int
@@ -111,14 +120,17 @@ def build(
     force: bool = False,
     validate: bool = True,
     quiet: bool = False,
-    segment_triples: int = SEGMENT_TRIPLES,
+    segment_triples: int | None = None,
 ) -> BuildReport:
     """Build (or update) the store in `store_dir` from `sources`; see the module docstring.
-    `segment_triples` is how many cable triples are spooled before each bulk load."""
+    A fresh store takes the whole build in one streamed bulk load (`stream.py`); a store that
+    holds cables already, or any store when `segment_triples` is given, takes it in segments of
+    that many cable triples (`spool.py`; default `SEGMENT_TRIPLES`)."""
     store_dir = Path(store_dir)
     started = time.monotonic()
     report = BuildReport()
-    with exclusive(store_dir):
+    jobs = jobs or os.cpu_count() or 1
+    with exclusive(store_dir), _workers(jobs, base_iri, validate) as pool:
         store = open_store(store_dir, read_only=False)
         mapper, iris = Mapper(base_iri), Iris(base_iri)
         fresh = not _holds_cable_graphs(store, iris)
@@ -130,23 +142,36 @@ def build(
         with rejects_path.open("w", encoding="utf-8") as rejects:
             items = _timed(read_sources(sources), report.stages)
             todo = _to_build(items, store, mapper, force or fresh, report, rejects, progress)
-            writer = SpoolWriter(
-                store, store_dir, iris, report.stages, fresh=fresh, segment_triples=segment_triples
-            )
+            streamed = fresh and segment_triples is None and hasattr(os, "mkfifo")
+            segment_triples = segment_triples or SEGMENT_TRIPLES
+            writer: StreamWriter | SpoolWriter
+            if streamed:
+                writer = StreamWriter(store, store_dir, iris, report.stages)
+            else:
+                writer = SpoolWriter(
+                    store, store_dir, iris, report.stages, fresh=fresh,
+                    segment_triples=segment_triples,
+                )  # fmt: skip
+            links: Counter[tuple[str, str]] = Counter()
             with writer:
-                for built in _work(todo, base_iri, jobs or os.cpu_count() or 1, validate, report):
-                    writer.add(built)
+                for built in _work(todo, pool, jobs, base_iri, validate, report):
+                    progress.advance(1, built.size)
+                    if not writer.add(built):
+                        _reject_repeat(built, report, rejects)
+                        continue
+                    links.update(built.links)
                     if validate:
                         report.validation.units += 1
                         report.validation.triples += built.triples
                         report.validation.seconds += built.validation_seconds
                         report.validation.add(built.violations)
-                    progress.advance(1, built.size)
-            describe_officials(store, iris)
-            report.built, report.triples, report.duplicates = (
-                writer.cables, writer.triples, writer.duplicates
-            )  # fmt: skip
-        if report.triples >= segment_triples:
+                if streamed:  # no write after the load: RocksDB would hold it until compacted
+                    description = officials_description(iris, links)
+                    writer.append(ox.serialize(description, format=ox.RdfFormat.N_QUADS))
+            if not streamed:
+                describe_officials(store, iris)
+            report.built, report.triples = writer.cables, writer.triples
+        if not streamed and report.triples >= segment_triples:
             _compact(store, report.stages)
         store.flush()
         progress.close()
@@ -154,6 +179,18 @@ def build(
         report.validation.write_turtle(store_dir / "validation.ttl")
     report.seconds = time.monotonic() - started
     return report
+
+
+REPEATED_ID = "duplicate id: an earlier input of this build gave the same cable"
+
+
+def _reject_repeat(built: Built, report: BuildReport, rejects) -> None:
+    """A cable whose id an earlier input of this build had: the first stays, this one is
+    reported (with its id, and where it was read) instead of silently replacing it."""
+    reason = f"{REPEATED_ID} ({built.cable.rsplit('/', 1)[-1]})"
+    reject = Reject(built.path, reason, built.row)
+    rejects.write(json.dumps(reject.to_record(), ensure_ascii=False) + "\n")
+    report.rejects[REPEATED_ID] += 1
 
 
 def _compact(store: ox.Store, stages: dict[str, float]) -> None:
@@ -251,7 +288,8 @@ def _build_one(raw: RawCable) -> Built:
         nquad_lines(mapped.triples, mapped.graph) + nquad_lines(descriptions, mapped.entities_graph)
     ).encode("utf-8")
     metadata_nquads = nquad_lines(mapped.metadata, mapped.metadata_graph).encode("utf-8")
-    links_nquads = cable_link_nquads(link_iris, cable).encode("utf-8")
+    links: Counter[tuple[str, str]] = Counter()
+    links_nquads = cable_link_nquads(link_iris, cable, links).encode("utf-8")
     done = clock()
     violations = tuple(engine.validate(mapped.ntriples())) if engine else ()
     validated = clock()
@@ -266,6 +304,9 @@ def _build_one(raw: RawCable) -> Built:
         links_nquads=links_nquads,
         metadata_nquads=metadata_nquads,
         triples=len(mapped.triples) + len(descriptions) + len(mapped.metadata),
+        path=raw.source.path,
+        row=raw.source.row,
+        links=links,
         violations=violations,
         validation_seconds=validated - done if engine else 0.0,
         size=len(raw.text),
@@ -280,10 +321,42 @@ def _build_many(chunk: list[RawCable]) -> tuple[list[Built], dict[str, float]]:
     return built, stages
 
 
+@contextmanager
+def _workers(jobs: int, base_iri: str, validate: bool) -> Iterator[Pool | None]:
+    """The worker processes (None for one job: the build then runs in its own process). They
+    fork before the store is opened, so no RocksDB thread runs when they do, and they share
+    with the build process only its imported modules, not the vocabulary and link sets it then
+    writes (about 110 MB of resident memory a worker)."""
+    if jobs <= 1:
+        yield None
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_init_pool_worker, initargs=(base_iri, validate)) as pool:
+        yield pool
+
+
+# How much lower the workers' scheduling priority is than the build process's: the loader
+# thread then has the CPU whenever it needs it and never falls behind the workers (a load
+# that fell behind finished minutes after the last cable was built), while the workers take
+# all the CPU it leaves. A lower priority also makes a long build yield to interactive work.
+WORKER_NICENESS = 10
+
+
+def _init_pool_worker(base_iri: str, validate: bool) -> None:
+    os.nice(WORKER_NICENESS)
+    _init_worker(base_iri, validate)
+
+
 def _work(
-    todo: Iterable[RawCable], base_iri: str, jobs: int, validate: bool, report: BuildReport
+    todo: Iterable[RawCable],
+    pool: Pool | None,
+    jobs: int,
+    base_iri: str,
+    validate: bool,
+    report: BuildReport,
 ) -> Iterator[Built]:
-    """Built cables in input order. The caller's thread reads; workers only compute."""
+    """Built cables in input order. The caller's thread reads; workers only compute, and exit
+    once the last cable is built (their memory is free for the end of the load)."""
 
     def collect(result: tuple[list[Built], dict[str, float]]) -> list[Built]:
         built, stages = result
@@ -291,20 +364,20 @@ def _work(
             report.stages[stage] += seconds
         return built
 
-    if jobs <= 1:
+    if pool is None:
         _init_worker(base_iri, validate)
         for chunk in batched(todo, CHUNK_CABLES):
             yield from collect(_build_many(chunk))
         return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(base_iri, validate)) as pool:
-        pending: deque[AsyncResult] = deque()
-        for chunk in batched(todo, CHUNK_CABLES):
-            pending.append(pool.apply_async(_build_many, (chunk,)))
-            while len(pending) > 4 * jobs:
-                yield from collect(pending.popleft().get())
-        while pending:
+    pending: deque[AsyncResult] = deque()
+    for chunk in batched(todo, CHUNK_CABLES):
+        pending.append(pool.apply_async(_build_many, (chunk,)))
+        while len(pending) > 4 * jobs:
             yield from collect(pending.popleft().get())
+    while pending:
+        yield from collect(pending.popleft().get())
+    pool.close()
+    pool.join()
 
 
 def _holds_cable_graphs(store: ox.Store, iris: Iris) -> bool:

@@ -51,9 +51,12 @@ def write_static(store: ox.Store, iris: Iris) -> None:
     store.extend(officials_linkset(iris).quads)
 
 
-def cable_link_nquads(iris: Iris, cable: Cable) -> str:
-    """The officials a cable names, resolved to the Historian's records, as N-Quads."""
-    quads = cable_links(iris, cable, Counter())
+def cable_link_nquads(
+    iris: Iris, cable: Cable, counts: Counter[tuple[str, str]] | None = None
+) -> str:
+    """The officials a cable names, resolved to the Historian's records, as N-Quads; `counts`
+    adds up the links by (target, predicate)."""
+    quads = cable_links(iris, cable, Counter() if counts is None else counts)
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8") if quads else ""
 
 
@@ -68,16 +71,24 @@ def remove_cable_links(store: ox.Store, iris: Iris, cable_iri: str) -> None:
             store.remove(quad)
 
 
-def describe_officials(store: ox.Store, iris: Iris) -> None:
-    """Recount the officials link set and replace its VoID description."""
+def officials_description(iris: Iris, counts: Counter[tuple[str, str]]) -> list[ox.Quad]:
+    """The VoID description of the officials link set, given its links by (target,
+    predicate)."""
     w = officials_linkset(iris)
-    graph = w.graph
+    w.counts.update({key: count for key, count in counts.items() if count})
+    return w.describe(created())
+
+
+def describe_officials(store: ox.Store, iris: Iris) -> None:
+    """Recount the officials link set in the store and replace its VoID description."""
+    graph = ox.NamedNode(iris.linkset_graph("officials"))
+    counts: Counter[tuple[str, str]] = Counter()
     for predicate in CABLE_LINK_PREDICATES:
         node = ox.NamedNode(str(predicate))
-        count = sum(1 for _ in store.quads_for_pattern(None, node, None, graph))
-        if count:
-            w.counts[("historian", str(predicate))] = count
-    description = w.describe(created())
+        counts["historian", str(predicate)] = sum(
+            1 for _ in store.quads_for_pattern(None, node, None, graph)
+        )
+    description = officials_description(iris, counts)
     stale = {q.subject for q in description}
     linkset_type = (ox.NamedNode(str(RDF.type)), ox.NamedNode(str(VOID.Linkset)))
     stale |= {q.subject for q in store.quads_for_pattern(None, *linkset_type, graph)}

@@ -1,5 +1,6 @@
-"""The build's writer: built cables are spooled to N-Quads files beside the store and loaded in
-a few large segments by a loader thread, while the workers go on computing.
+"""The build's writer for a store that holds cables already (a fresh store takes the whole build
+in one streamed load, `stream.py`): built cables are spooled to N-Quads files beside the store and
+loaded in a few large segments by a loader thread, while the workers go on computing.
 
 Why: every `bulk_load` ingests new RocksDB files, and each ingest adds files RocksDB must then
 compact into the store, a cost that grows with the store. So loads are few and as big as the
@@ -55,7 +56,6 @@ class _Segment:
 
     cables: Path
     metadata: Path
-    graphs: set[str] = field(default_factory=set)
     stale: dict[str, str] = field(default_factory=dict)  # graph -> cable, to remove first
     triples: int = 0
 
@@ -63,9 +63,9 @@ class _Segment:
 class SpoolWriter:
     """Spools built cables into segments and loads each full segment on its own thread.
 
-    In a `fresh` store (no cable graph when the build began) only graphs this build already
-    wrote can be stale, so the others are loaded without a look-up. A failure of the loader is
-    raised in the caller's thread."""
+    In a `fresh` store (no cable graph when the build began) no graph can be stale, so none is
+    looked up. `directory` is where it spools (default: the store's `spool/`). A failure of the
+    loader is raised in the caller's thread."""
 
     def __init__(
         self,
@@ -76,6 +76,7 @@ class SpoolWriter:
         *,
         fresh: bool = False,
         segment_triples: int = SEGMENT_TRIPLES,
+        directory: Path | None = None,
     ) -> None:
         self.store = store
         self.iris = iris
@@ -83,11 +84,11 @@ class SpoolWriter:
         self.stages = stages
         self.fresh = fresh
         self.segment_triples = segment_triples
-        self.directory = Path(store_dir) / SPOOL_DIR
+        self.directory = directory or Path(store_dir) / SPOOL_DIR
         shutil.rmtree(self.directory, ignore_errors=True)  # a killed build's: never loaded
         self.directory.mkdir()
         self.written: set[str] = set()  # graphs spooled by this build
-        self.triples = self.duplicates = 0
+        self.triples = 0
         self.numbered = 0
         self.segment: _Segment | None = None
         self.files: tuple[BinaryIO, BinaryIO] | None = None
@@ -114,22 +115,21 @@ class SpoolWriter:
 
     @property
     def cables(self) -> int:
-        """Cable graphs written by this build (a graph given twice counts once)."""
+        """Cable graphs written by this build."""
         return len(self.written)
 
-    def add(self, built: Spooled) -> None:
-        if self.segment is not None and built.graph in self.segment.graphs:
-            self._flush()  # the same graph twice: the second copy replaces the loaded first
+    def add(self, built: Spooled) -> bool:
+        """Spool a built cable; False, and nothing written, when this build already wrote its
+        graph (an id given twice: the first copy stays)."""
+        if built.graph in self.written:
+            return False
         if self.segment is None or self.files is None:
             self._open()
         assert self.segment is not None and self.files is not None
         segment = self.segment
-        if built.graph in self.written:
-            self.duplicates += 1
-        if not self.fresh or built.graph in self.written:
+        if not self.fresh:
             segment.stale[built.graph] = built.cable
         self.written.add(built.graph)
-        segment.graphs.add(built.graph)
         cables, metadata = self.files
         cables.write(built.cable_nquads)
         cables.write(built.links_nquads)
@@ -138,6 +138,7 @@ class SpoolWriter:
         self.triples += built.triples
         if segment.triples >= self.segment_triples:
             self._flush()
+        return True
 
     def _open(self) -> None:
         self.numbered += 1
@@ -179,9 +180,6 @@ class SpoolWriter:
     def _load(self, segment: _Segment, pending: _Segment | None) -> _Segment:
         """Load `segment`'s cables with the metadata of the one before (whose graphs are whole
         by now): one bulk load, so one ingest, per segment. Returns `segment`, now pending."""
-        if pending is not None and not pending.graphs.isdisjoint(segment.stale):
-            self._mark_built(pending)  # its metadata must be in the store before it is replaced
-            pending = None
         for graph, cable in segment.stale.items():
             node = ox.NamedNode(graph)
             for quad in list(self.store.quads_for_pattern(node, None, None, self.metadata_graph)):
