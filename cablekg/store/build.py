@@ -137,12 +137,16 @@ def build(
         agent = nquad_lines(mapper.agent_triples(), mapper.metadata_graph)
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
         write_static(store, iris)
+        streamed = fresh and segment_triples is None and hasattr(os, "mkfifo")
+        if streamed:
+            # Nothing may wait in memory to be written after the load: RocksDB would hold the
+            # write back until it had compacted what the load ingested (minutes on the corpus).
+            store.flush()
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
             items = _timed(read_sources(sources), report.stages)
             todo = _to_build(items, store, mapper, force or fresh, report, rejects, progress)
-            streamed = fresh and segment_triples is None and hasattr(os, "mkfifo")
             segment_triples = segment_triples or SEGMENT_TRIPLES
             writer: StreamWriter | SpoolWriter
             if streamed:
@@ -165,7 +169,7 @@ def build(
                         report.validation.triples += built.triples
                         report.validation.seconds += built.validation_seconds
                         report.validation.add(built.violations)
-                if streamed:  # no write after the load: RocksDB would hold it until compacted
+                if streamed:  # not written after the load (see above)
                     description = officials_description(iris, links)
                     writer.append(ox.serialize(description, format=ox.RdfFormat.N_QUADS))
             if not streamed:
