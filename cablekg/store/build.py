@@ -138,10 +138,6 @@ def build(
         store.bulk_load(agent.encode("utf-8"), ox.RdfFormat.N_QUADS)
         write_static(store, iris)
         streamed = fresh and segment_triples is None and hasattr(os, "mkfifo")
-        if streamed:
-            # Nothing may wait in memory to be written after the load: RocksDB would hold the
-            # write back until it had compacted what the load ingested (minutes on the corpus).
-            store.flush()
         progress = Progress(_size_of(sources), quiet=quiet)
         rejects_path = store_dir / "rejects.jsonl"
         with rejects_path.open("w", encoding="utf-8") as rejects:
@@ -169,7 +165,7 @@ def build(
                         report.validation.triples += built.triples
                         report.validation.seconds += built.validation_seconds
                         report.validation.add(built.violations)
-                if streamed:  # not written after the load (see above)
+                if streamed:  # a write after the load waits until RocksDB has compacted it
                     description = officials_description(iris, links)
                     writer.append(ox.serialize(description, format=ox.RdfFormat.N_QUADS))
             if not streamed:
