@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
+from typing import TextIO
 
 import pyoxigraph as ox
 
@@ -146,19 +147,23 @@ def build(
             segment_triples = segment_triples or SEGMENT_TRIPLES
             writer: StreamWriter | SpoolWriter
             if streamed:
-                writer = StreamWriter(store, store_dir, iris, report.stages)
+                writer = StreamWriter(store, store_dir, report.stages)
             else:
                 writer = SpoolWriter(
                     store, store_dir, iris, report.stages, fresh=fresh,
                     segment_triples=segment_triples,
                 )  # fmt: skip
             links: Counter[tuple[str, str]] = Counter()
+            written: set[str] = set()  # graphs this build wrote: an id given twice keeps its first
             with writer:
                 for built in _work(todo, pool, jobs, base_iri, validate, report):
                     progress.advance(1, built.size)
-                    if not writer.add(built):
-                        _reject_repeat(built, report, rejects)
+                    if built.graph in written:
+                        _reject(_repeat(built), report, rejects, counted_as=REPEATED_ID)
                         continue
+                    written.add(built.graph)
+                    writer.add(built)
+                    report.triples += built.triples
                     links.update(built.links)
                     if validate:
                         report.validation.units += 1
@@ -170,7 +175,7 @@ def build(
                     writer.append(ox.serialize(description, format=ox.RdfFormat.N_QUADS))
             if not streamed:
                 describe_officials(store, iris)
-            report.built, report.triples = writer.cables, writer.triples
+            report.built = len(written)
         if not streamed and report.triples >= segment_triples:
             _compact(store, report.stages)
         store.flush()
@@ -184,13 +189,18 @@ def build(
 REPEATED_ID = "duplicate id: an earlier input of this build gave the same cable"
 
 
-def _reject_repeat(built: Built, report: BuildReport, rejects) -> None:
+def _repeat(built: Built) -> Reject:
     """A cable whose id an earlier input of this build had: the first stays, this one is
     reported (with its id, and where it was read) instead of silently replacing it."""
-    reason = f"{REPEATED_ID} ({built.cable.rsplit('/', 1)[-1]})"
-    reject = Reject(built.path, reason, built.row)
+    return Reject(built.path, f"{REPEATED_ID} ({built.cable.rsplit('/', 1)[-1]})", built.row)
+
+
+def _reject(
+    reject: Reject, report: BuildReport, rejects: TextIO, counted_as: str | None = None
+) -> None:
+    """Write `reject` to the rejects report and count it under its reason (or `counted_as`)."""
     rejects.write(json.dumps(reject.to_record(), ensure_ascii=False) + "\n")
-    report.rejects[REPEATED_ID] += 1
+    report.rejects[counted_as or reject.reason] += 1
 
 
 def _compact(store: ox.Store, stages: dict[str, float]) -> None:
@@ -221,7 +231,7 @@ def _to_build(
     mapper: Mapper,
     force: bool,
     report: BuildReport,
-    rejects,
+    rejects: TextIO,
     progress: Progress,
 ) -> Iterator[RawCable]:
     """Raw cables that need building; rejects are written out, unchanged sources skipped (with
@@ -231,8 +241,7 @@ def _to_build(
     for item in items:
         report.read += 1
         if isinstance(item, Reject):
-            rejects.write(json.dumps(item.to_record(), ensure_ascii=False) + "\n")
-            report.rejects[item.reason] += 1
+            _reject(item, report, rejects)
             continue
         sha = item.source.sha256
         if sha and not force:

@@ -64,8 +64,7 @@ class SpoolWriter:
     """Spools built cables into segments and loads each full segment on its own thread.
 
     In a `fresh` store (no cable graph when the build began) no graph can be stale, so none is
-    looked up. `directory` is where it spools (default: the store's `spool/`). A failure of the
-    loader is raised in the caller's thread."""
+    looked up. A failure of the loader is raised in the caller's thread."""
 
     def __init__(
         self,
@@ -76,7 +75,6 @@ class SpoolWriter:
         *,
         fresh: bool = False,
         segment_triples: int = SEGMENT_TRIPLES,
-        directory: Path | None = None,
     ) -> None:
         self.store = store
         self.iris = iris
@@ -84,11 +82,9 @@ class SpoolWriter:
         self.stages = stages
         self.fresh = fresh
         self.segment_triples = segment_triples
-        self.directory = directory or Path(store_dir) / SPOOL_DIR
+        self.directory = Path(store_dir) / SPOOL_DIR
         shutil.rmtree(self.directory, ignore_errors=True)  # a killed build's: never loaded
         self.directory.mkdir()
-        self.written: set[str] = set()  # graphs spooled by this build
-        self.triples = 0
         self.numbered = 0
         self.segment: _Segment | None = None
         self.files: tuple[BinaryIO, BinaryIO] | None = None
@@ -113,32 +109,21 @@ class SpoolWriter:
         if kind is None:
             shutil.rmtree(self.directory, ignore_errors=True)
 
-    @property
-    def cables(self) -> int:
-        """Cable graphs written by this build."""
-        return len(self.written)
-
-    def add(self, built: Spooled) -> bool:
-        """Spool a built cable; False, and nothing written, when this build already wrote its
-        graph (an id given twice: the first copy stays)."""
-        if built.graph in self.written:
-            return False
+    def add(self, built: Spooled) -> None:
+        """Spool a built cable (the build gives each graph once)."""
         if self.segment is None or self.files is None:
             self._open()
         assert self.segment is not None and self.files is not None
         segment = self.segment
         if not self.fresh:
             segment.stale[built.graph] = built.cable
-        self.written.add(built.graph)
         cables, metadata = self.files
         cables.write(built.cable_nquads)
         cables.write(built.links_nquads)
         metadata.write(built.metadata_nquads)
         segment.triples += built.triples
-        self.triples += built.triples
         if segment.triples >= self.segment_triples:
             self._flush()
-        return True
 
     def _open(self) -> None:
         self.numbered += 1

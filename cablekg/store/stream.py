@@ -13,8 +13,7 @@ How: the main thread appends each built cable (its graph, its officials' links, 
 metadata) to a spool file; a feeder thread follows that file into a named pipe, which the bulk
 loader reads on a thread of its own. The loader's thread is pinned to one CPU, so the loader
 runs one batch of a million quads at a time (about 1 GB; two CPUs would hold two) and leaves
-the other CPU to the workers. A graph this build already wrote (an id given twice) is not
-written again: `add` says so, and the build rejects the later input.
+the other CPU to the workers.
 
 Crash safety: the load is atomic. A build killed before its end leaves the store as it was;
 a build that fails in Python feeds the loader a broken line, so nothing of it is loaded.
@@ -32,7 +31,6 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from cablekg.links.linksets import Iris
 from cablekg.store.spool import SPOOL_DIR, Spooled
 
 _FEED = 1 << 20  # bytes handed to the loader at a time
@@ -43,20 +41,16 @@ class StreamWriter:
     """Streams built cables into one bulk load of a fresh store (same interface as
     `SpoolWriter`). A failure of the loader is raised in the caller's thread."""
 
-    def __init__(self, store: ox.Store, store_dir: Path, iris: Iris, stages: dict[str, float]):
+    def __init__(self, store: ox.Store, store_dir: Path, stages: dict[str, float]):
         self.store = store
-        self.store_dir = Path(store_dir)
-        self.iris = iris
         self.stages = stages
-        self.directory = self.store_dir / SPOOL_DIR
+        self.directory = Path(store_dir) / SPOOL_DIR
         shutil.rmtree(self.directory, ignore_errors=True)  # a killed build's: never loaded
         self.directory.mkdir()
         self.spool_path = self.directory / "build.nq"
         self.pipe = self.directory / "load.pipe"
         os.mkfifo(self.pipe)
         self.spool: BinaryIO = self.spool_path.open("wb", buffering=0)
-        self.written: set[str] = set()
-        self.triples = 0
         self.finished = threading.Event()  # nothing more will be written
         self.aborted = threading.Event()
         self.error: BaseException | None = None
@@ -81,22 +75,11 @@ class StreamWriter:
             raise self.error
         shutil.rmtree(self.directory, ignore_errors=True)
 
-    @property
-    def cables(self) -> int:
-        """Cable graphs written by this build."""
-        return len(self.written)
-
-    def add(self, built: Spooled) -> bool:
-        """Stream a built cable; False, and nothing written, when this build already wrote its
-        graph (an id given twice: the first copy stays)."""
+    def add(self, built: Spooled) -> None:
+        """Stream a built cable (the build gives each graph once)."""
         if self.error is not None:
             raise self.error
-        if built.graph in self.written:
-            return False
-        self.written.add(built.graph)
-        self.triples += built.triples
         self.spool.write(built.cable_nquads + built.links_nquads + built.metadata_nquads)
-        return True
 
     def append(self, nquads: bytes) -> None:
         """Stream quads that belong to no cable (the link sets' descriptions): after the load
