@@ -10,6 +10,7 @@ import os
 import threading
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from cablekg.store import build as build_module
@@ -19,6 +20,7 @@ from cablekg.store.spool import SPOOL_DIR
 from cablekg.store.stream import _one_cpu
 from tests.test_build_spool import SAMPLE, Stop, dump, graph_sizes, stopping_after
 
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 TELEGRAM = SAMPLE / "telegrams" / "01DOHA1093.txt"
 FIRST, LATER = "WE WILL GET A READ OUT", "WE WILL GET A FULL READ OUT"
 
@@ -57,6 +59,38 @@ def test_an_id_given_twice_keeps_the_first_copy_and_rejects_the_later_one(tmp_pa
     reject = json.loads(rejects[0])
     assert reject["path"].endswith("b-later.txt")
     assert reject["reason"] == f"{REPEATED_ID} (01DOHA1093)"
+
+
+UNDESCRIBED_AGENCIES = """
+SELECT DISTINCT ?agency WHERE {
+  GRAPH ?g { ?cable <https://w3id.org/cablekg/ontology#agency> ?agency }
+  FILTER NOT EXISTS { GRAPH <https://w3id.org/cablekg/graph/entities> { ?agency a ?type } }
+}"""
+
+
+def test_a_rejected_repeat_keeps_the_entity_descriptions_later_cables_cite(tmp_path):
+    """Regression: a worker describes each entity once, so when the cable that first described
+    one was rejected as a repeat, a later cable citing it had an agency with no description
+    (which builds lost it depended on which worker got which chunk)."""
+    text = TELEGRAM.read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a-first.txt").write_text(text, encoding="utf-8")
+    named = text.replace(FIRST, f"{FIRST} FROM THE ROYAL OMAN POLICE (ROP)")
+    (corpus / "b-later.txt").write_text(named, encoding="utf-8")
+    (corpus / "c-other.txt").write_bytes((SAMPLE / "telegrams" / "07MUSCAT920.txt").read_bytes())
+    for name, segments in (("streamed", None), ("segmented", 10)):
+        report = build([corpus], tmp_path / name, jobs=1, quiet=True, segment_triples=segments)
+        assert (report.built, report.rejects[REPEATED_ID]) == (2, 1)
+        store = open_store(tmp_path / name)
+        assert list(store.query(UNDESCRIBED_AGENCIES)) == []
+        police = ox.NamedNode("https://w3id.org/cablekg/agency/royal-oman-police")
+        entities = ox.NamedNode("https://w3id.org/cablekg/graph/entities")
+        assert list(store.quads_for_pattern(police, RDF_TYPE, None, entities))
+        cited = ox.NamedNode("https://w3id.org/cablekg/ontology#agency")
+        assert [q.subject.value for q in store.quads_for_pattern(None, cited, police)] == [
+            "https://w3id.org/cablekg/cable/07MUSCAT920"
+        ]
 
 
 def test_a_fresh_build_that_stops_midway_loads_nothing_and_the_next_one_completes(

@@ -101,6 +101,7 @@ class Built:
     graph: str  # IRI of the cable's named graph, without brackets
     cable: str  # IRI of the cable
     cable_nquads: bytes  # UTF-8
+    descriptions_nquads: bytes  # the entity descriptions new to its worker (see `Described`)
     links_nquads: bytes  # its officials resolved to the Office of the Historian
     metadata_nquads: bytes
     triples: int
@@ -160,6 +161,9 @@ def build(
                     progress.advance(1, built.size)
                     if built.graph in written:
                         _reject(_repeat(built), report, rejects, counted_as=REPEATED_ID)
+                        # its worker describes each entity once: later cables may cite these
+                        writer.append(built.descriptions_nquads)
+                        report.triples += built.descriptions_nquads.count(b"\n")
                         continue
                     written.add(built.graph)
                     writer.add(built)
@@ -293,9 +297,8 @@ def _build_one(raw: RawCable) -> Built:
     parsed = clock()
     mapped = mapper.map(cable)
     descriptions = described.new(mapped.descriptions)
-    cable_nquads = (
-        nquad_lines(mapped.triples, mapped.graph) + nquad_lines(descriptions, mapped.entities_graph)
-    ).encode("utf-8")
+    cable_nquads = nquad_lines(mapped.triples, mapped.graph).encode("utf-8")
+    descriptions_nquads = nquad_lines(descriptions, mapped.entities_graph).encode("utf-8")
     metadata_nquads = nquad_lines(mapped.metadata, mapped.metadata_graph).encode("utf-8")
     links: Counter[tuple[str, str]] = Counter()
     links_nquads = cable_link_nquads(link_iris, cable, links).encode("utf-8")
@@ -310,6 +313,7 @@ def _build_one(raw: RawCable) -> Built:
         graph=_unbracket(mapped.graph),
         cable=_unbracket(mapped.cable),
         cable_nquads=cable_nquads,
+        descriptions_nquads=descriptions_nquads,
         links_nquads=links_nquads,
         metadata_nquads=metadata_nquads,
         triples=len(mapped.triples) + len(descriptions) + len(mapped.metadata),

@@ -45,6 +45,7 @@ class Spooled(Protocol):
     graph: str  # bare IRIs
     cable: str
     cable_nquads: bytes
+    descriptions_nquads: bytes
     links_nquads: bytes
     metadata_nquads: bytes
     triples: int
@@ -119,11 +120,19 @@ class SpoolWriter:
             segment.stale[built.graph] = built.cable
         cables, metadata = self.files
         cables.write(built.cable_nquads)
+        cables.write(built.descriptions_nquads)
         cables.write(built.links_nquads)
         metadata.write(built.metadata_nquads)
         segment.triples += built.triples
         if segment.triples >= self.segment_triples:
             self._flush()
+
+    def append(self, nquads: bytes) -> None:
+        """Spool quads that belong to no cable (entity descriptions)."""
+        if self.segment is None or self.files is None:
+            self._open()
+        assert self.files is not None
+        self.files[0].write(nquads)
 
     def _open(self) -> None:
         self.numbered += 1

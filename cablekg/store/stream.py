@@ -79,10 +79,13 @@ class StreamWriter:
         """Stream a built cable (the build gives each graph once)."""
         if self.error is not None:
             raise self.error
-        self.spool.write(built.cable_nquads + built.links_nquads + built.metadata_nquads)
+        self.spool.write(
+            built.cable_nquads + built.descriptions_nquads + built.links_nquads
+            + built.metadata_nquads
+        )  # fmt: skip
 
     def append(self, nquads: bytes) -> None:
-        """Stream quads that belong to no cable (the link sets' descriptions): after the load
+        """Stream quads that belong to no cable (entity and link set descriptions): after the load
         nothing is written to the store, since RocksDB holds a write back until it has compacted
         what the load ingested (minutes for a full corpus)."""
         self.spool.write(nquads)
