@@ -182,6 +182,8 @@ def build(
             report.built = len(written)
         if not streamed and report.triples >= segment_triples:
             _compact(store, report.stages)
+        # After a large load the flush waits until RocksDB has merged the ingested files (3 min
+        # for 251,287 cables): without that merge the queries ran 10-30 times slower.
         store.flush()
         progress.close()
         (store_dir / "validation.txt").write_text(report.validation.text(), encoding="utf-8")
