@@ -3,12 +3,13 @@
 The main process reads the sources; worker processes (`jobs`) parse, map and validate cables and
 hand back finished N-Quads (UTF-8 bytes, serialised once; each worker writes an entity's
 description once, see `Described`). A fresh store takes them in one bulk load streamed while the
-workers compute (`stream.py`): one ingest, so no compaction afterwards. A store that holds cables
-already takes them in segments (`spool.py`), cable graphs first and their metadata after, and is
-compacted at the end when a segment or more went in. Everything in flight is bounded, so memory
-stays flat however long the input. A build killed at any point leaves no cable whose metadata
-claims a graph that is not whole: on the next run a cable whose source hash is already recorded
-is skipped, and any other cable's graph is replaced, never appended to.
+workers compute (`stream.py`): one ingest, which RocksDB merges while the final flush waits. A
+store that holds cables already takes them in segments (`spool.py`), cable graphs first and
+their metadata after, and is compacted at the end when a segment or more went in. Everything in
+flight is bounded, so memory stays flat however long the input. A build killed at any point
+leaves no cable whose metadata claims a graph that is not whole: on the next run a cable whose
+source hash is already recorded is skipped, and any other cable's graph is replaced, never
+appended to.
 
 Each stage's time is summed over workers and returned on the report (`BuildReport.stages`), for
 benchmarks; it is not printed. `read`, `parse`, `entities`, `map` and `validate` are CPU seconds of

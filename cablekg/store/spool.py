@@ -112,13 +112,9 @@ class SpoolWriter:
 
     def add(self, built: Spooled) -> None:
         """Spool a built cable (the build gives each graph once)."""
-        if self.segment is None or self.files is None:
-            self._open()
-        assert self.segment is not None and self.files is not None
-        segment = self.segment
+        segment, (cables, metadata) = self._current()
         if not self.fresh:
             segment.stale[built.graph] = built.cable
-        cables, metadata = self.files
         cables.write(built.cable_nquads)
         cables.write(built.descriptions_nquads)
         cables.write(built.links_nquads)
@@ -129,16 +125,17 @@ class SpoolWriter:
 
     def append(self, nquads: bytes) -> None:
         """Spool quads that belong to no cable (entity descriptions)."""
-        if self.segment is None or self.files is None:
-            self._open()
-        assert self.files is not None
-        self.files[0].write(nquads)
+        _, (cables, _) = self._current()
+        cables.write(nquads)
 
-    def _open(self) -> None:
-        self.numbered += 1
-        stem = self.directory / f"segment-{self.numbered:05d}"
-        self.segment = _Segment(stem.with_suffix(".cables.nq"), stem.with_suffix(".meta.nq"))
-        self.files = (self.segment.cables.open("wb"), self.segment.metadata.open("wb"))
+    def _current(self) -> tuple[_Segment, tuple[BinaryIO, BinaryIO]]:
+        """The segment being spooled and its files (cables, metadata), opened when needed."""
+        if self.segment is None or self.files is None:
+            self.numbered += 1
+            stem = self.directory / f"segment-{self.numbered:05d}"
+            self.segment = _Segment(stem.with_suffix(".cables.nq"), stem.with_suffix(".meta.nq"))
+            self.files = (self.segment.cables.open("wb"), self.segment.metadata.open("wb"))
+        return self.segment, self.files
 
     def _flush(self) -> None:
         """Hand the current segment to the loader (waiting while it loads the one before)."""
