@@ -235,3 +235,20 @@ def test_canadian_departments_named_by_portfolio(shared):
     names = agency_names(shared / "corpus/cablegate/cable/2009/08/09OTTAWA659.html")
     assert "Industry Canada" in names
     assert "Investment Canada" not in names
+
+
+def test_heads_of_head_first_languages_and_legal_forms(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Carlos Slim's Grupo Carso": a Spanish head takes its name with no connector, and a firm
+    # is no person
+    officials, agencies = entities(cables / "2008/07/08MEXICO2187.html")
+    assert {"Grupo Carso", "Banco Azteca"} <= {a["name"] for a in agencies}
+    assert "Grupo Carso" not in {o["name"] for o in officials}
+    # "Banco do Brasil and Banco Itau": two banks, not one
+    names = agency_names(cables / "2009/04/09SHANGHAI170.html")
+    assert {"Banco do Brasil", "Banco Itau"} <= names
+    # "El Hispano S.A. may import firearms": a legal form ends the name
+    assert "El Hispano S.A" in agency_names(cables / "2009/08/09STATE83456.html")
+    # "the House of Lords and House of Commons"
+    houses = agency_names(cables / "2009/11/09LONDON2582.html")
+    assert {"House of Lords", "House of Commons"} <= houses

@@ -707,8 +707,12 @@ def organisation_span(
             if "/" in word:
                 words = [*words[:i], word.split("/")[0]]  # "Homeland Security/Immigration"
                 break
-            if i and words[i - 1] == "and" and (low in lex.place_words or low in lex.places):
-                words = words[: i - 1]  # "Ministry of Fisheries and Iceland"
+            joined = i and words[i - 1] in ("and", "y", "e", "&")
+            if joined and (low in lex.place_words or low in lex.places or low in lex.org_first):
+                words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
+                break
+            if word.endswith(".") and low in lex.org_last and low not in lex.org_first:
+                words = words[: i + 1]  # a firm's legal form ends its name: "Grupo Dolphin S.A."
                 break
         while words and words[-1].lower() in lex.function_words:
             words.pop()

@@ -27,6 +27,7 @@ class Lexicon:
     org_modifiers: frozenset[str]
     org_first: frozenset[str]  # heads taking a complement: "Ministry of ..."
     org_last: frozenset[str]  # heads ending a name: "... Police"
+    org_lead: frozenset[str]  # heads taking a complement with no connector: "Banco Macro"
     org_heads: tuple[tuple[str, str], ...]  # (head as spelled, first|last|both)
     nationalities: frozenset[str]
     places: frozenset[str]  # lower-cased, multi-word ones included
@@ -120,8 +121,9 @@ def lexicon() -> Lexicon:
         joined_particles=frozenset(p.lower() for p in particles if p.endswith("-")),
         portfolios=frozenset(p.lower() for p in _lines("entities", "portfolios.txt")),
         org_modifiers=frozenset(m.lower() for m in _lines("entities", "org_modifiers.txt")),
-        org_first=frozenset(h.lower() for h, kind in heads if kind in ("first", "both")),
+        org_first=frozenset(h.lower() for h, kind in heads if kind in ("first", "both", "lead")),
         org_last=frozenset(h.lower() for h, kind in heads if kind in ("last", "both")),
+        org_lead=frozenset(h for h, kind in heads if kind == "lead"),
         org_heads=tuple((h, kind) for h, kind in heads),
         nationalities=frozenset(nationalities),
         places=frozenset(p.lower() for p in places),

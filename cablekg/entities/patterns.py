@@ -161,10 +161,12 @@ def patterns() -> Patterns:
         head = (
             _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
         )
+        # a head-first language's head takes its complement directly: "Banco Macro"
+        direct = "" if upper else "".join(f"|(?<={re.escape(h)} )" for h in sorted(lex.org_lead))
         org[upper] = re.compile(
             rf"{boundary if upper else ''}(?P<head>{head})(?![\w-]|['\u2019](?![sS]\b))"
-            rf"(?: (?P<conn>{connectors}) "
-            rf"(?:(?i:the|la|las|los|el|le) )?(?P<of>{complement}))?"
+            rf"(?: (?:(?P<conn>{connectors}) (?:(?i:the|la|las|los|el|le) )?{direct})"
+            rf"(?P<of>{complement}))?"
         )
     names = sorted(lex.organisations)
     known_org = {
