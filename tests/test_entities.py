@@ -252,3 +252,23 @@ def test_heads_of_head_first_languages_and_legal_forms(shared):
     # "the House of Lords and House of Commons"
     houses = agency_names(cables / "2009/11/09LONDON2582.html")
     assert {"House of Lords", "House of Commons"} <= houses
+
+
+def test_action_lines_name_people_after_the_offices_of_a_symbol(shared):
+    cables = shared / "corpus/cablegate/cable"
+
+    def people(path: str) -> set[str]:
+        return {o["name"] for o in entities(cables / path)[0]}
+
+    # "USDOC FOR 3134/USFCS/OIO/EOLSON/DDEVITO": the names come after the last office
+    brasilia = people("2004/08/04BRASILIA1987.html")
+    assert {"EOLSON", "DDEVITO"} <= brasilia
+    assert not {"USFCS", "MAAC"} & brasilia
+    # "NEA/ELA FOR CANEDO; DRL/NESCA FOR BERGLUND": DRL/NESCA is the next line's addressee
+    cairo = people("2008/10/08CAIRO2199.html")
+    assert {"CANEDO", "BERGLUND"} <= cairo
+    assert "NESCA" not in cairo
+    # "NSC FOR ABRAMS/DANON/POUNDS": a surname that is also a word keeps the run going
+    assert {"ABRAMS", "DANON"} <= people("2005/09/05BEIRUT3122.html")
+    # "OSLO FOR DATT": the defense attache, a role
+    assert "DATT" not in people("2006/02/06REYKJAVIK62.html")

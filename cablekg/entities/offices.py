@@ -58,10 +58,18 @@ def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], li
     people: list[Mention] = []
     orgs: list[OrgMention] = []
     addressee: str | None = None
-    for clause, after_for in clauses:
+    for index, (clause, after_for) in enumerate(clauses):
         last: str | None = None
-        for item in _ITEM.split(clause):
-            item_orgs, persons = _item(item, after_for)
+        items = [(item, False) for item in _ITEM.split(clause)]
+        item = items[-1][0].rstrip()
+        cut = item.rfind(" ") + 1
+        followed = index + 1 < len(clauses) and clauses[index + 1][1]  # by FOR, not PASS TO
+        if followed and after_for and "/" in item[cut:]:
+            # its last word is the office the next clause addresses: "... FOR CANEDO; DRL/NESCA
+            # FOR BERGLUND", not a name written into an office symbol
+            items[-1:] = [(item[:cut], False), (item[cut:], True)] if cut else [(item, True)]
+        for item, next_office in items:
+            item_orgs, persons = _item(item, after_for and not next_office, next_office)
             for name, acronym in item_orgs:
                 orgs.append(OrgMention(name=name, acronym=acronym, order=order, spelled=False))
                 last = name
@@ -77,9 +85,12 @@ def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], li
     return people, orgs
 
 
-def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], list[Mention]]:
+def _item(
+    item: str, after_for: bool, addressee: bool = False
+) -> tuple[list[tuple[str, str | None]], list[Mention]]:
     """Offices and people of one item: "S/CT (FOX)", "WHA DAS JACOBSON", "NNSA/SCHEIMAN",
-    "ABRAMS/DORAN", "EAP/CM-BRAUNOHLER", "JAMES RUDE"."""
+    "ABRAMS/DORAN", "EAP/CM-BRAUNOHLER", "JAMES RUDE". An `addressee` (the word before FOR)
+    names no one in its office symbol: "DRL/NESCA FOR BERGLUND"."""
     bracketed = [m.group(1).replace(".", ". ").split() for m in _BRACKETED.finditer(item)]
     item = _GLUED.sub(_unglue, _BRACKETED.sub(" ", item)).replace(" - ", " ")
     orgs: list[tuple[str, str | None]] = []
@@ -105,7 +116,7 @@ def _item(item: str, after_for: bool) -> tuple[list[tuple[str, str | None]], lis
     candidates = [(rest, after_for or bool(title), title)]
     # "GENERAL COUNSEL (AUFHAUSER)", "OFAC DIRECTOR (NEWCOMB)": the title is the bracketed name's
     bracket_title = title if title and not rest and len(bracketed) == 1 else None
-    candidates += [(names, True, None) for names in glued]
+    candidates += [(names, not addressee, None) for names in glued]
     candidates += [(names, True, bracket_title) for names in bracketed]
     for names, allowed, name_title in candidates:
         person = _person(names, allowed)
@@ -175,11 +186,19 @@ def _split_code(word: str) -> tuple[str | None, list[str]]:
     """An office symbol and the names written into it: "OIA/FRIEDMAN" -> ("OIA", ["FRIEDMAN"]),
     "ABRAMS/DORAN" -> (None, ["ABRAMS", "DORAN"]), "EUR/WE" -> ("EUR/WE", [])."""
     parts = [p for p in word.split("/") if p]
-    for k, part in enumerate(parts):
-        if _looks_like_name(part):
-            code = "/".join(parts[:k])
-            names = [p for p in parts[k:] if _looks_like_name(p)]
-            return (code if code and _office_like(parts[:k]) else None), names
+    lex = lexicon()
+    # The names end the path, after its last office: "3134/USFCS/OIO/EOLSON/DDEVITO"; a surname
+    # that is also a word stays in the run ("ABRAMS/DANON/POUNDS").
+    k = len(parts)
+    while k and not (
+        len(parts[k - 1]) <= 3 or parts[k - 1] in lex.acronyms or parts[k - 1] in lex.state_offices
+    ):
+        k -= 1
+    names = [p for p in parts[k:] if _looks_like_name(p)]
+    if names:
+        start = parts.index(names[0], k)
+        code = "/".join(parts[:start])
+        return (code if code and _office_like(parts[:start]) else None), names
     code = "/".join(parts)
     return (code if _OFFICE_CODE.match(code) and _office_like(parts) else None), []
 
