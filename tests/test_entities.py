@@ -272,3 +272,32 @@ def test_action_lines_name_people_after_the_offices_of_a_symbol(shared):
     assert {"ABRAMS", "DANON"} <= people("2005/09/05BEIRUT3122.html")
     # "OSLO FOR DATT": the defense attache, a role
     assert "DATT" not in people("2006/02/06REYKJAVIK62.html")
+
+
+def test_titles_before_and_after_names_in_more_forms(shared):
+    cables = shared / "corpus/cablegate/cable"
+
+    def people(path) -> dict[str, dict]:
+        return {o["name"]: o for o in entities(path)[0]}
+
+    # "under its new President, Cosimo Lacirignola,": a determiner before the title
+    naples = people(cables / "2007/11/07NAPLES118.html")
+    assert naples["Cosimo Lacirignola"]["title"] == "President"
+    # "National Security Advisor MK Narayanan": initials written without full stops
+    assert "MK Narayanan" in people(cables / "2008/05/08NEWDELHI1457.html")
+    # "Terrence Craig, Head of the Americas Desk at the Ministry of Foreign Affairs"
+    paramaribo = people(cables / "2006/06/06PARAMARIBO343.html")
+    assert paramaribo["Terrence Craig"]["title"] == "Head of the Americas Desk"
+    # "Datin Seri Jeanne Abdullah": Malay honorifics are no part of the name
+    kuala_lumpur = people(shared / "corpus/telegrams/07KUALALUMPUR1376.txt")
+    assert "Jeanne Abdullah" in kuala_lumpur
+
+
+def test_name_fields_of_training_candidate_lists(shared):
+    # "Name:              HINDS, Glenroy": a form's name field, surname first
+    officials = people_named(shared / "corpus/telegrams/07KINGSTON382.txt")
+    assert {"Glenroy HINDS", "Overton EWEN", "Roderick Anthony WILLIAM"} <= officials
+
+
+def people_named(path) -> set[str]:
+    return {o["name"] for o in entities(path)[0]}

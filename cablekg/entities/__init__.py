@@ -20,7 +20,12 @@ from cablekg.entities.agencies import (
     tag_agencies,
 )
 from cablekg.entities.coref import agency_lookup, merge_agencies, merge_people
-from cablekg.entities.header import classified_by_mention, signer_mentions, tag_mentions
+from cablekg.entities.header import (
+    classified_by_mention,
+    field_mentions,
+    signer_mentions,
+    tag_mentions,
+)
 from cablekg.entities.offices import office_entities
 from cablekg.entities.people import Mention, find_people
 from cablekg.entities.scan import chunks
@@ -58,6 +63,7 @@ def extract(
     if cable.classified_by:
         found.orgs.extend(classified_by_agencies(cable.classified_by.title, header_order))
     mentions.extend(tag_mentions(cable.tags, header_order))
+    mentions.extend(field_mentions([p.text for p in cable.paragraphs], header_order))
     office_people, office_orgs = office_entities(office_lines, header_order)
     mentions.extend(office_people)
     found.orgs.extend(office_orgs)

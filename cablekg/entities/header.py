@@ -94,6 +94,53 @@ def tag_mentions(tags: tuple[str, ...], order: int) -> list[Mention]:
     return mentions
 
 
+# A form's name field, up to the label of the next field or the line's end: "Name: WILLIAM,
+# Roderick Anthony Gender: Male", "/Name: MAJ WEAM MOHAMED GALAL EBRAHEM" (lists of people
+# proposed for US training).
+_NAME_FIELD = re.compile(r"(?<![\w-])(?i:name):[ \t]+(?P<value>[^:\n]{3,100})(?P<label>:)?")
+
+
+def field_mentions(texts: list[str], order: int) -> list[Mention]:
+    """People of `Name:` fields, their rank as title: "SURNAME, Given" is Given SURNAME."""
+    mentions = []
+    lex = lexicon()
+    for text in texts:
+        if "ame:" not in text and "AME:" not in text:
+            continue
+        for match in _NAME_FIELD.finditer(text):
+            words = match.group("value").split()
+            if match.group("label") and words:
+                words.pop()  # the next field's label: "Gender", "Date of Birth"
+                while words and (words[-1][:1].islower() or _label_word(words[-1])):
+                    words.pop()
+            surname, comma, given = " ".join(words).partition(",")
+            words = (given.split() + surname.split()) if comma else words
+            while words and not words[-1].isalpha():
+                words.pop()  # a service number after the name
+            rank = []
+            while words and words[0].lower().rstrip(".") in lex.ranks | lex.titles:
+                rank.append(words.pop(0))  # "MAJ", "COL", "Attache"
+            if 1 < len(words) < 8 and _plausible_name(words):
+                title = " ".join(rank) or None
+                mentions.append(
+                    Mention(
+                        words=tuple(words),
+                        title=title,
+                        quality=int(bool(title)),
+                        strong=True,
+                        order=order,
+                    )
+                )
+    return mentions
+
+
+def _label_word(word: str) -> bool:
+    """A word of a form's field label ("Date", "Birth"), not of a name."""
+    low = word.lower().rstrip(".")
+    lex = lexicon()
+    return (low in lex.dictionary or low in lex.common) and low not in lex.given
+
+
 def _has_title(words: list[str]) -> bool:
     lex = lexicon()
     return any(w.lower() in lex.titles for w in words)

@@ -135,7 +135,8 @@ def patterns() -> Patterns:
             rf"(?:(?i:former|current|outgoing|incoming|new|acting|newly appointed) )?"
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
-            rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?(?=[,.;:)]|$| (?i:{APPOSITIVE_END})\b)"
+            rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?"
+            rf"(?=[,.;:)]|$| (?i:{APPOSITIVE_END}|at|from|with|since)\b)"
         )
     title_start = re.compile(
         rf"(?P<title>(?:{title_phrase}|{rank})(?: (?i:of|for|at|to|in) (?:(?i:the) )?"

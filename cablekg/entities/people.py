@@ -31,6 +31,7 @@ CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_TITLE_ADJECTIVES = frozenset(("new", "former", "current", "acting", "incoming", "outgoing"))
 _WINDOW = 160
 # Looks back from a name stop after this many characters, so that time stays linear on texts
 # with no spaces or line breaks; no word of the lexicon is that long.
@@ -204,7 +205,11 @@ def _title_window(text: str, start: int) -> str:
             break  # a sentence ends here: "... in April. Japanese Ambassador Miyamoto"
         bare = word.strip(',()"').lower()
         if not bare or not (
-            word[:1].isupper() or bare in _TITLE_CONNECTORS or bare in lex.title_words
+            word[:1].isupper()
+            or bare in _TITLE_CONNECTORS
+            or bare in lex.title_words
+            or bare in _DETERMINERS  # "its new President, Cosimo Lacirignola"
+            or bare in _TITLE_ADJECTIVES
         ):
             break
         i -= 1
@@ -284,7 +289,11 @@ def _apply_title_before(mention: Mention, found: re.Match[str], local: frozenset
     if found.group("comma") and found.group("title"):
         lex = lexicon()
         words = found.string[: found.start("title")].split()
-        while words and (words[-1].lower() in lex.modifiers or words[-1].lower() in lex.titles):
+        while words and (
+            words[-1].lower() in lex.modifiers
+            or words[-1].lower() in lex.titles
+            or words[-1].lower() in _TITLE_ADJECTIVES
+        ):
             words.pop()
         last = words[-1] if words else ""
         if last.lower() not in _DETERMINERS and not possessive(last):

@@ -141,6 +141,16 @@ def _shape(chunk: str) -> _Shape:
             low = tokens[i].lower()
             if low in lex.given and low not in lex.places:
                 kinds[i] = NAME
+        # "Minister PR Kyndiah", "President LK Advani": initials written without full stops
+        elif (
+            kinds[i] == ACRONYM
+            and i
+            and kinds[i - 1] == TITLE
+            and kinds[i + 1] == NAME
+            and len(tokens[i]) == 2
+            and tokens[i].isalpha()
+        ):
+            kinds[i] = INITIAL
     breaks = _shared(_NO_BREAKS[: len(tokens)])
     return (
         tokens,
