@@ -301,3 +301,13 @@ def test_name_fields_of_training_candidate_lists(shared):
 
 def people_named(path) -> set[str]:
     return {o["name"] for o in entities(path)[0]}
+
+
+def test_who_and_led_by_say_a_name_is_a_person(shared):
+    # "SINN FEIN'S OFFICIAL REPRESENTATIVE FOR CUBA AND LATIN AMERICA, NIALL CONNOLLY, WHO WAS
+    # ARRESTED": "who" follows people only, in capitals too
+    assert "NIALL CONNOLLY" in people_named(shared / "corpus/telegrams/01HAVANA4690.txt")
+    # "THE MODERATE AMAL ORGANIZATION LED BY NABIH BERRI"
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    state = next(parse_raw(r) for r in raws if "LED BY NABIH BERRI" in " ".join(r.text.split()))
+    assert "NABIH BERRI" in {o.name for o in state.officials}

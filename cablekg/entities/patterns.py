@@ -142,15 +142,16 @@ def patterns() -> Patterns:
         rf"(?P<title>(?:{title_phrase}|{rank})(?: (?i:of|for|at|to|in) (?:(?i:the) )?"
         rf"(?P<of>{complement_mixed}))?)(?:,? (?i:a\.i\.|ad interim|acting),?)? "
     )
+    # case-insensitive for upper-case cables ("NASRALLAH SAID"); "who" speaks of a person too
     speech = re.compile(
-        r"(?:['\u2019]s)?,? (?:(?:also|then|later|again|further|separately|privately) )?"
-        r"(?:said|says|told|"
+        r"(?i:(?:['\u2019]s)?,? (?:(?:also|then|later|again|further|separately|privately) )?"
+        r"(?:who|said|says|told|"
         r"noted|stated|explained|added|asked|argued|claimed|commented|emphasized|emphasised|"
         r"stressed|replied|responded|remarked|agreed|complained|expressed|underscored|confirmed|"
         r"insisted|acknowledged|suggested|warned|urged|recalled|observed|opined|lamented|"
         r"welcomed|thanked|briefed|reported|announced|indicated|characterized|described|"
         r"believes|believed|thinks|thought|promised|pledged|offered|proposed|requested|"
-        r"is|was|has|had|will|would)\b",
+        r"is|was|has|had|will|would)\b)",
     )
     speaks = re.compile(speech.pattern.replace("|is|was|has|had|will|would)", ")"))
     acronym = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*(?![\w/&-])")

@@ -31,6 +31,7 @@ CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
 _TITLE_ADJECTIVES = frozenset(("new", "former", "current", "acting", "incoming", "outgoing"))
 _WINDOW = 160
 # Looks back from a name stop after this many characters, so that time stays linear on texts
@@ -126,7 +127,11 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     elif lone is None:
         lone = bool(pats.speaks.match(text, end))  # "Nasrallah said"
     if named is None:
-        named = bool(pats.speech.match(text, end))
+        # "Niall Connolly, who", "led by Nabih Berri"; in capitals not "... WAS": too common
+        speech = pats.speaks if upper else pats.speech
+        named = bool(speech.match(text, end)) or bool(
+            _LED_BY.search(text, max(0, run.start - 26), run.start)
+        )
     if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
         return None  # nothing around the words says they name a person
     mention = Mention(words=run.words)
