@@ -8,7 +8,7 @@ from cablekg.model import Addressee, ClassifiedBy, Declassification, Reference
 from cablekg.parse.banner import read_banner
 from cablekg.parse.caveats import read_caveat_line
 from cablekg.parse.classified_by import read_classified_by
-from cablekg.parse.declass import read_eo
+from cablekg.parse.declass import eo_classifier, read_eo
 from cablekg.parse.dtg import read_dtg
 from cablekg.parse.header import read_addressee, split_glued
 from cablekg.parse.ids import canonical_id
@@ -128,7 +128,7 @@ def test_addressees(text, addressee):
         ("E. O. 11652: GDS ", Declassification("11652", None, "GDS")),  # 73TEHRAN2077
         (
             "E.O.12065: GDS 9/7/85 (XUX, DENNIS) CR-P ",
-            Declassification("12065", "1985-09-07", "GDS (XUX, DENNIS) CR-P"),
+            Declassification("12065", "1985-09-07", "GDS"),  # the classifier apart (below)
         ),
         ("E.O. 12958: DECL: TWENTY YEARS ", Declassification("12958", None, "TWENTY YEARS")),
         (
@@ -139,6 +139,14 @@ def test_addressees(text, addressee):
 )
 def test_executive_order_lines(line, declassification):
     assert read_eo(line) == declassification
+
+
+def test_executive_order_12065_lines_name_the_classifier():
+    # 79ANKARA6618 and 79TEHRAN8980: the classifier in brackets, surname first, then the office
+    assert eo_classifier("E.O.12065: GDS 9/7/85 (XUX, DENNIS) CR-P ") == ClassifiedBy("DENNIS XUX")
+    line = "E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P"
+    assert eo_classifier(line) == ClassifiedBy("VICTOR L. TOMSETH")
+    assert eo_classifier("E.O. 12958: DECL: 1.6X1 (C)") is None
 
 
 @pytest.mark.parametrize(

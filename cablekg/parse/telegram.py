@@ -15,7 +15,7 @@ from cablekg.parse.banner import BANNER_ANYWHERE, Banner, read_banner
 from cablekg.parse.caveats import edge_caveats, read_caveat_line
 from cablekg.parse.classified_by import CLASSIFIED_LINE, read_classified_by
 from cablekg.parse.cleanup import CONTINUATION, clean_body_line
-from cablekg.parse.declass import DECL_LINE, read_eo, read_instruction
+from cablekg.parse.declass import DECL_LINE, eo_classifier, read_eo, read_instruction
 from cablekg.parse.header import (
     OFFICE_CODES,
     Header,
@@ -229,6 +229,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             parts.declassification is None or (eo.order and not parts.declassification.order)
         ):
             parts.declassification = eo
+            parts.classified_by = parts.classified_by or eo_classifier(text)
             seen_fields = True
             state = "eo" if eo.date is None and eo.instruction is None else None
             i += 1
