@@ -311,3 +311,11 @@ def test_who_and_led_by_say_a_name_is_a_person(shared):
     raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
     state = next(parse_raw(r) for r in raws if "LED BY NABIH BERRI" in " ".join(r.text.split()))
     assert "NABIH BERRI" in {o.name for o in state.officials}
+
+
+def test_upper_case_organisation_before_a_title(shared):
+    # "ASSASSINATION OF AMERICAN UNIVERSITY OF BEIRUT PRESIDENT MALCOLM KERR IN BEIRUT"
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    state = next(parse_raw(r) for r in raws if "PRESIDENT MALCOLM KERR" in " ".join(r.text.split()))
+    kerr = next(o for o in state.officials if o.name == "MALCOLM KERR")
+    assert (kerr.title, kerr.organization) == ("PRESIDENT", "American University of Beirut")

@@ -119,10 +119,12 @@ def patterns() -> Patterns:
     )
     complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
     org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
+    # in capitals only words of the lexicon: "AMERICAN UNIVERSITY OF BEIRUT PRESIDENT"
+    org_prefix_upper = rf"(?:{lexical_word} (?:(?:OF|FOR|AND|THE) )?){{0,4}}"
     title_before = {}
     title_after = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
-        prefix = "" if upper else org_prefix
+        prefix = org_prefix_upper if upper else org_prefix
         phrase = (
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"

@@ -136,7 +136,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
         return None  # nothing around the words says they name a person
     mention = Mention(words=run.words)
     if triggered:
-        window = _title_window(text, run.start)
+        window = _title_window(text, run.start, upper)
         found = _title_before(window, upper) if window else None
         if found and (found.group("title") or found.group("rank")):
             _apply_title_before(mention, found, local)
@@ -196,7 +196,7 @@ def _name_evidence(
     return None
 
 
-def _title_window(text: str, start: int) -> str:
+def _title_window(text: str, start: int, upper: bool = False) -> str:
     """The text before a run that a title could occupy: back over capitalised words, title
     words and connectors, never past a line break or a lower-case word."""
     lex = lexicon()
@@ -223,7 +223,9 @@ def _title_window(text: str, start: int) -> str:
     for j in range(i, len(words)):
         bare = words[j].strip(',()"').lower()
         if bare in triggers or bare.rstrip(".") in triggers:
-            return " ".join(words[max(i, j - 3) :])
+            # more in capitals, where an organisation may stand before: "AMERICAN UNIVERSITY
+            # OF BEIRUT PRESIDENT"
+            return " ".join(words[max(i, j - (5 if upper else 3)) :])
     return ""
 
 
