@@ -319,3 +319,12 @@ def test_upper_case_organisation_before_a_title(shared):
     state = next(parse_raw(r) for r in raws if "PRESIDENT MALCOLM KERR" in " ".join(r.text.split()))
     kerr = next(o for o in state.officials if o.name == "MALCOLM KERR")
     assert (kerr.title, kerr.organization) == ("PRESIDENT", "American University of Beirut")
+
+
+def test_no_body_from_a_nationality_with_military_or_a_month_before_a_head(shared):
+    # "without U.S. military support", "the Brazilian military": no named body
+    names = agency_names(shared / "corpus/cablegate/cable/2009/12/09BRASILIA1401.html")
+    assert not {"U.S. military", "Brazilian military"} & names
+    # "at the June Board": a meeting of the IAEA Board of Governors
+    names = agency_names(shared / "corpus/telegrams/09UNVIEVIENNA289.txt")
+    assert not {"June Board", "September Board"} & names

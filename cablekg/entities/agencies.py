@@ -482,7 +482,7 @@ def _government_cue(text: str, offset: int, acronym: str) -> bool:
 
 
 def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]]:
-    """Bodies named by a nationality and a common noun ("the Turkish military", "the UK embassy
+    """Bodies named by a nationality and a common noun ("the Turkish government", "the UK embassy
     in Brasilia") and embassies by their city ("Embassy Cairo"), read off the chunks."""
     lex = lexicon()
     spans = []
@@ -817,6 +817,13 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
 
 
+_DATE_WORDS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
+        *("thursday", "friday", "saturday", "sunday"),
+    )
+)
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
@@ -826,8 +833,8 @@ def _can_lead(word: str, upper: bool) -> bool:
     before heads recur)."""
     lex = lexicon()
     low = base(word).lower()
-    if low in lexicon().function_words:
-        return False
+    if low in lexicon().function_words or low in _DATE_WORDS:
+        return False  # "the June Board": a meeting of the IAEA Board, not a body
     if not upper:
         return True
     if low in lex.org_modifiers or low in lex.portfolios or low in lex.nationalities:

@@ -16,9 +16,10 @@ from cablekg.entities.words import ABBREVIATIONS
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LETTER = r"[^\W\d_]"
-# A body named by a nationality and a common noun: "the Turkish military".
+# A body named by a nationality and a common noun: "the Turkish government", "the Iraqi police"
+# (not "the U.S. military" or "the Venezuelan army": readers count those as no named body).
 LOWER_BODY = re.compile(
-    r" (?:government|military|armed forces|navy|army|air force|police|parliament"
+    r" (?:government|navy|air force|police|parliament"
     r"|security forces|intelligence services?|embassy(?: in (?P<place>[A-Z][a-z'-]+))?)(?![\w-])"
 )
 APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"

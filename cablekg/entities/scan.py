@@ -72,7 +72,7 @@ def _mixed_chunks(text: str) -> list[Chunk]:
         shape = _shape(match.group())
         tokens, kinds, offsets, breaks, capitals, known, useful, named, place_last, runs = shape
         if not useful and not (place_last and LOWER_BODY.match(text, match.end())):
-            continue  # a lone common word; but keep "Turkish" of "the Turkish military"
+            continue  # a lone common word; but keep "Turkish" of "the Turkish government"
         start = match.start()
         if start:
             before = text[start - 1]
