@@ -328,3 +328,13 @@ def test_no_body_from_a_nationality_with_military_or_a_month_before_a_head(share
     # "at the June Board": a meeting of the IAEA Board of Governors
     names = agency_names(shared / "corpus/telegrams/09UNVIEVIENNA289.txt")
     assert not {"June Board", "September Board"} & names
+
+
+def test_no_person_from_a_verb_after_a_title_a_firm_or_an_office_code(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "SUBJECT: ... HEALTH MINISTER EVALUATES HIZBALLAH": a verb after a title in capitals
+    assert "EVALUATES HIZBALLAH" not in people_named(cables / "2006/09/06BEIRUT3132.html")
+    # "Inversiones y Representaciones S.A.": a firm's legal form
+    assert not any("S.A" in n for n in people_named(cables / "2007/09/07BUENOSAIRES1819.html"))
+    # "STATE FOR EAP/BCLTV": an office code has no vowel
+    assert "BCLTV" not in people_named(cables / "2005/03/05RANGOON379.html")

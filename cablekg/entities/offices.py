@@ -217,8 +217,8 @@ def _looks_like_name(part: str) -> bool:
     low = part.lower()
     if low in lex.common or low in lex.dictionary or low in lex.portfolios:
         return False
-    vowels = sum(c in "AEIOUY" for c in part)
-    return len(part) >= 5 or (len(part) == 4 and vowels >= 2)
+    vowels = sum(c in "AEIOUY" for c in part)  # none in an office code: "EAP/BCLTV"
+    return (len(part) >= 5 and vowels >= 1) or (len(part) == 4 and vowels >= 2)
 
 
 def _is_office(word: str) -> bool:

@@ -165,8 +165,8 @@ def _run_facts(
     speech after them decides), and whether a `bin` chain starts them."""
     lex = lexicon()
     joined = " ".join(words).lower()
-    if joined in lex.places or joined in lex.organisations:
-        return None
+    if joined in lex.places or joined in lex.organisations or words[-1].lower() in lex.org_last:
+        return None  # "Inversiones y Representaciones S.A.": a firm's legal form
     names = [w for w, k in zip(words, kinds, strict=True) if k in (NAME, GIVEN)]
     if upper and all(len(w) < 3 for w in names):
         return None  # "CH GG": codes, not names

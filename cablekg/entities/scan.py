@@ -231,10 +231,19 @@ def _upper_chunks(text: str) -> list[Chunk]:
             continue
         previous = kinds[i - 1]
         after_given = previous == NAME and tokens[i - 1].lower() in given
-        if previous in (TITLE, HONORIFIC, INITIAL) or after_given:
+        if after_given or (previous in (TITLE, HONORIFIC, INITIAL) and _name_like(tokens[i])):
             kinds[i] = NAME
     runs = list(name_runs(tokens, kinds, offsets, breaks)) if len(tokens) > 1 else []
     return [Chunk(tokens, kinds, offsets, breaks, tuple(capitals), known, runs)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_like(token: str) -> bool:
+    """Whether an English word in capitals may be a name: one that mixed-case cables capitalise
+    or a known surname ("BUSH", "RAY"), not "PRESIDENT EVALUATES" or "GENERAL INCOMPREHENSION"."""
+    low = base(token).lower()
+    lex = lexicon()
+    return low in lex.capitalised or low in lex.surnames or low in lex.given
 
 
 @lru_cache(maxsize=1 << 15)
