@@ -338,3 +338,10 @@ def test_no_person_from_a_verb_after_a_title_a_firm_or_an_office_code(shared):
     assert not any("S.A" in n for n in people_named(cables / "2007/09/07BUENOSAIRES1819.html"))
     # "STATE FOR EAP/BCLTV": an office code has no vowel
     assert "BCLTV" not in people_named(cables / "2005/03/05RANGOON379.html")
+
+
+def test_occupations_are_titles(shared):
+    # "liberal activists such as ... Tiger activist Valmik Thapar"
+    path = shared / "corpus/cablegate/cable/2005/12/05NEWDELHI9527.html"
+    officials = {o["name"]: o for o in entities(path)[0]}
+    assert officials["Valmik Thapar"]["title"] == "activist"
