@@ -345,3 +345,11 @@ def test_occupations_are_titles(shared):
     path = shared / "corpus/cablegate/cable/2005/12/05NEWDELHI9527.html"
     officials = {o["name"]: o for o in entities(path)[0]}
     assert officials["Valmik Thapar"]["title"] == "activist"
+
+
+def test_things_named_after_people_name_no_one(shared):
+    # "the Leahy Act and Foreign Assistance Act": a law, not Senator Leahy
+    assert "Leahy" not in people_named(shared / "corpus/telegrams/07KINGSTON382.txt")
+    # but "Trade Minister van Gennip plan to represent": a verb after the name
+    path = shared / "corpus/cablegate/cable/2006/10/06THEHAGUE2306.html"
+    assert any("Gennip" in n for n in people_named(path))

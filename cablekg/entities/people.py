@@ -31,6 +31,12 @@ CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+# Things named after a person: "Leahy vetting", "the Monroe Doctrine", "the Marshall Plan" (a
+# word that may be a verb only capitalised: "Trade Minister van Gennip plan to represent")
+_EPONYM = re.compile(
+    r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award)"
+    r"|Plan|Initiative|Fellowship|Scholarship|Program|Programme|Fund|Report|Line)\b"
+)
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
 _TITLE_ADJECTIVES = frozenset(("new", "former", "current", "acting", "incoming", "outgoing"))
 _WINDOW = 160
@@ -105,8 +111,8 @@ def find_people(
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
     """The mention a run makes, or None when it is not a person (an organisation, a place)."""
-    if run.next_kind == ORG:
-        return None  # "Sultan Qaboos University", "Juma Foundation"
+    if run.next_kind == ORG or _EPONYM.match(text, run.end):
+        return None  # "Sultan Qaboos University", "Juma Foundation", "the Leahy Amendment"
     facts = _run_facts(run.words, run.kinds, upper)
     if facts is None:
         return None
