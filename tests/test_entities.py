@@ -353,3 +353,10 @@ def test_things_named_after_people_name_no_one(shared):
     # but "Trade Minister van Gennip plan to represent": a verb after the name
     path = shared / "corpus/cablegate/cable/2006/10/06THEHAGUE2306.html"
     assert any("Gennip" in n for n in people_named(path))
+
+
+def test_a_name_listed_with_people_is_a_person(shared):
+    # "FIGURES SUCH AS MATIN-DAFTARI NAZIH, FORUHAR, SANJABI, AND BAZARGAN HIMSELF"
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    tehran = next(parse_raw(r) for r in raws if "NAZIH, FORUHAR" in " ".join(r.text.split()))
+    assert {"FORUHAR", "SANJABI"} <= {o.name for o in tehran.officials}

@@ -23,6 +23,7 @@ from cablekg.entities.words import (
     INITIAL,
     NAME,
     ORG,
+    PARTICLE,
     base,
     possessive,
 )
@@ -37,6 +38,9 @@ _EPONYM = re.compile(
     r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award)"
     r"|Plan|Initiative|Fellowship|Scholarship|Program|Programme|Fund|Report|Line)\b"
 )
+# What joins the items of a list of people: "QOTEZADEH, YAZDI, CHAMRAN, AND BAZARGAN"
+_LIST_GLUE = re.compile(r",? (?:and|AND|or|OR) |, ")
+_LIST_GLUE_BEFORE = re.compile(r"(?:,? (?:and|AND|or|OR) |, )\Z")
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
 _TITLE_ADJECTIVES = frozenset(("new", "former", "current", "acting", "incoming", "outgoing"))
 _WINDOW = 160
@@ -77,6 +81,7 @@ def find_people(
     `local` are the acronyms the cable defines: words, but not names."""
     mentions: list[Mention] = []
     spans: list[tuple[int, int]] = []
+    weak: list[tuple[Run, Mention]] = []
     for chunk in chunk_list:
         if len(chunk.tokens) == 1:
             if chunk.kinds[0] != NAME or chunk.tokens[0] in local:
@@ -100,13 +105,59 @@ def find_people(
             if len(run.words) == 1 and run.words[0] in local:
                 continue
             mention = _judge(text, run, upper, local)
+            if mention is not None and not mention.strong:
+                weak.append((run, mention))  # a bare surname: a person only beside others
             if mention is None or not mention.strong:
-                continue  # weak mentions (a bare surname) add nothing to the people found
+                continue
             mention.order = order + run.start
             mention.upper = upper
             mentions.append(mention)
             spans.append((run.start, run.end))
+    for run, mention in _listed_with_people(text, weak, spans):
+        mention.strong, mention.order, mention.upper = True, order + run.start, upper
+        mentions.append(mention)
+        spans.append((run.start, run.end))
+    spans.sort()
     return mentions, spans
+
+
+def _listed_with_people(
+    text: str, weak: list[tuple[Run, Mention]], spans: list[tuple[int, int]]
+) -> list[tuple[Run, Mention]]:
+    """Weak mentions listed with people: "SUCH AS QOTEZADEH, YAZDI, CHAMRAN" when one of them
+    is known to be a person (each one found makes its neighbours people too)."""
+    starts = {start for start, _ in spans}
+    ends = {end for _, end in spans}
+    found: list[tuple[Run, Mention]] = []
+    changed = bool(weak and spans)
+    while changed:
+        changed = False
+        for item in weak:
+            run = item[0]
+            if not _listable(run):
+                continue
+            after = _LIST_GLUE.match(text, run.end)
+            before = _LIST_GLUE_BEFORE.search(text, max(0, run.start - 6), run.start)
+            if (after and after.end() in starts) or (before and before.start() in ends):
+                found.append(item)
+                starts.add(run.start)
+                ends.add(run.end)
+                changed = True
+        weak = [item for item in weak if item not in found]
+    return found
+
+
+def _listable(run: Run) -> bool:
+    """Whether a run could be a person by the company it keeps: not an English word
+    ("Section"), a joined place ("Bosnia-Herzegovina") or a name led by an article ("La
+    Repubblica")."""
+    lex = lexicon()
+    if run.kinds[0] == PARTICLE or run.words[0].lower() in lex.particles:
+        return False
+    if len(run.words) > 1:
+        return True
+    low = run.words[0].lower()
+    return "-" not in low and low not in lex.dictionary and low not in lex.common
 
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
