@@ -59,8 +59,12 @@ def normalise(text: str | None) -> str:
 
 
 def name_words(name: str) -> list[str]:
+    """The words that tell people apart: no particles, initials or generational suffixes
+    ("Robert Blake, Jr." is "Robert Blake")."""
     particles = {"bin", "bint", "ibn", "al", "el", "de", "da", "del", "la", "van", "von", "der"}
-    return [w for w in normalise(name).split() if w not in particles and len(w) > 1]
+    suffixes = {"jr", "sr", "ii", "iii", "iv"}
+    words = normalise(name).split()
+    return [w for w in words if w not in particles and w not in suffixes and len(w) > 1]
 
 
 def same_person(a: str, b: str) -> bool:
