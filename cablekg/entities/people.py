@@ -162,11 +162,11 @@ def _listable(run: Run) -> bool:
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
     """The mention a run makes, or None when it is not a person (an organisation, a place)."""
-    if run.next_kind == ORG or _EPONYM.match(text, run.end):
-        return None  # "Sultan Qaboos University", "Juma Foundation", "the Leahy Amendment"
+    if run.next_kind == ORG:
+        return None  # "Sultan Qaboos University", "Juma Foundation"
     facts = _run_facts(run.words, run.kinds, upper)
-    if facts is None:
-        return None
+    if facts is None or _EPONYM.match(text, run.end):
+        return None  # a place, an organisation, "the Leahy Amendment"
     lone, named, chained = facts
     if text[run.start - 1 : run.start] == " ":
         previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
