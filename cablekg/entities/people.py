@@ -3,9 +3,10 @@
 A name run is a stretch of name-like words: capitalised words in mixed-case text, words outside the
 common vocabulary in upper-case text, with particles (`bin`, `al-`, `de la`) and initials. A run is
 a person on its own evidence (a title, rank or honorific before it, an appositive title after it, a
-known given name, an Arabic `bin`/`ibn` chain, an initial, a verb of speech after a full name);
-otherwise it is kept as a weak mention that only counts when it names someone already found
-("Lagon" after "Mark Lagon").
+known given name, an Arabic `bin`/`ibn` chain, an initial, a verb of speech or "who" after a full
+name, "led by" before it); otherwise it is kept as a weak mention that only counts when it names
+someone already found ("Lagon" after "Mark Lagon") or stands in a list with people ("QOTEZADEH,
+YAZDI, CHAMRAN").
 """
 
 from __future__ import annotations
