@@ -360,3 +360,14 @@ def test_a_name_listed_with_people_is_a_person(shared):
     raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
     tehran = next(parse_raw(r) for r in raws if "NAZIH, FORUHAR" in " ".join(r.text.split()))
     assert {"FORUHAR", "SANJABI"} <= {o.name for o in tehran.officials}
+
+
+def test_a_title_taken_up_and_a_list_of_firms(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "since Raul Castro became president"
+    moscow = {o["name"]: o for o in entities(cables / "2009/07/09MOSCOW1730.html")[0]}
+    assert moscow["Raul Castro"]["title"] == "president"
+    # "Peugeot, Pfizer, Philip Morris, PriceWaterhouseCoopers": firms beside a firm named for
+    # a person are no people
+    names = people_named(cables / "2006/01/06BUENOSAIRES34.html")
+    assert not {"Pfizer", "PriceWaterhouseCoopers", "Peugeot"} & names

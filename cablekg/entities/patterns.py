@@ -69,6 +69,7 @@ class Patterns:
     chunk: re.Pattern[str]  # a run of capitalised words (mixed-case text)
     title_before: dict[bool, re.Pattern[str]]  # by upper-case mode: title ending a window
     title_after: dict[bool, re.Pattern[str]]  # appositive title right after a name
+    became: dict[bool, re.Pattern[str]]  # "... became president", "... was named Minister of ..."
     title_start: re.Pattern[str]  # a title at the start of a string ("Classified By")
     speech: re.Pattern[str]
     speaks: re.Pattern[str]  # a verb of speech proper, no auxiliary
@@ -124,6 +125,7 @@ def patterns() -> Patterns:
     org_prefix_upper = rf"(?:{lexical_word} (?:(?:OF|FOR|AND|THE) )?){{0,4}}"
     title_before = {}
     title_after = {}
+    became = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
         prefix = org_prefix_upper if upper else org_prefix
         phrase = (
@@ -140,6 +142,12 @@ def patterns() -> Patterns:
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
             rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?"
             rf"(?=[,.;:)]|$| (?i:{APPOSITIVE_END}|at|from|with|since)\b)"
+        )
+        became[upper] = re.compile(
+            r" (?i:became|becomes|was (?:appointed|named|elected)(?: as)?"
+            r"|(?:took over|serves|served) as)(?: (?i:the|a|an))? "
+            rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
+            rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?(?![\w-])"
         )
     title_start = re.compile(
         rf"(?P<title>(?:{title_phrase}|{rank})(?: (?i:of|for|at|to|in) (?:(?i:the) )?"
@@ -185,6 +193,7 @@ def patterns() -> Patterns:
         chunk=chunk,
         title_before=title_before,
         title_after=title_after,
+        became=became,
         title_start=title_start,
         speech=speech,
         speaks=speaks,

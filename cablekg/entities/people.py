@@ -43,7 +43,9 @@ _EPONYM = re.compile(
 _LIST_GLUE = re.compile(r",? (?:and|AND|or|OR) |, ")
 _LIST_GLUE_BEFORE = re.compile(r"(?:,? (?:and|AND|or|OR) |, )\Z")
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
-_TITLE_ADJECTIVES = frozenset(("new", "former", "current", "acting", "incoming", "outgoing"))
+_TITLE_ADJECTIVES = frozenset(
+    ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
+)
 _WINDOW = 160
 # Looks back from a name stop after this many characters, so that time stays linear on texts
 # with no spaces or line breaks; no word of the lexicon is that long.
@@ -114,7 +116,7 @@ def find_people(
             mention.upper = upper
             mentions.append(mention)
             spans.append((run.start, run.end))
-    for run, mention in _listed_with_people(text, weak, spans):
+    for run, mention in _listed_with_people(text, weak, spans, upper):
         mention.strong, mention.order, mention.upper = True, order + run.start, upper
         mentions.append(mention)
         spans.append((run.start, run.end))
@@ -123,7 +125,7 @@ def find_people(
 
 
 def _listed_with_people(
-    text: str, weak: list[tuple[Run, Mention]], spans: list[tuple[int, int]]
+    text: str, weak: list[tuple[Run, Mention]], spans: list[tuple[int, int]], upper: bool
 ) -> list[tuple[Run, Mention]]:
     """Weak mentions listed with people: "SUCH AS QOTEZADEH, YAZDI, CHAMRAN" when one of them
     is known to be a person (each one found makes its neighbours people too)."""
@@ -135,7 +137,7 @@ def _listed_with_people(
         changed = False
         for item in weak:
             run = item[0]
-            if not _listable(run):
+            if not _listable(run, upper):
                 continue
             after = _LIST_GLUE.match(text, run.end)
             before = _LIST_GLUE_BEFORE.search(text, max(0, run.start - 6), run.start)
@@ -148,17 +150,22 @@ def _listed_with_people(
     return found
 
 
-def _listable(run: Run) -> bool:
-    """Whether a run could be a person by the company it keeps: not an English word
-    ("Section"), a joined place ("Bosnia-Herzegovina") or a name led by an article ("La
+def _listable(run: Run, upper: bool) -> bool:
+    """Whether a run could be a person by the company it keeps: a full name ("Danilo Astori"),
+    or in capitals a surname ("YAZDI"); not a lone capitalised word in mixed case, which as often
+    names a firm or a town ("Peugeot, Pfizer, Philip Morris"), an office code ("AF/SPG"), an
+    English word, a joined place ("Bosnia-Herzegovina") or a name led by an article ("La
     Repubblica")."""
     lex = lexicon()
     if run.kinds[0] == PARTICLE or run.words[0].lower() in lex.particles:
         return False
+    if any("/" in word for word in run.words):
+        return False
     if len(run.words) > 1:
         return True
     low = run.words[0].lower()
-    return "-" not in low and low not in lex.dictionary and low not in lex.common
+    plain = "-" not in low and low not in lex.dictionary and low not in lex.common
+    return upper and len(low) > 3 and plain
 
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
@@ -208,6 +215,11 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             title, org, quality = title_parts(after, local)
             if quality + 1 > mention.quality:
                 mention.title, mention.organization, mention.quality = title, org, quality + 1
+            mention.strong = True
+    if not mention.quality:
+        later = pats.became[upper].match(text, end)  # "Raul Castro became president"
+        if later:
+            mention.title, mention.organization, mention.quality = title_parts(later, local)
             mention.strong = True
     mention.strong = bool(mention.strong or lone or chained or named)
     return mention
