@@ -371,3 +371,9 @@ def test_a_title_taken_up_and_a_list_of_firms(shared):
     # a person are no people
     names = people_named(cables / "2006/01/06BUENOSAIRES34.html")
     assert not {"Pfizer", "PriceWaterhouseCoopers", "Peugeot"} & names
+
+
+def test_people_of_a_kind_such_as(shared):
+    # "liberal activists such as Sunita Narain (a personal friend of the PM)"
+    path = shared / "corpus/cablegate/cable/2005/12/05NEWDELHI9527.html"
+    assert "Sunita Narain" in people_named(path)

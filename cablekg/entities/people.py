@@ -42,6 +42,8 @@ _EPONYM = re.compile(
 # What joins the items of a list of people: "QOTEZADEH, YAZDI, CHAMRAN, AND BAZARGAN"
 _LIST_GLUE = re.compile(r",? (?:and|AND|or|OR) |, ")
 _LIST_GLUE_BEFORE = re.compile(r"(?:,? (?:and|AND|or|OR) |, )\Z")
+_SUCH_AS = re.compile(r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|including|like) \Z")
+_PEOPLE_WORDS = frozenset(("people", "figures", "personalities", "individuals", "politicians"))
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
 _TITLE_ADJECTIVES = frozenset(
     ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
@@ -150,6 +152,18 @@ def _listed_with_people(
     return found
 
 
+def _people_such_as(text: str, start: int) -> bool:
+    """Whether people of some kind introduce the run: "activists such as Sunita Narain",
+    "OFFICIALS, INCLUDING ..." (not "firms such as Odebrecht")."""
+    found = _SUCH_AS.search(text, max(0, start - 40), start)
+    if not found:
+        return False
+    kind = found.group("kind").lower()
+    singular = kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+    lex = lexicon()
+    return singular in lex.titles or singular in lex.title_words or kind in _PEOPLE_WORDS
+
+
 def _listable(run: Run, upper: bool) -> bool:
     """Whether a run could be a person by the company it keeps: a full name ("Danilo Astori"),
     or in capitals a surname ("YAZDI"); not a lone capitalised word in mixed case, which as often
@@ -194,8 +208,10 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if named is None:
         # "Niall Connolly, who", "led by Nabih Berri"; in capitals not "... WAS": too common
         speech = pats.speaks if upper else pats.speech
-        named = bool(speech.match(text, end)) or bool(
-            _LED_BY.search(text, max(0, run.start - 26), run.start)
+        named = (
+            bool(speech.match(text, end))
+            or bool(_LED_BY.search(text, max(0, run.start - 26), run.start))
+            or _people_such_as(text, run.start)
         )
     if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
         return None  # nothing around the words says they name a person
