@@ -27,6 +27,7 @@ from cablekg.entities.words import (
     base,
     kind,
     possessive,
+    singular,
 )
 
 _MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
@@ -699,8 +700,11 @@ def organisation_span(
         words = complement.split(" ")
         for i, word in enumerate(words):
             low = base(word).lower()
-            singular = low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")
-            title = low in lex.titles or singular in lex.titles or low.rstrip(".") in lex.honorifics
+            title = (
+                low in lex.titles
+                or singular(low) in lex.titles
+                or low.rstrip(".") in lex.honorifics
+            )
             if i and title and low not in lex.portfolios and low not in lex.org_last:
                 words = words[:i]  # "Department of Justice Attache", "... State Secretaries Dr"
                 break
@@ -817,13 +821,6 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
 
 
-_DATE_WORDS = frozenset(
-    (
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
-        *("thursday", "friday", "saturday", "sunday"),
-    )
-)
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
@@ -833,7 +830,7 @@ def _can_lead(word: str, upper: bool) -> bool:
     before heads recur)."""
     lex = lexicon()
     low = base(word).lower()
-    if low in lexicon().function_words or low in _DATE_WORDS:
+    if low in lexicon().function_words or low in _CALENDAR:
         return False  # "the June Board": a meeting of the IAEA Board, not a body
     if not upper:
         return True

@@ -104,6 +104,7 @@ def field_mentions(texts: list[str], order: int) -> list[Mention]:
     """People of `Name:` fields, their rank as title: "SURNAME, Given" is Given SURNAME."""
     mentions = []
     lex = lexicon()
+    rank_words = lex.ranks | lex.titles
     for text in texts:
         if "ame:" not in text and "AME:" not in text:
             continue
@@ -118,7 +119,7 @@ def field_mentions(texts: list[str], order: int) -> list[Mention]:
             while words and not words[-1].isalpha():
                 words.pop()  # a service number after the name
             rank = []
-            while words and words[0].lower().rstrip(".") in lex.ranks | lex.titles:
+            while words and words[0].lower().rstrip(".") in rank_words:
                 rank.append(words.pop(0))  # "MAJ", "COL", "Attache"
             if 1 < len(words) < 8 and _plausible_name(words):
                 title = " ".join(rank) or None

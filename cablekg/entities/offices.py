@@ -61,13 +61,15 @@ def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], li
     for index, (clause, after_for) in enumerate(clauses):
         last: str | None = None
         items = [(item, False) for item in _ITEM.split(clause)]
-        item = items[-1][0].rstrip()
-        cut = item.rfind(" ") + 1
+        last_item = items[-1][0].rstrip()
+        cut = last_item.rfind(" ") + 1
         followed = index + 1 < len(clauses) and clauses[index + 1][1]  # by FOR, not PASS TO
-        if followed and after_for and "/" in item[cut:]:
+        if followed and after_for and "/" in last_item[cut:]:
             # its last word is the office the next clause addresses: "... FOR CANEDO; DRL/NESCA
             # FOR BERGLUND", not a name written into an office symbol
-            items[-1:] = [(item[:cut], False), (item[cut:], True)] if cut else [(item, True)]
+            items[-1:] = (
+                [(last_item[:cut], False), (last_item[cut:], True)] if cut else [(last_item, True)]
+            )
         for item, next_office in items:
             item_orgs, persons = _item(item, after_for and not next_office, next_office)
             for name, acronym in item_orgs:

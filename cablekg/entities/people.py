@@ -27,6 +27,7 @@ from cablekg.entities.words import (
     PARTICLE,
     base,
     possessive,
+    singular,
 )
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
@@ -40,8 +41,9 @@ _EPONYM = re.compile(
     r"|Plan|Initiative|Fellowship|Scholarship|Program|Programme|Fund|Report|Line)\b"
 )
 # What joins the items of a list of people: "QOTEZADEH, YAZDI, CHAMRAN, AND BAZARGAN"
-_LIST_GLUE = re.compile(r",? (?:and|AND|or|OR) |, ")
-_LIST_GLUE_BEFORE = re.compile(r"(?:,? (?:and|AND|or|OR) |, )\Z")
+_GLUE = r"(?:,? (?:and|AND|or|OR) |, )"
+_LIST_GLUE = re.compile(_GLUE)
+_LIST_GLUE_BEFORE = re.compile(_GLUE + r"\Z")
 _SUCH_AS = re.compile(r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|including|like) \Z")
 _PEOPLE_WORDS = frozenset(("people", "figures", "personalities", "individuals", "politicians"))
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
@@ -110,9 +112,10 @@ def find_people(
             if len(run.words) == 1 and run.words[0] in local:
                 continue
             mention = _judge(text, run, upper, local)
-            if mention is not None and not mention.strong:
+            if mention is None:
+                continue
+            if not mention.strong:
                 weak.append((run, mention))  # a bare surname: a person only beside others
-            if mention is None or not mention.strong:
                 continue
             mention.order = order + run.start
             mention.upper = upper
@@ -133,14 +136,13 @@ def _listed_with_people(
     is known to be a person (each one found makes its neighbours people too)."""
     starts = {start for start, _ in spans}
     ends = {end for _, end in spans}
+    left = [item for item in weak if _listable(item[0], upper)] if spans else []
     found: list[tuple[Run, Mention]] = []
-    changed = bool(weak and spans)
-    while changed:
+    changed = True
+    while changed and left:
         changed = False
-        for item in weak:
+        for item in left:
             run = item[0]
-            if not _listable(run, upper):
-                continue
             after = _LIST_GLUE.match(text, run.end)
             before = _LIST_GLUE_BEFORE.search(text, max(0, run.start - 6), run.start)
             if (after and after.end() in starts) or (before and before.start() in ends):
@@ -148,7 +150,7 @@ def _listed_with_people(
                 starts.add(run.start)
                 ends.add(run.end)
                 changed = True
-        weak = [item for item in weak if item not in found]
+        left = [item for item in left if not any(item is f for f in found)]
     return found
 
 
@@ -159,9 +161,9 @@ def _people_such_as(text: str, start: int) -> bool:
     if not found:
         return False
     kind = found.group("kind").lower()
-    singular = kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+    one = singular(kind)
     lex = lexicon()
-    return singular in lex.titles or singular in lex.title_words or kind in _PEOPLE_WORDS
+    return one in lex.titles or one in lex.title_words or kind in _PEOPLE_WORDS
 
 
 def _listable(run: Run, upper: bool) -> bool:

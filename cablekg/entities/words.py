@@ -87,6 +87,12 @@ def base(token: str) -> str:
     return token
 
 
+def singular(word: str) -> str:
+    """A lower-case plural made singular the simple way: "secretaries" -> "secretary",
+    "activists" -> "activist"."""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+
+
 def possessive(token: str) -> bool:
     """Whether a token ends in a possessive `'s` ("Qaboos's", "OMAN'S")."""
     return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
