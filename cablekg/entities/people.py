@@ -141,6 +141,7 @@ def _listed_with_people(
     changed = True
     while changed and left:
         changed = False
+        unlisted = []
         for item in left:
             run = item[0]
             after = _LIST_GLUE.match(text, run.end)
@@ -150,7 +151,9 @@ def _listed_with_people(
                 starts.add(run.start)
                 ends.add(run.end)
                 changed = True
-        left = [item for item in left if not any(item is f for f in found)]
+            else:
+                unlisted.append(item)
+        left = unlisted
     return found
 
 

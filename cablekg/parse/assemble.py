@@ -55,7 +55,7 @@ def assemble(
                 station = fixed
     serial = banner.serial if banner else None
     spliced = _spliced(banner, station, sender, header)
-    if spliced:
+    if spliced and banner:
         repairs.append(
             f"banner {banner.station_written} {banner.serial} contradicts the header "
             f"(FM {sender}, DE #{header.sequence}); id, date and classification from the header"
@@ -71,8 +71,9 @@ def assemble(
     if not station and header.originator_route:
         station = table.routing.get(header.originator_route)
     source_id = canonical_id(meta.id)
-    if not station and source_id:
-        station = split_id(source_id)[1]
+    source_parts = split_id(source_id) if source_id else None
+    if not station and source_parts:
+        station = source_parts[1]
     origin = sender or _address_of(station)
 
     # When: date-time group, then an embedded record, then the source.
@@ -101,11 +102,11 @@ def assemble(
     if not cable_id and witness.id:
         cable_id = canonical_id(witness.id)
         repairs.append("id taken from the database record in the text")
-    if cable_id and not station:
-        station = split_id(cable_id)[1]
-    if cable_id and (year is None or serial is None):
-        parsed = split_id(cable_id)
-        year = year if year is not None else full_year(parsed[0])
+    id_parts = split_id(cable_id) if cable_id else None
+    if id_parts and not station:
+        station = id_parts[1]
+    if id_parts and year is None:
+        year = full_year(id_parts[0])
 
     classification = _classification(parts, meta, witness, spliced is not None)
     caveats = list(dict.fromkeys(parts.caveats))

@@ -49,7 +49,7 @@ def _build_index() -> dict[tuple[int | str, str], set[int]]:
     and each deletion with its position (the token has another letter there)."""
     index: dict[tuple[int | str, str], set[int]] = {}
     for rank, marking in enumerate(_LONG):
-        keys = [("=", marking)]
+        keys: list[tuple[int | str, str]] = [("=", marking)]
         for i in range(len(marking)):
             shorter = marking[:i] + marking[i + 1 :]
             keys += [("-", shorter), (i, shorter)]

@@ -98,11 +98,16 @@ def _header_start(lines: list[str], n: int, floor: int) -> int:
     return n
 
 
+def _section(copy: Parts) -> int:
+    """The section number of a copy's banner (0 when it has none)."""
+    return (copy.banner.section or 0) if copy.banner else 0
+
+
 def merge(copies: list[Parts]) -> Parts:
     """One `Parts` from several copies of the same cable."""
-    sections = [c.banner.section for c in copies if c.banner and c.banner.section]
-    if len(set(sections)) > 1 and len(sections) == len(copies):
-        ordered = sorted(copies, key=lambda c: c.banner.section)
+    sections = [_section(c) for c in copies]
+    if len(set(sections)) > 1 and all(sections):
+        ordered = sorted(copies, key=_section)
         merged = _fill(ordered[0], ordered[1:])
         merged.paragraphs = [p for c in ordered for p in c.paragraphs]
         merged.signers = ordered[-1].signers or merged.signers

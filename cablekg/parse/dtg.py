@@ -62,12 +62,12 @@ def read_dtg(line: str) -> DateTimeGroup | None:
         return _make(year, month, match["day"], match["hh"], match["mm"], precedence)
     match = _ISO.search(line) if "dated" in line else None
     if match:
-        year, month, day, hh, mm = match.groups()
-        return _make(int(year), int(month), day, hh, mm, None)
+        iso_year, iso_month, day, hh, mm = match.groups()
+        return _make(int(iso_year), int(iso_month), day, hh, mm, None)
     match = _LONG.match(line) if "day," in line else None
     if match:
-        day, month, year, hh, mm = match.groups()
-        return _make(int(year), MONTHS.get(month[:3].upper()), day, hh, mm, None)
+        day, month_name, long_year, hh, mm = match.groups()
+        return _make(int(long_year), MONTHS.get(month_name[:3].upper()), day, hh, mm, None)
     return None
 
 

@@ -86,7 +86,7 @@ def _items(text: str) -> list[tuple[str | None, str]]:
     if not accepted:
         parts = re.split(r"(?<!\s)\s*;\s*|(?<=\d):\s+", text)
         return [(None, p) for p in parts if p.strip()]
-    items = []
+    items: list[tuple[str | None, str]] = []
     if accepted[0][0] > 0 and text[: accepted[0][0]].strip(" ,;:"):
         items.append((None, text[: accepted[0][0]]))
     for n, (_start, end, label) in enumerate(accepted):

@@ -75,8 +75,8 @@ def strip_end_markers(text: str) -> tuple[str, bool]:
     return text[: match.start()].rstrip(), True
 
 
-_MARKER_ENDS = ("=", '"', ">", "BT", "NNNN", "Nnnn", "nnnn", "End Cable Text", "CABLE END")
-_MARKER_ENDS += ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
+_MARKER_ENDS: tuple[str, ...] = ("=", '"', ">", "BT", "NNNN", "Nnnn", "nnnn", "End Cable Text")
+_MARKER_ENDS += ("CABLE END", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET")
 
 
 def _may_end_with_marker(tail: str) -> bool:

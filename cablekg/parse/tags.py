@@ -76,9 +76,7 @@ def read_tags(text: str) -> tuple[list[str], list[str]]:
         i += 1
     for match in _PAREN_PERSON.finditer(text.upper()):
         tags.append(", ".join(part.strip() for part in match[1].split(",", 1)))
-    seen: set[str] = set()
-    unique = [t for t in tags if not (t in seen or seen.add(t))]
-    return unique, repairs
+    return list(dict.fromkeys(tags)), repairs
 
 
 def _is_name(token: str, codes: frozenset[str]) -> bool:
@@ -134,7 +132,8 @@ def _split_run(token: str, codes: frozenset[str]) -> list[str] | None:
             if prev is None or part not in codes:
                 continue
             candidate = (prev[0] + 1, prev[1] + (length == 2), [*prev[2], part])
-            if best[end] is None or candidate[:2] < best[end][:2]:
+            current = best[end]
+            if current is None or candidate[:2] < current[:2]:
                 best[end] = candidate
     found = best[n]
     if not found or found[0] < 2 or max(len(p) for p in found[2]) < 4:

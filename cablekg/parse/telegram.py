@@ -234,9 +234,10 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             state = "eo" if eo.date is None and eo.instruction is None else None
             i += 1
             continue
-        if state == "eo" and DECL_LINE.match(text) and parts.declassification:
+        decl = DECL_LINE.match(text) if state == "eo" else None
+        if decl and parts.declassification:
             order = parts.declassification.order
-            parts.declassification = read_instruction(DECL_LINE.match(text)[0], order)
+            parts.declassification = read_instruction(decl[0], order)
             state = None
             i += 1
             continue
@@ -455,17 +456,21 @@ def _read_body(lines: list[str], parts: Parts) -> None:
             if OFFICE_CODES.match(line.strip()):
                 i += 1
                 continue
-            if parts.classified_by is None and len(cleaned) < 15 and CLASSIFIED_LINE.match(line):
-                parts.classified_by = read_classified_by(CLASSIFIED_LINE.match(line)[1])
+            near_top = parts.classified_by is None and len(cleaned) < 15
+            classified = CLASSIFIED_LINE.match(line) if near_top else None
+            if classified:
+                parts.classified_by = read_classified_by(classified[1])
                 i += 1
                 continue
         i += 1
         if special or not (  # a prose line without any debris `clean_body_line` removes
             " OF " not in line and "PAGE " not in line and "\\" not in line and "$" not in line
         ):
-            line = clean_body_line(line, repairs, special)
-        if line is not None:
-            cleaned.append(line)
+            kept = clean_body_line(line, repairs, special)
+        else:
+            kept = line
+        if kept is not None:
+            cleaned.append(kept)
     parts.repairs.extend(dict.fromkeys(repairs))
     while cleaned and not cleaned[-1].strip():
         cleaned.pop()

@@ -320,7 +320,7 @@ class Mapper:
         for index, reference in enumerate(cable.references, 1):
             label = reference.label
             usable = label and labels.count(label) == 1 and re.fullmatch(r"[A-Za-z0-9]+", label)
-            r = t.iri(self.iris.reference(key, label if usable else f"r{index}"))
+            r = t.iri(self.iris.reference(key, label if usable and label else f"r{index}"))
             out.append((c, HAS_REFERENCE, r))
             out.append((r, A, REFERENCE))
             if label:

@@ -9,6 +9,7 @@ Both read a unit of N-Triples text (one cable graph with its metadata) and retur
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -113,7 +114,7 @@ def _local(iri: rdflib.term.Node | None) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-ENGINES = {"fast": FastEngine, "pyshacl": PyshaclEngine}
+ENGINES: dict[str, Callable[[], Engine]] = {"fast": FastEngine, "pyshacl": PyshaclEngine}
 
 
 def engine(name: str) -> Engine:
