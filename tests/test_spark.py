@@ -1,6 +1,6 @@
 """The per-cable pipeline on Spark (local mode): shards hold exactly what `cablekg build` writes.
 
-Runs only where pyspark and a Java runtime are installed (`pip install 'cablekg[spark]'`).
+Needs pyspark and a Java runtime: the test set-up installs both (`.[test]` and `.ci/run`).
 """
 
 from __future__ import annotations
