@@ -282,6 +282,7 @@ def main() -> None:
         else:
             print(f"no gold set at {gold}")
     if not args.no_speed:
+        print(f"\nspeed, cablekg {'compiled' if cablekg.compiled() else 'pure Python'}")
         throughput(args.shared)
 
 

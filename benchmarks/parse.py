@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import cablekg  # noqa: E402
 from cablekg.sources.cablegate import read_page  # noqa: E402
 
 
@@ -132,6 +133,7 @@ def main() -> None:
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp:
         inputs = build_inputs(shared, Path(tmp), args.repeat)
+        print(f"cablekg {'compiled' if cablekg.compiled() else 'pure Python'}")
         print(f"{'format':30s} {'cables':>6s} {'stage':>16s} {'wall s':>7s} {'CPU s':>7s}"
               f" {'cables/s':>8s} {'per CPU s':>9s} {'ms CPU':>7s} {'peak RSS':>9s}"
               f" {'start-up':>8s}")  # fmt: skip

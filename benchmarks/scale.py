@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import cablekg  # noqa: E402
+
 SIZES = [10_000, 50_000, 251_287]
 
 
@@ -195,7 +197,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="cablekg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"# cablekg scale, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores")
+    print(f"# cablekg scale, {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, "
+          f"{'compiled' if cablekg.compiled() else 'pure Python'}")  # fmt: skip
     totals = {}
     for count in args.sizes:
         source = corpus(work, count)

@@ -5,6 +5,7 @@ The parse stage's public API:
 - `read(paths)` -> cables of files, directories, Cablegate trees, cables.csv or `-` (stdin);
 - `read_outcomes(paths)` -> cables and `Reject`s together, in input order (what the CLI prints).
 All three take `entities=False` to skip entity extraction (officials and agencies stay empty).
+`compiled()` says whether the per-cable stages run compiled (`CABLEKG_COMPILE=1`, setup.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from cablekg.sources import RawCable, Reject, read_sources
 from cablekg.validate import validate
 
 __all__ = [
-    "Cable", "RdfFormat", "Reject", "__version__", "map_cable", "parse_text", "read",
+    "Cable", "RdfFormat", "Reject", "__version__", "compiled", "map_cable", "parse_text", "read",
     "read_outcomes", "to_quads", "validate", "write",
 ]  # fmt: skip
 
@@ -49,6 +50,14 @@ def read(
     for outcome in read_outcomes(paths, use_metadata, entities=entities):
         if isinstance(outcome, Cable):
             yield outcome
+
+
+def compiled() -> bool:
+    """Whether this install runs the parser and entity extractor as mypyc-compiled extensions,
+    so that a timing can say which of the two it measured."""
+    from cablekg.entities import people
+
+    return not people.__file__.endswith(".py")
 
 
 def _parse(raw: RawCable, use_metadata: bool, entities: bool) -> Cable | Reject:

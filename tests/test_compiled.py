@@ -55,6 +55,7 @@ def test_compiled_modules_are_the_ones_imported(compiled):
     probe = "import importlib, sys; print(importlib.import_module(sys.argv[1]).__file__)"
     for module in ("cablekg.entities.people", "cablekg.parse.telegram", "cablekg.rdf.mapping"):
         assert _run(compiled, "-c", probe, module).strip().endswith(".so"), module
+    assert _run(compiled, "-c", "import cablekg; print(cablekg.compiled())").strip() == "True"
     # interpreted, so that the build's stage timing can wrap the extractor it calls
     assert _run(compiled, "-c", probe, "cablekg.parse.assemble").strip().endswith("assemble.py")
 
