@@ -71,8 +71,8 @@ def assemble(
     if not station and header.originator_route:
         station = table.routing.get(header.originator_route)
     source_id = canonical_id(meta.id)
-    source_parts = split_id(source_id) if source_id else None
-    if not station and source_parts:
+    source_parts = split_id(source_id) if source_id and not station else None
+    if source_parts:
         station = source_parts[1]
     origin = sender or _address_of(station)
 
@@ -102,7 +102,7 @@ def assemble(
     if not cable_id and witness.id:
         cable_id = canonical_id(witness.id)
         repairs.append("id taken from the database record in the text")
-    id_parts = split_id(cable_id) if cable_id else None
+    id_parts = split_id(cable_id) if cable_id and (not station or year is None) else None
     if id_parts and not station:
         station = id_parts[1]
     if id_parts and year is None:

@@ -319,8 +319,10 @@ class Mapper:
         labels = [r.label for r in cable.references]
         for index, reference in enumerate(cable.references, 1):
             label = reference.label
-            usable = label and labels.count(label) == 1 and re.fullmatch(r"[A-Za-z0-9]+", label)
-            r = t.iri(self.iris.reference(key, label if usable and label else f"r{index}"))
+            local_key = f"r{index}"
+            if label and labels.count(label) == 1 and re.fullmatch(r"[A-Za-z0-9]+", label):
+                local_key = label  # a label that is unique in the cable and plain names it
+            r = t.iri(self.iris.reference(key, local_key))
             out.append((c, HAS_REFERENCE, r))
             out.append((r, A, REFERENCE))
             if label:
