@@ -377,3 +377,13 @@ def test_people_of_a_kind_such_as(shared):
     # "liberal activists such as Sunita Narain (a personal friend of the PM)"
     path = shared / "corpus/cablegate/cable/2005/12/05NEWDELHI9527.html"
     assert "Sunita Narain" in people_named(path)
+
+
+def test_appositive_title_after_an_article_and_describing_words(shared):
+    # "Kamel Daoud, a retired attorney, is ..."; "Ragnhildur Helgadottir, a constitutional
+    # lawyer and an advisor to ...": the words before the title noun describe the person
+    cables = shared / "corpus/cablegate/cable"
+    algiers = {o["name"]: o for o in entities(cables / "2008/07/08ALGIERS787.html")[0]}
+    assert algiers["Kamel Daoud"]["title"] == "attorney"
+    reykjavik = {o["name"]: o for o in entities(cables / "2010/01/10REYKJAVIK3.html")[0]}
+    assert reykjavik["Ragnhildur Helgadottir"]["title"] == "lawyer"

@@ -23,6 +23,8 @@ LOWER_BODY = re.compile(
     r"|security forces|intelligence services?|embassy(?: in (?P<place>[A-Z][a-z'-]+))?)(?![\w-])"
 )
 APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
+# words that cannot describe a person before a title noun ("a talk by the ... Adviser")
+_NOT_DESCRIBING = "by|the|of|to|for|in|on|at|with|from|and|or|who|which|that|is|was|has|had"
 CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
 
 
@@ -128,6 +130,11 @@ def patterns() -> Patterns:
     became = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
         prefix = org_prefix_upper if upper else org_prefix
+        # an article and words describing the person before the title noun: "an environmental
+        # lawyer", "AN ELECTRICAL ENGINEERING PROFESSOR" (fewest first: an organisation before
+        # the title keeps its words)
+        plain_word = "[A-Z][A-Z-]+" if upper else "[a-z][a-z-]+"
+        described = rf"(?i:an?) (?:(?!(?i:{_NOT_DESCRIBING})\b){plain_word} ){{0,3}}?"
         phrase = (
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
@@ -136,7 +143,7 @@ def patterns() -> Patterns:
             rf"(?<![\w-])(?:{phrase}(?P<comma>,)? )?(?P<rank>(?:(?:{rank}|{honorific}) ){{0,3}})$"
         )
         title_after[upper] = re.compile(
-            rf"(?:['\u2019]s)?, (?:(?i:the|a|an|his|her|its|their|then|now|also|as) )?"
+            rf"(?:['\u2019]s)?, (?:{described}|(?i:the|his|her|its|their|then|now|also|as) )?"
             rf"(?:(?i:former|current|outgoing|incoming|new|acting|newly appointed) )?"
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
