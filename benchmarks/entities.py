@@ -20,7 +20,8 @@ Matching (the gold set's conventions, tests/data and the annotation guidelines):
 - title / organization: over matched officials whose gold entry states one; correct when one
   normalised value contains the other (the seed's rule).
 - agencies: the same normalised name (case, accents, punctuation, "the" ignored; a ministry named
-  "X Ministry" or "Ministry of X (Affairs)" is one name), or the same non-null acronym.
+  "X Ministry" or "Ministry of X (Affairs)" is one name), or the same non-null acronym, or one
+  entry's name is the other's acronym.
 """
 
 from __future__ import annotations
@@ -122,11 +123,20 @@ def match_pairs(gold: list[dict], found: list[dict], same) -> list[tuple[dict, d
 
 def same_agency(a: dict, b: dict) -> bool:
     """Same normalised name (a ministry's two word orders count as one name: "Foreign Ministry"
-    and "Ministry of Foreign Affairs"), or the same non-null acronym ("U.N." is "UN")."""
+    and "Ministry of Foreign Affairs"), or the same non-null acronym ("U.N." is "UN"), or one's
+    name is the other's acronym (the guidelines give an acronym as the name when the reader is
+    not sure of the full one: "BBC" and "British Broadcasting Corporation [BBC]")."""
     if normalise(a["name"]) == normalise(b["name"]) or org_key(a["name"]) == org_key(b["name"]):
         return True
-    acronym_a = (a.get("acronym") or "").replace(".", "")
-    return bool(acronym_a) and acronym_a == (b.get("acronym") or "").replace(".", "")
+    acronym_a, acronym_b = (_acronym_key(x.get("acronym")) for x in (a, b))
+    if acronym_a and acronym_a == acronym_b:
+        return True
+    name_a, name_b = (_acronym_key(x["name"]) for x in (a, b))
+    return bool(acronym_a and acronym_a == name_b) or bool(acronym_b and acronym_b == name_a)
+
+
+def _acronym_key(text: str | None) -> str:
+    return (text or "").replace(".", "")
 
 
 def evaluate(gold_path: Path, shared: Path, verbose: bool) -> dict[str, Counter]:
