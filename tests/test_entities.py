@@ -387,3 +387,29 @@ def test_appositive_title_after_an_article_and_describing_words(shared):
     assert algiers["Kamel Daoud"]["title"] == "attorney"
     reykjavik = {o["name"]: o for o in entities(cables / "2010/01/10REYKJAVIK3.html")[0]}
     assert reykjavik["Ragnhildur Helgadottir"]["title"] == "lawyer"
+
+
+def test_bodies_joined_listed_or_described_are_named_apart(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Ministry of Finance and the Central Bank of Nigeria": two bodies
+    abuja = agency_names(cables / "2009/10/09ABUJA1907.html")
+    assert {"Ministry of Finance", "Central Bank of Nigeria"} <= abuja
+    # "the London-based International Institute for Strategic Studies (IISS)"
+    manama = agency_names(cables / "2008/12/08MANAMA795.html")
+    assert "International Institute for Strategic Studies" in manama
+    assert not any(name.startswith("London-based") for name in manama)
+    # "Ministry of Economy, Trade, and Industry (METI)": portfolios listed with commas
+    assert "Ministry of Economy, Trade, and Industry" in agency_names(
+        cables / "2008/10/08TOKYO2993.html"
+    )
+    # "the Ministries of Finance, Commerce, Agriculture, Labor and Water": five ministries
+    islamabad = agency_names(cables / "2008/09/08ISLAMABAD3010.html")
+    assert {f"Ministry of {p}" for p in ("Finance", "Commerce", "Labor", "Water")} <= islamabad
+    # "the Ministries of Foreign and Home Affairs"
+    dhaka = agency_names(cables / "2008/08/08DHAKA856.html")
+    assert "Ministry of Home Affairs" in dhaka
+    assert not any(name.startswith("Ministries") for name in dhaka)
+    # "the Arab League on November 3": a date is no part of a name
+    cairo = agency_names(cables / "2009/11/09CAIRO2165.html")
+    assert "Arab League" in cairo
+    assert not any(" on " in name for name in cairo)

@@ -526,13 +526,45 @@ def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
 
 def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list[NameSpan]:
     """Two ministries written as one ("the Interior and Foreign Ministry") are two: the span of
-    "Foreign Ministry", and "Interior Ministry" with its name spelled out."""
+    "Foreign Ministry", and "Interior Ministry" with its name spelled out. So are the ministries
+    of a plural head ("the Ministries of Labor, Health, and Justice")."""
     name = text[span[0] : span[1]]
     head = match.group("head")
+    if head.lower() in _PLURAL_HEADS and name.startswith(head):
+        return _listed_bodies(name, span[0], head)
     first, _, rest = name.partition(" and ")
     if head.lower() != "ministry" or not rest.endswith(head) or " " in first or not first:
         return [span]
     return [(span[0] + len(first) + 5, span[1]), (span[0], span[0] + len(first), f"{first} {head}")]
+
+
+_PLURAL_HEADS = {"ministries": "Ministry", "departments": "Department"}
+_LIST_SEPARATOR = re.compile(r",? (?:and|AND) |, ")
+_ADJECTIVE = re.compile(r"(?i:[a-z]+(?:al|ic|ous)|foreign|home)$")  # a portfolio's adjective
+
+
+def _listed_bodies(name: str, start: int, head: str) -> list[NameSpan]:
+    """ "Ministries of Labor, Health, and Justice": a span and a name for each ministry."""
+    connector = name[len(head) :].split(" ", 2)  # ["", "of", "Labor, Health, and Justice"]
+    if len(connector) < 3:
+        return []
+    singular = _PLURAL_HEADS[head.lower()]
+    if head.isupper():
+        singular = singular.upper()
+    offset = start + len(head) + len(connector[1]) + 2
+    spans: list[NameSpan] = []
+    position = 0
+    items = connector[2]
+    noun = items.rsplit(" ", 1)[-1]
+    for separator in [*_LIST_SEPARATOR.finditer(items), None]:
+        end = separator.start() if separator else len(items)
+        item = items[position:end]
+        if _ADJECTIVE.match(item):
+            item = f"{item} {noun}"  # "Ministries of Foreign and Home Affairs"
+        if item:
+            spans.append((offset + position, offset + end, f"{singular} {connector[1]} {item}"))
+        position = separator.end() if separator else end
+    return spans
 
 
 def _longest(spans: list[NameSpan]) -> list[NameSpan]:
@@ -711,9 +743,15 @@ def organisation_span(
             if "/" in word:
                 words = [*words[:i], word.split("/")[0]]  # "Homeland Security/Immigration"
                 break
+            if low in _CALENDAR:
+                words = words[:i]  # "the Arab League on November 3"
+                break
             joined = i and words[i - 1] in ("and", "y", "e", "&")
             if joined and (low in lex.place_words or low in lex.places or low in lex.org_first):
                 words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
+                break
+            if i > 1 and words[i - 2 : i] == ["and", "the"] and _starts_body(words[i:]):
+                words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland"
                 break
             if word.endswith(".") and low in lex.org_last and low not in lex.org_first:
                 words = words[: i + 1]  # a firm's legal form ends its name: "Grupo Dolphin S.A."
@@ -722,6 +760,8 @@ def organisation_span(
             words.pop()
         if words:
             end = match.start("of") + len(" ".join(words))
+            if end == match.end("of"):
+                end = _portfolio_list_end(text, end)
     # People's names cut the span short; person spans are sorted and never overlap, so only
     # those from the one around `start` on can touch it.
     index = max(bisect.bisect_right(person_spans, (start, float("inf"))) - 1, 0)
@@ -750,7 +790,9 @@ def organisation_span(
         return None  # "Transitional Government", "Obama Administration", "Political Front"
     if lead and (all(_title_only(w) for w in lead) or len(lead[0]) == 1):
         return None  # "Chief Cabinet (Secretary)", "Deputy Chief"
-    raw = text[start:end]
+    raw = text[start:end].rstrip()
+    while raw.endswith(_DANGLING):
+        raw = raw[: raw.rfind(" ")]  # a person's name cut "the Ministry of" short
     name = raw.strip(" ,.;:'\u2019")
     start += len(raw) - len(raw.lstrip(" ,.;:'\u2019"))
     if possessive(name):
@@ -761,6 +803,37 @@ def organisation_span(
     if head not in lex.org_last and not complement and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
     return start, start + len(name)
+
+
+_PORTFOLIO_ITEM = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_PORTFOLIO_LIST = re.compile(
+    rf"(?:, {_PORTFOLIO_ITEM}){{1,4}},? (?:and|&) {_PORTFOLIO_ITEM}(?![\w-])"
+)
+
+
+def _portfolio_list_end(text: str, end: int) -> int:
+    """Where a complement ends that lists portfolios with commas: "Ministry of Environment,
+    Science and Technology" is one ministry (each listed word a portfolio)."""
+    listed = _PORTFOLIO_LIST.match(text, end)
+    if listed is None:
+        return end
+    portfolios = lexicon().portfolios
+    words = listed.group().replace(",", " ").split()
+    if all(w in ("and", "&") or w.lower() in portfolios for w in words):
+        return listed.end()
+    return end
+
+
+def _starts_body(words: list[str]) -> bool:
+    """Whether the capitalised words a list starts with hold the head of a body's name."""
+    lex = lexicon()
+    for word in words[:4]:
+        low = base(word).lower()
+        if not word[:1].isupper():
+            return False
+        if low in lex.org_first or low in lex.org_last:
+            return True
+    return False
 
 
 def _title_only(word: str) -> bool:
@@ -804,6 +877,8 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             break
         if not shape.match(word) or not _can_lead(word, upper):
             break
+        if word.lower().endswith(_ATTRIBUTIVE):
+            break  # "London-based International Institute ...", "Congress-led UPA Alliance"
         if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
             if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
                 return [word]
@@ -821,6 +896,9 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
 
 
+_DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")
+# compound adjectives that describe a body rather than belong to its name
+_ATTRIBUTIVE = ("-based", "-led", "-backed", "-funded", "-owned", "-run", "-linked", "-affiliated")
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
