@@ -413,3 +413,19 @@ def test_bodies_joined_listed_or_described_are_named_apart(shared):
     cairo = agency_names(cables / "2009/11/09CAIRO2165.html")
     assert "Arab League" in cairo
     assert not any(" on " in name for name in cairo)
+
+
+def test_names_in_quotes_brackets_and_upper_case_complements(shared):
+    # 'JOINED THE NEWLY CONSTITUTED "NATIONAL ALLIANCE FOR THE LIBERATION OF SYRIA" IN MARCH
+    # 1982': the name starts after the quote, and LIBERATION and SYRIA continue it
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    damascus = next(parse_raw(r) for r in raws if r.metadata.id == "85DAMASCUS1314")
+    names = {a.name.upper() for a in damascus.agencies}
+    assert "NATIONAL ALLIANCE FOR THE LIBERATION OF SYRIA" in names
+    # "the PSOE (Spanish Socialist Workers Party)": the name starts after the bracket
+    madrid = shared / "corpus/cablegate/cable/2007/10/07MADRID2023.html"
+    _, agencies = entities(madrid)
+    assert find(agencies, "Spanish Socialist Workers Party")["acronym"] == "PSOE"
+    # 'a report entitled "Lethal Force"': a quoted two-word phrase names no body
+    brasilia = agency_names(shared / "corpus/cablegate/cable/2009/12/09BRASILIA1472.html")
+    assert "Lethal Force" not in brasilia

@@ -746,11 +746,12 @@ def organisation_span(
             if low in _CALENDAR:
                 words = words[:i]  # "the Arab League on November 3"
                 break
-            joined = i and words[i - 1] in ("and", "y", "e", "&")
+            joined = i and words[i - 1].lower() in ("and", "y", "e", "&")
             if joined and (low in lex.place_words or low in lex.places or low in lex.org_first):
                 words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
                 break
-            if i > 1 and words[i - 2 : i] == ["and", "the"] and _starts_body(words[i:]):
+            glue = " ".join(words[i - 2 : i]).lower()
+            if i > 1 and glue == "and the" and _starts_body(words[i:]):
                 words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland"
                 break
             if word.endswith(".") and low in lex.org_last and low not in lex.org_first:
@@ -786,7 +787,7 @@ def organisation_span(
         lead = lead[1:]
     if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
         return None  # "Taliban Delegation", "Vietnamese Society", "American News"
-    if lead and head in _GENERIC_HEADS and all(_generic(w) for w in lead):
+    if lead and end == head_end and head in _GENERIC_HEADS and all(map(_generic, lead)):
         return None  # "Transitional Government", "Obama Administration", "Political Front"
     if lead and (all(_title_only(w) for w in lead) or len(lead[0]) == 1):
         return None  # "Chief Cabinet (Secretary)", "Deputy Chief"
@@ -799,6 +800,9 @@ def organisation_span(
         name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
+    if start and text[start - 1] in _QUOTES and name.count(" ") < 2:
+        return None  # a quoted phrase, as often a title or a slogan: 'a report entitled "Lethal Force"'
+
     national = lead and all(base(w).lower() in lex.nationalities for w in lead)
     if head not in lex.org_last and not complement and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
@@ -875,7 +879,13 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
         if _NUMBER.match(word) and lead:
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
             break
+        quoted = word[:1] in _OPENING_QUOTES and len(word) > 1
+        if quoted:
+            word = word[1:]  # the name starts after a quote or bracket: '"NATIONAL ALLIANCE ...'
         if not shape.match(word) or not _can_lead(word, upper):
+            break
+        if quoted:
+            lead.insert(0, word)
             break
         if word.lower().endswith(_ATTRIBUTIVE):
             break  # "London-based International Institute ...", "Congress-led UPA Alliance"
@@ -896,6 +906,8 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
 
 
+_QUOTES = "\"\u201c'\u2018"
+_OPENING_QUOTES = _QUOTES + "("
 _DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")
 # compound adjectives that describe a body rather than belong to its name
 _ATTRIBUTIVE = ("-based", "-led", "-backed", "-funded", "-owned", "-run", "-linked", "-affiliated")

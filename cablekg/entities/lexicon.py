@@ -32,6 +32,7 @@ class Lexicon:
     nationalities: frozenset[str]
     places: frozenset[str]  # lower-cased, multi-word ones included
     place_words: frozenset[str]  # single words of places
+    complement_words: frozenset[str]  # words continuing a body's name in capitals ("ENGLAND")
     common: frozenset[str]
     dictionary: frozenset[str]  # other English words: in upper case, names only after a title
     capitalised: frozenset[str]  # English words cables mostly capitalise, as names ("Rice")
@@ -128,6 +129,7 @@ def lexicon() -> Lexicon:
         nationalities=frozenset(nationalities),
         places=frozenset(p.lower() for p in places),
         place_words=frozenset(p.lower() for p in places if " " not in p),
+        complement_words=frozenset(_lines("entities", "complement_words.txt")),
         common=frozenset(_lines("entities", "common_words.txt")),
         dictionary=dictionary,
         capitalised=frozenset(_lines("entities", "capitalised_words.txt")),

@@ -115,7 +115,12 @@ def patterns() -> Patterns:
     cap = rf"(?:[A-Z](?:\.[A-Z])+\.?|[{UPPER}][\w'\u2019&/-]*)"  # "U.S." but not "April."
     complement_mixed = rf"{cap}(?: (?:(?:{CONNECTORS}) ){{0,2}}{cap}){{0,9}}"
     lexical = sorted(
-        lex.portfolios | lex.org_first | lex.org_last | lex.nationalities | lex.place_words
+        lex.portfolios
+        | lex.org_first
+        | lex.org_last
+        | lex.nationalities
+        | lex.place_words
+        | lex.complement_words
     )
     acronyms = sorted(a for a in lex.acronyms if a.isupper() and a not in lex.ambiguous_acronyms)
     lexical_word = (

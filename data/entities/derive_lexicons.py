@@ -18,7 +18,13 @@ Run from the repository root with the shared directory beside it:
 - `places.txt`: country names, official names and capitals (country-codes table), post cities
   (observed posts) and regions (`places_extra.txt`).
 
+- `complement_words.txt`: words that mixed-case cables write capitalised after an organisation
+  head and "of"/"for" at least three times ("Bank of England", "Front for the Liberation of
+  ..."): in upper-case cables, where capitals tell nothing, they may continue a body's name.
+
 Cables whose ids appear in the `--exclude` files (the hand-annotated gold set) are not read.
+Lists added later also leave out the cables of the `--held-out` files (the held-out sets), so
+that those sets stay a fair measure.
 """
 
 from __future__ import annotations
@@ -158,6 +164,26 @@ def places(shared: Path) -> list[str]:
     return sorted(found)
 
 
+def complement_words(shared: Path, exclude: set[str], given: list[str]) -> list[str]:
+    """Words capitalised after an organisation head and "of"/"for" in mixed-case cables, given
+    names left out ("Embassy of David ...")."""
+    heads = "|".join(line.split("\t")[0] for line in _lines(HERE / "org_heads.txt"))
+    function = set(_lines(HERE / "function_words.txt"))
+    pattern = re.compile(
+        rf"\b(?:{heads}) (?:of|for) (?:the )?((?:[A-Z][a-z]+ (?:and |of |for |the ){{0,2}}){{0,4}})"
+    )
+    counts: Counter[str] = Counter()
+    for text in cable_texts(shared, exclude):
+        if not mixed_case(text):
+            continue
+        seen = set()
+        for match in pattern.finditer(" ".join(text.split())):
+            seen.update(w.lower() for w in WORD.findall(match.group(1)) if w[0].isupper())
+        counts.update(seen - function)
+    names = {name.lower() for name in given}
+    return sorted(word for word, count in counts.items() if count >= 3 and word not in names)
+
+
 def _lines(path: Path) -> list[str]:
     if not path.exists():
         return []
@@ -180,9 +206,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shared", type=Path)
     parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument("--held-out", type=Path, action="append", default=[])
     parser.add_argument("--dictionary", type=Path)
     args = parser.parse_args()
     exclude = _excluded(args.exclude)
+    held_out = exclude | _excluded(args.held_out)
     header = "# Derived by derive_lexicons.py; do not edit by hand.\n"
     lower, capital = word_counts(args.shared, exclude)
     common = common_words(lower, capital)
@@ -202,6 +230,7 @@ def main() -> None:
         "given_names.txt": given,
         "places.txt": place_names,
         "surnames.txt": surnames(args.shared, common, given, place_names),
+        "complement_words.txt": complement_words(args.shared, held_out, given),
     }
     for name, words in outputs.items():
         (HERE / name).write_text(header + "\n".join(words) + "\n")
