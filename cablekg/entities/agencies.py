@@ -801,8 +801,7 @@ def organisation_span(
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
     if start and text[start - 1] in _QUOTES and name.count(" ") < 2:
-        return None  # a quoted phrase, as often a title or a slogan: 'a report entitled "Lethal Force"'
-
+        return None  # a quoted phrase, as often a title: 'a report entitled "Lethal Force"'
     national = lead and all(base(w).lower() in lex.nationalities for w in lead)
     if head not in lex.org_last and not complement and not national:
         return None  # "Embassy" needs "of ..." or a nationality: not "Visit Embassy"
