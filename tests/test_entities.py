@@ -345,6 +345,12 @@ def test_occupations_are_titles(shared):
     path = shared / "corpus/cablegate/cable/2005/12/05NEWDELHI9527.html"
     officials = {o["name"]: o for o in entities(path)[0]}
     assert officials["Valmik Thapar"]["title"] == "activist"
+    # "filmmaker Theo van Gogh", "Supreme Court Magistrate Alfredo Gomez Quintero"
+    cables = shared / "corpus/cablegate/cable"
+    hague = {o["name"]: o for o in entities(cables / "2005/11/05THEHAGUE3008.html")[0]}
+    assert hague["Theo van Gogh"]["title"] == "filmmaker"
+    bogota = {o["name"]: o for o in entities(cables / "2009/11/09BOGOTA3375.html")[0]}
+    assert bogota["Alfredo Gomez Quintero"]["title"] == "Magistrate"
 
 
 def test_things_named_after_people_name_no_one(shared):
@@ -429,12 +435,3 @@ def test_names_in_quotes_brackets_and_upper_case_complements(shared):
     # 'a report entitled "Lethal Force"': a quoted two-word phrase names no body
     brasilia = agency_names(shared / "corpus/cablegate/cable/2009/12/09BRASILIA1472.html")
     assert "Lethal Force" not in brasilia
-
-
-def test_occupations_are_titles(shared):
-    # "filmmaker Theo van Gogh", "Supreme Court Magistrate Alfredo Gomez Quintero"
-    cables = shared / "corpus/cablegate/cable"
-    hague = {o["name"]: o for o in entities(cables / "2005/11/05THEHAGUE3008.html")[0]}
-    assert hague["Theo van Gogh"]["title"] == "filmmaker"
-    bogota = {o["name"]: o for o in entities(cables / "2009/11/09BOGOTA3375.html")[0]}
-    assert bogota["Alfredo Gomez Quintero"]["title"] == "Magistrate"
