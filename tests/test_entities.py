@@ -435,3 +435,15 @@ def test_names_in_quotes_brackets_and_upper_case_complements(shared):
     # 'a report entitled "Lethal Force"': a quoted two-word phrase names no body
     brasilia = agency_names(shared / "corpus/cablegate/cable/2009/12/09BRASILIA1472.html")
     assert "Lethal Force" not in brasilia
+
+
+def test_titles_across_brackets_heads_and_sentence_starts(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Executive Vice Foreign Minister (EVFM) Dai Bingguo": an acronym between title and name
+    state = {o["name"]: o for o in entities(cables / "2007/11/07STATE152317.html")[0]}
+    assert state["Dai Bingguo"]["title"] == "Executive Vice Foreign Minister"
+    # "UNHCR Chief of Mission Mohammed al-Wash": a head after "of" ends a title, not a body
+    tripoli = {o["name"]: o for o in entities(cables / "2009/01/09TRIPOLI34.html")[0]}
+    assert tripoli["Mohammed al-Wash"]["title"] == "Chief of Mission"
+    # "Jean-David Levitte": given names joined by a hyphen
+    assert "Jean-David Levitte" in people_named(cables / "2007/05/07PARIS1995.html")

@@ -153,7 +153,7 @@ def patterns() -> Patterns:
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?"
             rf"(?: \((?P<acr>[A-Z][\w/&.-]{{1,10}})\))?"
-            rf"(?=[,.;:)]|$| (?i:{APPOSITIVE_END}|at|from|with|since)\b)"
+            rf"(?=[,.;:)]|$| (?i:{APPOSITIVE_END}|at|from|with|since|for|of|in|on)\b)"
         )
         became[upper] = re.compile(
             r" (?i:became|becomes|was (?:appointed|named|elected)(?: as)?"

@@ -51,6 +51,7 @@ _TITLE_ADJECTIVES = frozenset(
     ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
 )
 _WINDOW = 160
+_BRACKETED = re.compile(r"\([A-Z][\w/&.-]*\) \Z")  # an acronym in brackets after a title
 # Looks back from a name stop after this many characters, so that time stays linear on texts
 # with no spaces or line breaks; no word of the lexicon is that long.
 _LONGEST_WORD = 48
@@ -198,8 +199,9 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if text[run.start - 1 : run.start] == " ":
         previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
         before = previous[previous.rfind(" ") + 1 :]
-        if before.lower() in lexicon().org_first:
-            return None  # "University La Cantuta", "Ministry Sharif"
+        after_of = previous[: -len(before)].endswith((" of ", " OF ")) and run.kinds[0] != PARTICLE
+        if before.lower() in lexicon().org_first and not after_of:
+            return None  # "University La Cantuta", "Ministry Sharif"; not "Chief of Mission X"
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
@@ -222,10 +224,14 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
         return None  # nothing around the words says they name a person
     mention = Mention(words=run.words)
     if triggered:
-        window = _title_window(text, run.start, upper)
+        # the title may end before an acronym in brackets: "Deputy Secretary General (D/SYG) X"
+        bracketed = _BRACKETED.search(text, max(0, run.start - 16), run.start)
+        title_end = bracketed.start() if bracketed else run.start
+        window = _title_window(text, title_end, upper)
         found = _title_before(window, upper) if window else None
         if found and (found.group("title") or found.group("rank")):
-            _apply_title_before(mention, found, local)
+            opening = text[: title_end - len(window)].rstrip(" ")
+            _apply_title_before(mention, found, local, opening)
     definition = pats.definition.match(text, run.end)
     if definition:
         mention.alias = definition.group("acr")
@@ -275,10 +281,9 @@ def _name_evidence(
     """Whether two or more name words make a name by themselves: a given name first, a `bin`
     chain, an initial, a surname in capitals in mixed-case text; None when only a verb of speech
     after them could tell."""
-    lex = lexicon()
     lower = [w.lower() for w in words]
     if (
-        (names[0].lower() in lex.given and kinds[0] != GIVEN and _given_first(names))
+        (_given(names[0]) and kinds[0] != GIVEN and _given_first(names))
         or CHAIN_PARTICLES.intersection(lower)
         or INITIAL in kinds
         or (not upper and any(len(w) > 2 and w.isupper() for w in names))
@@ -325,6 +330,17 @@ def _title_before(window: str, upper: bool) -> re.Match[str] | None:
     """The title, rank or honorific ending a window (cached: the same few titles stand before
     many names, "Foreign Minister ", "Ambassador ")."""
     return patterns().title_before[upper].search(window)
+
+
+def _given(word: str) -> bool:
+    """A given name, or given names joined by a hyphen ("Jean-Jacques", "Abdul-Aziz")."""
+    given = lexicon().given
+    low = word.lower()
+    if low in given:
+        return True
+    parts = low.split("-")
+    particles = lexicon().particles
+    return len(parts) > 1 and all(p in given and p not in particles and len(p) > 2 for p in parts)
 
 
 def _given_first(names: list[str]) -> bool:
@@ -383,7 +399,11 @@ def _trigger(word: str) -> bool:
     return low in triggers or low.rstrip(".") in triggers
 
 
-def _apply_title_before(mention: Mention, found: re.Match[str], local: frozenset[str]) -> None:
+def _apply_title_before(
+    mention: Mention, found: re.Match[str], local: frozenset[str], opening: str
+) -> None:
+    """Give the mention the title of a match; `opening` is the text before the match's window,
+    which tells whether a title followed by a comma starts a sentence."""
     if found.group("comma") and found.group("title"):
         lex = lexicon()
         words = found.string[: found.start("title")].split()
@@ -391,10 +411,13 @@ def _apply_title_before(mention: Mention, found: re.Match[str], local: frozenset
             words[-1].lower() in lex.modifiers
             or words[-1].lower() in lex.titles
             or words[-1].lower() in _TITLE_ADJECTIVES
+            or words[-1].lower() in lex.nationalities  # "the French Ambassador, X"
         ):
             words.pop()
         last = words[-1] if words else ""
-        if last.lower() not in _DETERMINERS and not possessive(last):
+        # "3.(C) Former French Ambassador to Tripoli, Jean-Jacques Beaussou": a sentence opens
+        opens = not last and (not opening or opening.endswith((".", ")", ":", "\n")))
+        if last.lower() not in _DETERMINERS and not possessive(last) and not opens:
             return  # "by Consul General, Claudio Hummes": the title is not his
     title, org, quality = title_parts(found, local)
     if quality == 0:
