@@ -447,3 +447,10 @@ def test_titles_across_brackets_heads_and_sentence_starts(shared):
     assert tripoli["Mohammed al-Wash"]["title"] == "Chief of Mission"
     # "Jean-David Levitte": given names joined by a hyphen
     assert "Jean-David Levitte" in people_named(cables / "2007/05/07PARIS1995.html")
+
+
+def test_an_acronym_leading_a_name_is_no_body_of_its_own(shared):
+    # "the UN Commission on Human Rights", "the UN General Assembly": no United Nations besides
+    names = agency_names(shared / "corpus/cablegate/cable/2005/11/05SANJOSE2744.html")
+    assert {"UN Commission on Human Rights", "UN General Assembly"} <= names
+    assert "United Nations" not in names

@@ -174,6 +174,7 @@ def find_organisations(
     for coded, offset in _coded_acronyms(text):
         if not _inside(person_spans, offset):
             found.uses.append((coded, order + offset, False))  # "the G8 in Italy"
+    taken.sort()
     for chunk in chunk_list:
         for i in chunk.capitals:
             token, offset = chunk.tokens[i], chunk.base + chunk.offsets[i]
@@ -194,6 +195,8 @@ def find_organisations(
                 continue
             if not acronym or _inside(person_spans, offset):
                 continue
+            if _leads_name(taken, offset, len(token)):
+                continue  # "UN Security Council": the name's first word, no use of its own
             end = offset + len(acronym)
             if _ROLE_AFTER.match(text, end) and _no_word(acronym):
                 found.bodies.add(acronym)  # "ODC Chief", "the OCPA officials"
@@ -715,6 +718,12 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether `position` falls in one of `spans` (sorted, not overlapping)."""
     index = bisect.bisect_right(spans, (position, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _leads_name(spans: list[tuple[int, int]], position: int, length: int) -> bool:
+    """Whether a word at `position` starts one of `spans` (sorted) and the span goes on."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] == position and spans[index][1] > position + length
 
 
 def organisation_span(
