@@ -454,3 +454,10 @@ def test_an_acronym_leading_a_name_is_no_body_of_its_own(shared):
     names = agency_names(shared / "corpus/cablegate/cable/2005/11/05SANJOSE2744.html")
     assert {"UN Commission on Human Rights", "UN General Assembly"} <= names
     assert "United Nations" not in names
+
+
+def test_a_name_cut_short_of_its_double_surname_is_the_same_person(shared):
+    # "President Oscar Arias" and "Oscar Arias Sanchez": one person, the fuller name
+    path = shared / "corpus/cablegate/cable/2008/03/08SANJOSE226.html"
+    arias = [o for o in entities(path)[0] if "Arias" in o["name"]]
+    assert [(o["name"], o["title"]) for o in arias] == [("Oscar Arias Sanchez", "President")]

@@ -1,7 +1,8 @@
 """One entry per person and per organisation: mentions that name the same one are merged.
 
 People: a mention joins a fuller name when its name words are a surname-consistent part of it
-("Lagon", "LAGON", "Mark Lagon" -> "Mark Lagon"; "Hilali" -> "Zahir Ali al-Hilali"). Organisations:
+("Lagon", "LAGON", "Mark Lagon" -> "Mark Lagon"; "Hilali" -> "Zahir Ali al-Hilali") or begin it
+("Kevin Casas" -> "Kevin Casas Zamora"). Organisations:
 the same normalised name, the same acronym, or the same ministry written two ways ("Foreign
 Ministry", "Ministry of Foreign Affairs", "MFA").
 """
@@ -57,6 +58,8 @@ class _Person:
                 return True
             # an office line's mail handle: "NDAVES" is Nancy Daves
             return len(self.core) > 1 and word[1:] == self.core[-1] and word[0] == self.core[0][0]
+        if core == self.core[: len(core)]:
+            return True  # "Kevin Casas" of "Kevin Casas Zamora": a double surname cut short
         if core[-1] != self.core[-1]:
             return False
         rest = self.core[:-1]
@@ -91,7 +94,7 @@ def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Offi
     for mention, core in cores:
         if not core:
             continue
-        keys = (core[0], core[0][1:]) if len(core) == 1 else (core[-1],)
+        keys = (core[0], core[0][1:]) if len(core) == 1 else (core[-1], core[0])
         candidates = {id(p): p for key in keys for p in by_word.get(key, ())}
         homes = [p for p in candidates.values() if p.accepts(core)]
         if len(homes) > 1:
