@@ -461,3 +461,10 @@ def test_a_name_cut_short_of_its_double_surname_is_the_same_person(shared):
     path = shared / "corpus/cablegate/cable/2008/03/08SANJOSE226.html"
     arias = [o for o in entities(path)[0] if "Arias" in o["name"]]
     assert [(o["name"], o["title"]) for o in arias] == [("Oscar Arias Sanchez", "President")]
+
+
+def test_a_compound_adjective_ends_a_name(shared):
+    # "the Raul Castro-led government": Raul Castro, not "Raul Castro-led"
+    names = people_named(shared / "corpus/cablegate/cable/2008/03/08HAVANA245.html")
+    assert "Raul Castro" in names
+    assert not any(name.endswith("-led") for name in names)

@@ -20,6 +20,7 @@ from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
     ACRONYM,
+    ATTRIBUTIVE,
     NAME,
     ORG,
     PLACE,
@@ -895,7 +896,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
         if quoted:
             lead.insert(0, word)
             break
-        if word.lower().endswith(_ATTRIBUTIVE):
+        if word.lower().endswith(ATTRIBUTIVE):
             break  # "London-based International Institute ...", "Congress-led UPA Alliance"
         if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
             if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
@@ -917,8 +918,6 @@ def _portfolio(word: str) -> bool:
 _QUOTES = "\"\u201c'\u2018"
 _OPENING_QUOTES = _QUOTES + "("
 _DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")
-# compound adjectives that describe a body rather than belong to its name
-_ATTRIBUTIVE = ("-based", "-led", "-backed", "-funded", "-owned", "-run", "-linked", "-affiliated")
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 

@@ -20,6 +20,7 @@ from cablekg.entities.patterns import LOWER_BODY, patterns
 from cablekg.entities.words import (
     ABBREVIATIONS,
     ACRONYM,
+    ATTRIBUTIVE,
     DICTIONARY,
     GIVEN,
     HONORIFIC,
@@ -269,6 +270,11 @@ def _shared(value: _Tuple) -> _Tuple:
     return cast(_Tuple, _SHARED.get(value, value))
 
 
+def _attributive(word: str) -> str:
+    """A name word that ends in a compound adjective, without it ("Castro-led" -> "Castro")."""
+    return word[: word.rfind("-")] if word.lower().endswith(ATTRIBUTIVE) else ""
+
+
 def name_runs(
     tokens: Sequence[str], kinds: Sequence[str], offsets: Sequence[int], breaks: Sequence[bool]
 ) -> Iterator[RunSpan]:
@@ -289,6 +295,13 @@ def name_runs(
             j += 1  # "John Paul II", "Benedict XVI"
         words = [base(t) for t in tokens[i:j]]
         run_kinds = [k if k != ACRONYM else NAME for k in kinds[i:j]]
+        for k, word in enumerate(words):
+            cut = _attributive(word)
+            if cut:  # "the Raul Castro-led government": the name ends in "Castro"
+                words[k:] = [cut]
+                run_kinds[k + 1 :] = []
+                j = i + k + 1
+                break
         while run_kinds and run_kinds[-1] == PARTICLE:
             words.pop()
             run_kinds.pop()

@@ -87,6 +87,14 @@ def base(token: str) -> str:
     return token
 
 
+# compound adjectives that describe a name rather than belong to it: "the London-based
+# International Institute ...", "the Raul Castro-led government"
+ATTRIBUTIVE = (
+    *("-led", "-based", "-backed", "-funded", "-owned", "-run", "-linked", "-affiliated"),
+    "-controlled",
+)
+
+
 def singular(word: str) -> str:
     """A lower-case plural made singular the simple way: "secretaries" -> "secretary",
     "activists" -> "activist"."""
