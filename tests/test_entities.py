@@ -468,3 +468,12 @@ def test_a_compound_adjective_ends_a_name(shared):
     names = people_named(shared / "corpus/cablegate/cable/2008/03/08HAVANA245.html")
     assert "Raul Castro" in names
     assert not any(name.endswith("-led") for name in names)
+
+
+def test_posts_named_by_a_city_of_several_words(shared):
+    # "U.S. Embassy La Paz", "Embassy Mexico City", "U.S. Mission Geneva", "ConGen Istanbul"
+    cables = shared / "corpus/cablegate/cable"
+    assert "U.S. Embassy La Paz" in agency_names(cables / "2008/09/08BRASILIA1215.html")
+    assert "Embassy Mexico City" in agency_names(cables / "2009/12/09MEXICO3378.html")
+    assert "U.S. Mission Geneva" in agency_names(cables / "2009/11/09STATE119085.html")
+    assert "ConGen Istanbul" in agency_names(cables / "2009/03/09ISTANBUL83.html")

@@ -59,6 +59,9 @@ _GENERIC_WORDS = frozenset(
 )
 _RESOLUTIONS = {"UNSCR": "UNSC", "UNGAR": "UNGA"}  # resolution symbol -> the body passing it
 _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
+# words that name a US post by its city or country: "Embassy La Paz", "ConGen Sao Paulo",
+# "U.S. Mission Indonesia"
+_POST_WORDS = _EMBASSY_WORDS | {"Mission", "Congen", "ConGen", "CONGEN", "MISSION"}
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _NAME_CONNECTORS = frozenset(
@@ -493,10 +496,10 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
     spans = []
     for chunk in chunk_list:
         tokens, kinds = chunk.tokens, chunk.kinds
+        if not _POST_WORDS.isdisjoint(tokens):
+            spans.extend(_embassies_by_city(chunk))
         if PLACE not in kinds:
             continue
-        if not _EMBASSY_WORDS.isdisjoint(tokens):
-            spans.extend(_embassies_by_city(chunk))
         at = chunk.base
         offsets = [at + offset for offset in chunk.offsets[-2:]]
         last = base(tokens[-1])
@@ -517,14 +520,21 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
 
 
 def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
-    """ "Embassy Cairo", "the British Embassy Baghdad": an embassy word before a place."""
+    """ "Embassy Cairo", "the British Embassy Baghdad", "U.S. Embassy La Paz", "ConGen Sao
+    Paulo": an embassy or post word before a place of up to three words."""
     tokens, kinds, at = chunk.tokens, chunk.kinds, chunk.base
     offsets = [at + offset for offset in chunk.offsets]
+    places = lexicon().places
     spans = []
     for i, token in enumerate(tokens[:-1]):
-        if kinds[i] == ORG and base(token) in _EMBASSY_WORDS and kinds[i + 1] == PLACE:
-            start = offsets[i - 1] if i and kinds[i - 1] == PLACE else offsets[i]
-            spans.append((start, offsets[i + 1] + len(base(tokens[i + 1]))))
+        if token not in _POST_WORDS:
+            continue  # "MOD Mission, New York": a comma parts the word from the place
+        for size in (3, 2, 1):
+            words = [base(t) for t in tokens[i + 1 : i + 1 + size]]
+            if len(words) == size and " ".join(words).lower() in places:
+                start = offsets[i - 1] if i and kinds[i - 1] in (PLACE, ACRONYM) else offsets[i]
+                spans.append((start, offsets[i + size] + len(words[-1])))
+                break
     return spans
 
 
