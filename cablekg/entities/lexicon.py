@@ -13,6 +13,8 @@ from functools import cache
 
 from cablekg.resources import data_path
 
+_NOTE = re.compile(r"\s*\(.*?\)")  # a note in brackets in a tag's meaning
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -71,7 +73,7 @@ def _tag_meanings() -> dict[str, str]:
             if len(row) < 2 or row[0] not in orgs:
                 continue
             meaning = row[1].removeprefix("- ").split(";")[0]
-            meaning = re.sub(r"\s*\(.*?\)", "", meaning).strip()
+            meaning = _NOTE.sub("", meaning).strip()
             if meaning and meaning != row[0] and re.fullmatch(r"[A-Z][A-Z0-9&/.\-]+", row[0]):
                 meanings[row[0]] = meaning
     return meanings
