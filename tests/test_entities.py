@@ -477,3 +477,12 @@ def test_posts_named_by_a_city_of_several_words(shared):
     assert "Embassy Mexico City" in agency_names(cables / "2009/12/09MEXICO3378.html")
     assert "U.S. Mission Geneva" in agency_names(cables / "2009/11/09STATE119085.html")
     assert "ConGen Istanbul" in agency_names(cables / "2009/03/09ISTANBUL83.html")
+
+
+def test_bodies_known_by_a_bare_name(shared):
+    # newspapers, banks and firms the lexicon knows: "the Hindustan Times", "Bank Melli",
+    # "Eletrobras"
+    cables = shared / "corpus/cablegate/cable"
+    assert "Hindustan Times" in agency_names(cables / "2005/07/05NEWDELHI5216.html")
+    assert "Bank Melli" in agency_names(cables / "2007/11/07LONDON4328.html")
+    assert "Eletrobras" in agency_names(cables / "2009/02/09BRASILIA201.html")
