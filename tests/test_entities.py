@@ -486,3 +486,12 @@ def test_bodies_known_by_a_bare_name(shared):
     assert "Hindustan Times" in agency_names(cables / "2005/07/05NEWDELHI5216.html")
     assert "Bank Melli" in agency_names(cables / "2007/11/07LONDON4328.html")
     assert "Eletrobras" in agency_names(cables / "2009/02/09BRASILIA201.html")
+
+
+def test_office_symbols_that_read_like_names_are_offices(shared):
+    # "DRL/NESCA", "ITA/MAC/OLAC": offices of a bureau, not mail handles of people
+    cables = shared / "corpus/cablegate/cable"
+    tripoli = entities(cables / "2008/12/08TRIPOLI925.html")
+    assert "NESCA" not in {o["name"] for o in tripoli[0]}
+    assert "DRL/NESCA" in {a["name"] for a in tripoli[1]}
+    assert "OLAC" not in people_named(cables / "2005/10/05BRASILIA2806.html")
