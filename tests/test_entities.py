@@ -495,3 +495,13 @@ def test_office_symbols_that_read_like_names_are_offices(shared):
     assert "NESCA" not in {o["name"] for o in tripoli[0]}
     assert "DRL/NESCA" in {a["name"] for a in tripoli[1]}
     assert "OLAC" not in people_named(cables / "2005/10/05BRASILIA2806.html")
+
+
+def test_public_figures_named_alone(shared):
+    # "the Lukashenko regime", "Mladic", "Ahmadinejad": names of public figures need no title
+    cables = shared / "corpus/cablegate/cable"
+    assert "Lukashenko" in people_named(cables / "2006/06/06MINSK641.html")
+    assert "Mladic" in people_named(cables / "2009/09/09BELGRADE841.html")
+    assert "Ahmadinejad" in people_named(cables / "2010/01/10ANKARA126.html")
+    # "Secretaries Clinton and Gates": a plural title is no part of a name
+    assert "Secretaries Clinton" not in people_named(cables / "2009/10/09CAIRO2058.html")

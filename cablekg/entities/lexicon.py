@@ -136,7 +136,12 @@ def lexicon() -> Lexicon:
         dictionary=dictionary,
         capitalised=frozenset(_lines("entities", "capitalised_words.txt")),
         given=frozenset(given - honorifics - lower_titles - nationalities),
-        surnames=frozenset(w.lower() for w in _lines("entities", "surnames.txt")) - dictionary,
+        surnames=frozenset(
+            w.lower()
+            for name in ("surnames.txt", "public_figures.txt")
+            for w in _lines("entities", name)
+        )
+        - dictionary,
         acronyms=acronyms,
         org_tags=frozenset(_lines("vocab", "organization-tags.txt")),
         countries=_countries(),

@@ -143,6 +143,8 @@ def kind(token: str, upper: bool) -> str:
         return HONORIFIC
     if low in lex.title_words or low in lex.ranks or bare in lex.ranks:
         return TITLE
+    if low.endswith("s") and singular(low) in lex.titles:
+        return TITLE  # "Secretaries Clinton and Gates", "AYATOLLAHS"
     if low in lex.org_first or low in lex.org_last:
         return ORG
     if low in lex.portfolios:
