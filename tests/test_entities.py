@@ -505,3 +505,14 @@ def test_public_figures_named_alone(shared):
     assert "Ahmadinejad" in people_named(cables / "2010/01/10ANKARA126.html")
     # "Secretaries Clinton and Gates": a plural title is no part of a name
     assert "Secretaries Clinton" not in people_named(cables / "2009/10/09CAIRO2058.html")
+
+
+def test_generational_suffixes_and_two_word_places(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "TIMKEN JR": the signer without the suffix, and no person "JR"
+    assert "TIMKEN" in people_named(cables / "2007/04/07BERLIN802.html")
+    # "Ambassador ANTONIO O. GARZA, JR." and "Garza": one person
+    mexico = [n for n in people_named(cables / "2006/09/06MEXICO5607.html") if "ARZA" in n.upper()]
+    assert mexico == ["ANTONIO O. GARZA"]
+    # "our representative in New York, who": York is no person
+    assert "York" not in people_named(cables / "2008/02/08SANJOSE156.html")

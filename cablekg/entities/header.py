@@ -12,6 +12,7 @@ from cablekg.model import ClassifiedBy
 
 _NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
 _REDACTED = re.compile(r"X{4,}", re.I)
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _TRAILING = re.compile(
     r"(?:,?\s*(?:a\.\s?i\.|ad interim|acting|reasons?\b.*|for reasons?\b.*|1\.[456].*))+$", re.I
 )
@@ -51,6 +52,7 @@ def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mentio
     if cut:  # "DEBORAH SCHNEIDER SENIOR WATCH OFFICE": the name, then the position
         title = title or (" ".join(words[cut:]) if _has_title(words[cut:]) else None)
         words = words[:cut]
+    words = _without_suffix(words)
     if not words or not _plausible_name(words):
         return None
     organization = None
@@ -66,12 +68,19 @@ def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mentio
     )
 
 
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix: "Eduardo Aguirre Jr.", "TIMKEN JR"."""
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
 def signer_mentions(signers: tuple[str, ...], order: int) -> list[Mention]:
     """The signature names ("FONTENEAU"; "RICE"), as surname mentions."""
     mentions = []
     for signer in signers:
         for part in re.split(r"(?:(?<!\s)\s+)?(?:/|,|&|\bAND\b)\s*", signer.strip(), flags=re.I):
-            words = part.split()
+            words = _without_suffix(part.split())
             part = " ".join(words)
             if words and _plausible_name(words) and len(words) <= 4:
                 low = " ".join(words).lower()

@@ -200,8 +200,11 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
         previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
         before = previous[previous.rfind(" ") + 1 :]
         after_of = previous[: -len(before)].endswith((" of ", " OF ")) and run.kinds[0] != PARTICLE
-        if before.lower() in lexicon().org_first and not after_of:
+        lex = lexicon()
+        if before.lower() in lex.org_first and not after_of:
             return None  # "University La Cantuta", "Ministry Sharif"; not "Chief of Mission X"
+        if f"{before} {' '.join(run.words)}".lower() in lex.places:
+            return None  # "the Mission in New York, who": a place of two words
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
