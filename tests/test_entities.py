@@ -516,3 +516,10 @@ def test_generational_suffixes_and_two_word_places(shared):
     assert mexico == ["ANTONIO O. GARZA"]
     # "our representative in New York, who": York is no person
     assert "York" not in people_named(cables / "2008/02/08SANJOSE156.html")
+
+
+def test_upper_case_embassy_in_a_city(shared):
+    # "THE ITALIAN EMBASSY IN TRIPOLI": the city belongs to the name in capitals too
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    cable = next(parse_raw(r) for r in raws if r.metadata.id == "85MOGADISHU1292")
+    assert "Italian Embassy in Tripoli" in {a.name for a in cable.agencies}

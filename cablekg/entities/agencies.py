@@ -498,6 +498,8 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
         tokens, kinds = chunk.tokens, chunk.kinds
         if not _POST_WORDS.isdisjoint(tokens):
             spans.extend(_embassies_by_city(chunk))
+            if "IN" in tokens:
+                spans.extend(_embassies_in(chunk))
         if PLACE not in kinds:
             continue
         at = chunk.base
@@ -534,6 +536,24 @@ def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
             if len(words) == size and " ".join(words).lower() in places:
                 start = offsets[i - 1] if i and kinds[i - 1] in (PLACE, ACRONYM) else offsets[i]
                 spans.append((start, offsets[i + size] + len(words[-1])))
+                break
+    return spans
+
+
+def _embassies_in(chunk: Chunk) -> list[tuple[int, int]]:
+    """ "THE ISRAELI EMBASSY IN PARIS": an embassy word, IN and a place, in capitals (where the
+    whole text is one chunk)."""
+    tokens, kinds, at = chunk.tokens, chunk.kinds, chunk.base
+    places = lexicon().places
+    spans = []
+    for i, token in enumerate(tokens[:-2]):
+        if token not in _EMBASSY_WORDS or tokens[i + 1] != "IN" or chunk.breaks[i]:
+            continue
+        for size in (2, 1):
+            words = [base(t) for t in tokens[i + 2 : i + 2 + size]]
+            if len(words) == size and " ".join(words).lower() in places:
+                start = at + chunk.offsets[i - 1 if i and kinds[i - 1] == PLACE else i]
+                spans.append((start, at + chunk.offsets[i + 1 + size] + len(words[-1])))
                 break
     return spans
 
