@@ -523,3 +523,9 @@ def test_upper_case_embassy_in_a_city(shared):
     raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
     cable = next(parse_raw(r) for r in raws if r.metadata.id == "85STATE38496")
     assert "Israeli Embassy in Paris" in {a.name for a in cable.agencies}
+
+
+def test_an_acronym_spelled_out_in_brackets_after_it(shared):
+    # "the FPI (Front Populaire Ivoirien)": a body named by the acronym and its expansion
+    _, agencies = entities(shared / "corpus/cablegate/cable/2009/07/09ABIDJAN406.html")
+    assert find(agencies, "Front Populaire Ivoirien")["acronym"] == "FPI"

@@ -171,6 +171,11 @@ def find_organisations(
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
         add(named, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
+    taken.sort()
+    for expansion in _EXPANSION.finditer(text) if "(" in text else ():
+        start, end = expansion.span("name")
+        if not _inside(taken, start) and _expands(expansion.group("acr"), expansion.group("name")):
+            add(start, end, None, expansion.group("acr"))  # "Bet El DCL (District ... Liaison)"
     for word, offset in _upper_bodies(text) if upper else ():
         if not _inside(person_spans, offset):  # "FONOFF OFFICIALS", "THE ADOC LEADERSHIP"
             found.bodies.add(word)
@@ -686,6 +691,30 @@ def _spelled_name(text: str, match: re.Match[str]) -> list[str]:
 # "(JWG -- since inactive)", "(SMOM, a sovereign order)": an acronym opening a remark
 _DEFINITION_OPEN = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&][A-Z0-9&]*)(?= --|, )")
 _JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
+
+
+# An acronym with its name spelled out in brackets after it: "DCL (District Coordination
+# Liaison)", "the PSOE (Spanish Socialist Workers Party)"
+_EXPANSION = re.compile(
+    r"(?<![\w/&-])(?P<acr>[A-Z][A-Z&]{1,7}) \((?P<name>[A-Z][\w'&-]*"
+    r"(?: (?:(?:of|for|and|the|on|in|to|de|del|des|du|la|el) ){0,2}[A-Z][\w'&-]*){1,9})\)"
+)
+
+
+def _expands(acronym: str, name: str) -> bool:
+    """Whether a name in brackets spells out the acronym before it, initial by initial, and
+    names a body (not "NPT (Non-Proliferation Treaty)", a treaty)."""
+    lex = lexicon()
+    words = name.split()
+    capitals = [w for w in words if w.lower() not in _NAME_CONNECTORS]
+    initials = "".join(_initial(part) for w in capitals for part in w.split("-") if part)
+    last = base(words[-1]).lower()
+    if last in lex.not_org_heads or last in lex.titles or name.lower() in lex.places:
+        return False
+    if base(capitals[0]).lower() in lex.not_org_heads:
+        return False  # "BAMS (Bulletin of the American Meteorological Society)": a journal
+    letters = acronym.replace("&", "")
+    return initials == letters or (len(capitals) == len(letters) and _letters_in(letters, initials))
 
 
 def _initial(word: str) -> str:
