@@ -172,7 +172,7 @@ def find_organisations(
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
         add(named, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
     taken.sort()
-    for expansion in _EXPANSION.finditer(text) if "(" in text else ():
+    for expansion in _expansions(text):
         start, end = expansion.span("name")
         if not _inside(taken, start) and _expands(expansion.group("acr"), expansion.group("name")):
             add(start, end, None, expansion.group("acr"))  # "Bet El DCL (District ... Liaison)"
@@ -696,9 +696,29 @@ _JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
 # An acronym with its name spelled out in brackets after it: "DCL (District Coordination
 # Liaison)", "the PSOE (Spanish Socialist Workers Party)"
 _EXPANSION = re.compile(
-    r"(?<![\w/&-])(?P<acr>[A-Z][A-Z&]{1,7}) \((?P<name>[A-Z][\w'&-]*"
+    r"(?P<acr>[A-Z][A-Z&]{1,7}) \((?P<name>[A-Z][\w'&-]*"
     r"(?: (?:(?:of|for|and|the|on|in|to|de|del|des|du|la|el) ){0,2}[A-Z][\w'&-]*){1,9})\)"
 )
+
+
+def _expansions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_EXPANSION`, looked for only where a bracket opens after a word of
+    capitals (a scan for capitals all through the text would cost more than the rest)."""
+    position = text.find(" (")
+    while position > 0:
+        start = position
+        while (
+            start > 0
+            and position - start < 8
+            and (text[start - 1].isupper() or text[start - 1] == "&")
+        ):
+            start -= 1
+        free = start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/&-")
+        if position - start >= 2 and free and text[start] != "&":
+            found = _EXPANSION.match(text, start)
+            if found:
+                yield found
+        position = text.find(" (", position + 2)
 
 
 def _expands(acronym: str, name: str) -> bool:
@@ -742,13 +762,13 @@ def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]
     lex = lexicon()
     tokens = chunk.tokens
     for i, token in enumerate(tokens):
-        if base(token).lower() not in lex.organisation_starts:
+        sizes = lex.organisation_starts.get(base(token).lower())
+        if sizes is None:
             continue
-        for size in (4, 3, 2, 1):
-            words = [base(t) for t in tokens[i : i + size]]
-            if len(words) < size:
+        for size in sizes:
+            if i + size > len(tokens):
                 continue
-            name = " ".join(words)
+            name = " ".join([base(t) for t in tokens[i : i + size]])
             if name.lower() in lex.organisations:
                 start = chunk.base + chunk.offsets[i]
                 yield start, start + len(name)

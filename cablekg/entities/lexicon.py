@@ -46,7 +46,7 @@ class Lexicon:
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
     ambiguous_acronyms: frozenset[str]  # also English words: in upper case only when defined
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
-    organisation_starts: frozenset[str]  # their first words, lower-cased
+    organisation_starts: dict[str, tuple[int, ...]]  # first words: name lengths
     not_names: frozenset[str]  # capitalised words that never name a person
     not_org_heads: frozenset[str]  # last words of defined names that are no organisations
     function_words: frozenset[str]
@@ -89,6 +89,16 @@ def _countries() -> dict[str, str]:
             if fips and name:
                 names[fips] = name.strip()
     return names
+
+
+def _starts(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """The first words of names (lower-cased), each with the word counts of the names it starts,
+    longest first: "bank" -> (2,) for "Bank Melli" and "Bank Mellat"."""
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        words = name.split()
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
 
 
 @cache
@@ -148,7 +158,7 @@ def lexicon() -> Lexicon:
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),
         organisations=organisations,
-        organisation_starts=frozenset(name.split()[0] for name in organisations),
+        organisation_starts=_starts(organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),
         not_org_heads=frozenset(
             w.lower() for w in _lines("entities", "not_organisation_heads.txt")
