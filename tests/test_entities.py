@@ -529,3 +529,10 @@ def test_an_acronym_spelled_out_in_brackets_after_it(shared):
     # "the FPI (Front Populaire Ivoirien)": a body named by the acronym and its expansion
     _, agencies = entities(shared / "corpus/cablegate/cable/2009/07/09ABIDJAN406.html")
     assert find(agencies, "Front Populaire Ivoirien")["acronym"] == "FPI"
+
+
+def test_an_honorific_ending_a_name_is_its_surname(shared):
+    # "Nawaz Sharif", "Fahmida Mirza": Sharif and Mirza are also honorifics before names
+    path = shared / "corpus/cablegate/cable/2008/07/08ISLAMABAD2524.html"
+    assert "Nawaz Sharif" in people_named(path)
+    assert "Nawaz" not in people_named(path)

@@ -142,6 +142,15 @@ def _shape(chunk: str) -> _Shape:
             low = tokens[i].lower()
             if low in lex.given and low not in lex.places:
                 kinds[i] = NAME
+        # "Nawaz Sharif", "Fahmida Mirza": an honorific after a name, with no name after it,
+        # is a surname
+        elif (
+            kinds[i + 1] == HONORIFIC
+            and kinds[i] == NAME
+            and len(base(tokens[i + 1])) > 3  # not "EXCELLENCY MR"
+            and (i + 2 == len(kinds) or kinds[i + 2] not in (NAME, GIVEN, INITIAL))
+        ):
+            kinds[i + 1] = NAME
         # "Minister PR Kyndiah", "President LK Advani": initials written without full stops
         elif (
             kinds[i] == ACRONYM
