@@ -536,3 +536,12 @@ def test_an_honorific_ending_a_name_is_its_surname(shared):
     path = shared / "corpus/cablegate/cable/2008/07/08ISLAMABAD2524.html"
     assert "Nawaz Sharif" in people_named(path)
     assert "Nawaz" not in people_named(path)
+
+
+def test_a_title_stops_at_the_name_before_and(shared):
+    # "Deputy Director General for Strategic Affairs Alon Bar and Export Control Director Roey
+    # Gilad": each has his own title, no title runs over a name
+    path = shared / "corpus/cablegate/cable/2009/07/09TELAVIV1688.html"
+    officials = {o["name"]: o for o in entities(path)[0]}
+    assert officials["Roey Gilad"]["title"].endswith("Director")
+    assert not any("Alon Bar" in (o["title"] or "") for o in officials.values())

@@ -26,6 +26,7 @@ from cablekg.entities.words import (
     ORG,
     PARTICLE,
     base,
+    kind,
     possessive,
     singular,
 )
@@ -308,6 +309,9 @@ def _title_window(text: str, start: int, upper: bool = False) -> str:
         if word.endswith(".") and len(word) > 4 and word.count(".") == 1:
             break  # a sentence ends here: "... in April. Japanese Ambassador Miyamoto"
         bare = word.strip(',()"').lower()
+        named = i > 2 and words[i - 3][:1].isupper() and kind(base(words[i - 2]), upper) == NAME
+        if bare == "and" and named:
+            break  # "Assistant Secretary Johnnie Carson and Djiboutian Foreign Minister X"
         if not bare or not (
             word[:1].isupper()
             or bare in _TITLE_CONNECTORS
