@@ -545,3 +545,16 @@ def test_a_title_stops_at_the_name_before_and(shared):
     officials = {o["name"]: o for o in entities(path)[0]}
     assert officials["Roey Gilad"]["title"].endswith("Director")
     assert not any("Alon Bar" in (o["title"] or "") for o in officials.values())
+
+
+def test_plural_titles_end_names_and_ministries_written_as_one(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the National Association of Magazine Editors and National Association of Newspapers"
+    brasilia = agency_names(cables / "2010/01/10BRASILIA86.html")
+    assert {"National Association of Magazine Editors", "National Association of Newspapers"} <= (
+        brasilia
+    )
+    # "the Finance and Economics Ministries": two ministries
+    assert {"Finance Ministry", "Economics Ministry"} <= agency_names(
+        cables / "2008/01/08BERLIN122.html"
+    )

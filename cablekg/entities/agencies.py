@@ -572,9 +572,17 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list
     if head.lower() in _PLURAL_HEADS and name.startswith(head):
         return _listed_bodies(name, span[0], head)
     first, _, rest = name.partition(" and ")
-    if head.lower() != "ministry" or not rest.endswith(head) or " " in first or not first:
+    plural = head.lower() == "ministries"
+    if head.lower() != "ministry" and not plural:
         return [span]
-    return [(span[0] + len(first) + 5, span[1]), (span[0], span[0] + len(first), f"{first} {head}")]
+    if not rest.endswith(head) or " " in first or not first:
+        return [span]
+    one = head[:-3] + ("Y" if head.isupper() else "y") if plural else head
+    second = (span[0] + len(first) + 5, span[1], f"{rest[: -len(head)]}{one}") if plural else None
+    return [
+        second or (span[0] + len(first) + 5, span[1]),
+        (span[0], span[0] + len(first), f"{first} {one}"),
+    ]
 
 
 _PLURAL_HEADS = {"ministries": "Ministry", "departments": "Department"}
@@ -826,7 +834,17 @@ def organisation_span(
                 or singular(low) in lex.titles
                 or low.rstrip(".") in lex.honorifics
             )
-            if i and title and low not in lex.portfolios and low not in lex.org_last:
+            # a plural title ends a name ("Committee to Protect Journalists", "Commission of
+            # Jurists"); a title after it is someone's
+            ends = i == len(words) - 1 or words[i + 1].lower() in ("and", "&", "y", "e")
+            closing = ends and low != singular(low)
+            if (
+                i
+                and title
+                and not closing
+                and low not in lex.portfolios
+                and low not in lex.org_last
+            ):
                 words = words[:i]  # "Department of Justice Attache", "... State Secretaries Dr"
                 break
             if "/" in word:
@@ -842,6 +860,9 @@ def organisation_span(
             glue = " ".join(words[i - 2 : i]).lower()
             if i > 1 and glue == "and the" and _starts_body(words[i:]):
                 words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland"
+                break
+            if joined and i > 1 and _starts_body(words[i:], complemented=True):
+                words = words[: i - 1]  # "... of Magazine Editors and National Association of"
                 break
             if word.endswith(".") and low in lex.org_last and low not in lex.org_first:
                 words = words[: i + 1]  # a firm's legal form ends its name: "Grupo Dolphin S.A."
@@ -916,14 +937,20 @@ def _portfolio_list_end(text: str, end: int) -> int:
     return end
 
 
-def _starts_body(words: list[str]) -> bool:
-    """Whether the capitalised words a list starts with hold the head of a body's name."""
+def _starts_body(words: list[str], complemented: bool = False) -> bool:
+    """Whether the capitalised words a list starts with hold the head of a body's name; when
+    `complemented`, a head followed by "of" or "for" ("National Association of Newspapers", not
+    "Commonwealth Office")."""
     lex = lexicon()
-    for word in words[:4]:
+    for i, word in enumerate(words[:4]):
         low = base(word).lower()
         if not word[:1].isupper():
             return False
-        if low in lex.org_first or low in lex.org_last:
+        if complemented:
+            following = words[i + 1].lower() if i + 1 < len(words) else ""
+            if low in lex.org_first and following in ("of", "for"):
+                return True
+        elif low in lex.org_first or low in lex.org_last:
             return True
     return False
 
