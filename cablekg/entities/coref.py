@@ -16,7 +16,7 @@ from functools import lru_cache
 from cablekg.entities.agencies import OrgMention
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.people import Mention
-from cablekg.entities.words import title_case
+from cablekg.entities.words import SUFFIXES, title_case
 from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
@@ -39,11 +39,13 @@ def name_key(word: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def _core(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words that identify a person: particles out, hyphenated parts apart ("Abdul-Rahman"
-    is also "Rahman")."""
+    """The words that identify a person: particles and generational suffixes ("Jr") out,
+    hyphenated parts apart ("Abdul-Rahman" is also "Rahman")."""
     lex = lexicon()
     keys = [part for w in words for part in name_key(w).split("-")]
-    return tuple(k for k in keys if k and k not in lex.particles and len(k) > 1)
+    return tuple(
+        k for k in keys if k and k not in lex.particles and len(k) > 1 and k not in SUFFIXES
+    )
 
 
 class _Person:

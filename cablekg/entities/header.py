@@ -8,11 +8,11 @@ import re
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.people import Mention, is_organisation
+from cablekg.entities.words import SUFFIXES
 from cablekg.model import ClassifiedBy
 
 _NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
 _REDACTED = re.compile(r"X{4,}", re.I)
-_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _TRAILING = re.compile(
     r"(?:,?\s*(?:a\.\s?i\.|ad interim|acting|reasons?\b.*|for reasons?\b.*|1\.[456].*))+$", re.I
 )
@@ -52,8 +52,9 @@ def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mentio
     if cut:  # "DEBORAH SCHNEIDER SENIOR WATCH OFFICE": the name, then the position
         title = title or (" ".join(words[cut:]) if _has_title(words[cut:]) else None)
         words = words[:cut]
-    words = _without_suffix(words)
-    if not words or not _plausible_name(words):
+    # the name stays as the record's Classified By writes it ("Eduardo Aguirre Jr."), which
+    # the graph names the classifier by; its suffix is no name word
+    if not words or not _plausible_name(_without_suffix(words)):
         return None
     organization = None
     if title:
@@ -70,7 +71,7 @@ def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mentio
 
 def _without_suffix(words: list[str]) -> list[str]:
     """A name's words without a generational suffix: "Eduardo Aguirre Jr.", "TIMKEN JR"."""
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+    while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
         words = words[:-1]
     return words
 
