@@ -70,7 +70,8 @@ class _Person:
         )
 
     def official(self, agencies: dict[str, str]) -> Official:
-        best = max(self.mentions, key=lambda m: (len(m.words), not m.upper, -m.order))
+        # the Classified By name, which the graph names the classifier by, else the fullest
+        best = max(self.mentions, key=lambda m: (m.written, len(m.words), not m.upper, -m.order))
         titled = max(self.mentions, key=lambda m: (m.quality, not m.upper, -m.order))
         organization = _resolve_organisation(titled, agencies) if titled.quality else None
         if organization is None:

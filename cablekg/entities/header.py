@@ -66,6 +66,7 @@ def classified_by_mention(classified: ClassifiedBy | None, order: int) -> Mentio
         quality=3 if organization else (2 if title else 0),
         strong=True,
         order=order,
+        written=True,
     )
 
 

@@ -70,6 +70,7 @@ class Mention:
     order: int = 0
     upper: bool = False
     alias: str | None = None  # acronym the cable defines for the person: "(HBJ)"
+    written: bool = False  # the name the record keeps (Classified By): the person is named so
 
 
 @dataclass(slots=True)
