@@ -572,17 +572,18 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list
     if head.lower() in _PLURAL_HEADS and name.startswith(head):
         return _listed_bodies(name, span[0], head)
     first, _, rest = name.partition(" and ")
-    plural = head.lower() == "ministries"
-    if head.lower() != "ministry" and not plural:
+    low = head.lower()
+    if (
+        low not in ("ministry", "ministries")
+        or not rest.endswith(head)
+        or " " in first
+        or not first
+    ):
         return [span]
-    if not rest.endswith(head) or " " in first or not first:
-        return [span]
-    one = head[:-3] + ("Y" if head.isupper() else "y") if plural else head
-    second = (span[0] + len(first) + 5, span[1], f"{rest[: -len(head)]}{one}") if plural else None
-    return [
-        second or (span[0] + len(first) + 5, span[1]),
-        (span[0], span[0] + len(first), f"{first} {one}"),
-    ]
+    one = _PLURAL_HEADS.get(low, head)  # "the Finance and Economics Ministries": a Ministry each
+    one = one.upper() if head.isupper() else one
+    second = (span[0] + len(first) + 5, span[1], f"{rest[: -len(head)]}{one}")
+    return [second, (span[0], span[0] + len(first), f"{first} {one}")]
 
 
 _PLURAL_HEADS = {"ministries": "Ministry", "departments": "Department"}
