@@ -303,6 +303,11 @@ def people_named(path) -> set[str]:
     return {o["name"] for o in entities(path)[0]}
 
 
+def title_of(path, name: str) -> str | None:
+    """The title found for the person `name` in a cable."""
+    return next(o["title"] for o in entities(path)[0] if o["name"] == name)
+
+
 def test_who_and_led_by_say_a_name_is_a_person(shared):
     # "SINN FEIN'S OFFICIAL REPRESENTATIVE FOR CUBA AND LATIN AMERICA, NIALL CONNOLLY, WHO WAS
     # ARRESTED": "who" follows people only, in capitals too
@@ -347,10 +352,9 @@ def test_occupations_are_titles(shared):
     assert officials["Valmik Thapar"]["title"] == "activist"
     # "filmmaker Theo van Gogh", "Supreme Court Magistrate Alfredo Gomez Quintero"
     cables = shared / "corpus/cablegate/cable"
-    hague = {o["name"]: o for o in entities(cables / "2005/11/05THEHAGUE3008.html")[0]}
-    assert hague["Theo van Gogh"]["title"] == "filmmaker"
-    bogota = {o["name"]: o for o in entities(cables / "2009/11/09BOGOTA3375.html")[0]}
-    assert bogota["Alfredo Gomez Quintero"]["title"] == "Magistrate"
+    assert title_of(cables / "2005/11/05THEHAGUE3008.html", "Theo van Gogh") == "filmmaker"
+    bogota = cables / "2009/11/09BOGOTA3375.html"
+    assert title_of(bogota, "Alfredo Gomez Quintero") == "Magistrate"
 
 
 def test_things_named_after_people_name_no_one(shared):
@@ -389,10 +393,9 @@ def test_appositive_title_after_an_article_and_describing_words(shared):
     # "Kamel Daoud, a retired attorney, is ..."; "Ragnhildur Helgadottir, a constitutional
     # lawyer and an advisor to ...": the words before the title noun describe the person
     cables = shared / "corpus/cablegate/cable"
-    algiers = {o["name"]: o for o in entities(cables / "2008/07/08ALGIERS787.html")[0]}
-    assert algiers["Kamel Daoud"]["title"] == "attorney"
-    reykjavik = {o["name"]: o for o in entities(cables / "2010/01/10REYKJAVIK3.html")[0]}
-    assert reykjavik["Ragnhildur Helgadottir"]["title"] == "lawyer"
+    assert title_of(cables / "2008/07/08ALGIERS787.html", "Kamel Daoud") == "attorney"
+    reykjavik = cables / "2010/01/10REYKJAVIK3.html"
+    assert title_of(reykjavik, "Ragnhildur Helgadottir") == "lawyer"
 
 
 def test_bodies_joined_listed_or_described_are_named_apart(shared):
@@ -440,11 +443,11 @@ def test_names_in_quotes_brackets_and_upper_case_complements(shared):
 def test_titles_across_brackets_heads_and_sentence_starts(shared):
     cables = shared / "corpus/cablegate/cable"
     # "Executive Vice Foreign Minister (EVFM) Dai Bingguo": an acronym between title and name
-    state = {o["name"]: o for o in entities(cables / "2007/11/07STATE152317.html")[0]}
-    assert state["Dai Bingguo"]["title"] == "Executive Vice Foreign Minister"
+    state = cables / "2007/11/07STATE152317.html"
+    assert title_of(state, "Dai Bingguo") == "Executive Vice Foreign Minister"
     # "UNHCR Chief of Mission Mohammed al-Wash": a head after "of" ends a title, not a body
-    tripoli = {o["name"]: o for o in entities(cables / "2009/01/09TRIPOLI34.html")[0]}
-    assert tripoli["Mohammed al-Wash"]["title"] == "Chief of Mission"
+    tripoli = cables / "2009/01/09TRIPOLI34.html"
+    assert title_of(tripoli, "Mohammed al-Wash") == "Chief of Mission"
     # "Jean-David Levitte": given names joined by a hyphen
     assert "Jean-David Levitte" in people_named(cables / "2007/05/07PARIS1995.html")
 
