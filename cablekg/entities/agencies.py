@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -531,17 +531,14 @@ def _embassies_by_city(chunk: Chunk) -> list[tuple[int, int]]:
     Paulo": an embassy or post word before a place of up to three words."""
     tokens, kinds, at = chunk.tokens, chunk.kinds, chunk.base
     offsets = [at + offset for offset in chunk.offsets]
-    places = lexicon().places
     spans = []
     for i, token in enumerate(tokens[:-1]):
         if token not in _POST_WORDS:
             continue  # "MOD Mission, New York": a comma parts the word from the place
-        for size in (3, 2, 1):
-            words = [base(t) for t in tokens[i + 1 : i + 1 + size]]
-            if len(words) == size and " ".join(words).lower() in places:
-                start = offsets[i - 1] if i and kinds[i - 1] in (PLACE, ACRONYM) else offsets[i]
-                spans.append((start, offsets[i + size] + len(words[-1])))
-                break
+        size = _place_size(tokens, i + 1, 3)
+        if size:
+            start = offsets[i - 1] if i and kinds[i - 1] in (PLACE, ACRONYM) else offsets[i]
+            spans.append((start, offsets[i + size] + len(base(tokens[i + size]))))
     return spans
 
 
@@ -549,18 +546,26 @@ def _embassies_in(chunk: Chunk) -> list[tuple[int, int]]:
     """ "THE ISRAELI EMBASSY IN PARIS": an embassy word, IN and a place, in capitals (where the
     whole text is one chunk)."""
     tokens, kinds, at = chunk.tokens, chunk.kinds, chunk.base
-    places = lexicon().places
     spans = []
     for i, token in enumerate(tokens[:-2]):
         if token not in _EMBASSY_WORDS or tokens[i + 1] != "IN" or chunk.breaks[i]:
             continue
-        for size in (2, 1):
-            words = [base(t) for t in tokens[i + 2 : i + 2 + size]]
-            if len(words) == size and " ".join(words).lower() in places:
-                start = at + chunk.offsets[i - 1 if i and kinds[i - 1] == PLACE else i]
-                spans.append((start, at + chunk.offsets[i + 1 + size] + len(words[-1])))
-                break
+        size = _place_size(tokens, i + 2, 2)
+        if size:
+            last = i + 1 + size
+            start = at + chunk.offsets[i - 1 if i and kinds[i - 1] == PLACE else i]
+            spans.append((start, at + chunk.offsets[last] + len(base(tokens[last]))))
     return spans
+
+
+def _place_size(tokens: Sequence[str], i: int, longest: int) -> int:
+    """How many tokens from `i` on name a place, the most that do up to `longest` (0: none)."""
+    places = lexicon().places
+    for size in range(longest, 0, -1):
+        words = [base(t) for t in tokens[i : i + size]]
+        if len(words) == size and " ".join(words).lower() in places:
+            return size
+    return 0
 
 
 def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list[NameSpan]:
@@ -803,16 +808,22 @@ def _acronym_shape(token: str, upper: bool) -> str | None:
     return None
 
 
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether `position` falls in one of `spans` (sorted, not overlapping)."""
+def _span_at(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The one of `spans` (sorted, not overlapping) that `position` falls in, if any."""
     index = bisect.bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return _span_at(spans, position) is not None
 
 
 def _leads_name(spans: list[tuple[int, int]], position: int, length: int) -> bool:
-    """Whether a word at `position` starts one of `spans` (sorted) and the span goes on."""
-    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] == position and spans[index][1] > position + length
+    """Whether a word at `position` starts one of `spans` and the span goes on."""
+    span = _span_at(spans, position)
+    return span is not None and span[0] == position and span[1] > position + length
 
 
 def organisation_span(

@@ -342,13 +342,14 @@ def _title_before(window: str, upper: bool) -> re.Match[str] | None:
 
 def _given(word: str) -> bool:
     """A given name, or given names joined by a hyphen ("Jean-Jacques", "Abdul-Aziz")."""
-    given = lexicon().given
+    lex = lexicon()
     low = word.lower()
-    if low in given:
+    if low in lex.given:
         return True
     parts = low.split("-")
-    particles = lexicon().particles
-    return len(parts) > 1 and all(p in given and p not in particles and len(p) > 2 for p in parts)
+    return len(parts) > 1 and all(
+        p in lex.given and p not in lex.particles and len(p) > 2 for p in parts
+    )
 
 
 def _given_first(names: list[str]) -> bool:
