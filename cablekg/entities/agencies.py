@@ -22,9 +22,11 @@ from cablekg.entities.words import (
     ACRONYM,
     ATTRIBUTIVE,
     NAME,
+    OPENERS,
     ORG,
     PLACE,
     PORTFOLIO,
+    QUOTES,
     base,
     kind,
     possessive,
@@ -869,8 +871,8 @@ def organisation_span(
             if joined and (low in lex.place_words or low in lex.places or low in lex.org_first):
                 words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
                 break
-            glue = " ".join(words[i - 2 : i]).lower()
-            if i > 1 and glue == "and the" and _starts_body(words[i:]):
+            after_the = i > 1 and " ".join(words[i - 2 : i]).lower() == "and the"
+            if after_the and _starts_body(words[i:]):
                 words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland"
                 break
             if joined and i > 1 and _starts_body(words[i:], complemented=True):
@@ -922,7 +924,7 @@ def organisation_span(
         name = name[:-2]  # "Central Bank of Costa Rica's"
     if " " not in name or name.lower() in lex.places:
         return None  # a bare head: "the Ministry", "Police"
-    if start and text[start - 1] in _QUOTES and name.count(" ") < 2:
+    if start and text[start - 1] in QUOTES and name.count(" ") < 2:
         return None  # a quoted phrase, as often a title: 'a report entitled "Lethal Force"'
     national = lead and all(base(w).lower() in lex.nationalities for w in lead)
     if head not in lex.org_last and not complement and not national:
@@ -1006,7 +1008,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
         if _NUMBER.match(word) and lead:
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
             break
-        quoted = word[:1] in _OPENING_QUOTES and len(word) > 1
+        quoted = word[:1] in OPENERS and len(word) > 1
         if quoted:
             word = word[1:]  # the name starts after a quote or bracket: '"NATIONAL ALLIANCE ...'
         if not shape.match(word) or not _can_lead(word, upper):
@@ -1033,8 +1035,6 @@ def _portfolio(word: str) -> bool:
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
 
 
-_QUOTES = "\"\u201c'\u2018"
-_OPENING_QUOTES = _QUOTES + "("
 _DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")
 _NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 

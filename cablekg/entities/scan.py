@@ -26,6 +26,7 @@ from cablekg.entities.words import (
     HONORIFIC,
     INITIAL,
     NAME,
+    OPENERS,
     PARTICLE,
     PLACE,
     STOP,
@@ -38,7 +39,6 @@ from cablekg.entities.words import (
 _ABBREVIATED = frozenset(a.lower() + "." for a in ABBREVIATIONS)
 _NO_BREAKS = (False,) * 64  # mixed-case chunks: capitalisation, not punctuation, bounds them
 _CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
-_OPENERS = "([\"\u201c'\u2018"
 _TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
 _USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
 RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
@@ -219,8 +219,8 @@ def _upper_chunks(text: str) -> list[Chunk]:
     for match in _TOKEN.finditer(text):
         raw = match.group()
         skip = 0
-        if raw[0] in _OPENERS:
-            skip = len(raw) - len(raw.lstrip(_OPENERS))
+        if raw[0] in OPENERS:
+            skip = len(raw) - len(raw.lstrip(OPENERS))
             if breaks:
                 breaks[-1] = True  # an opening bracket or quote starts afresh
         token = raw[skip:]

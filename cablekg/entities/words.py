@@ -87,6 +87,8 @@ def base(token: str) -> str:
     return token
 
 
+QUOTES = "\"\u201c'\u2018"  # quotation marks that may open a name
+OPENERS = "(" + QUOTES  # and a bracket
 # generational suffixes: part of a name as written, but no word that tells people apart
 SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 # compound adjectives that describe a name rather than belong to it: "the London-based
