@@ -995,16 +995,24 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
     person's name ("Lloyd's Bank")."""
     if not before.endswith(" "):
         return []
-    words = before[:-1].split(" ")[-6:]
+    every = before[:-1].split(" ")
+    words = every[-6:]
+    skipped = len(every) - len(words)  # the words before those, for a known name's start
     shape = _UPPER_WORD if upper else _CAPITAL_WORD
     lead: list[str] = []
+    joined = False
+    heads = lexicon().org_first | lexicon().org_last
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word.endswith((".", ",", ";", ":")) and len(word) > 4 and word.count(".") < 2:
             break  # "FALKLANDS. ARGENTINE NAVY": a sentence ends before the name
-        if word in ("and", "&", "AND") and lead and i and _portfolio(words[i - 1]):
-            lead.insert(0, word)  # "Environment and Food Agency", "EDUCATION AND SCIENCE"
+        if word in ("and", "&", "AND") and lead and i and _joins_lead(every[: skipped + i], upper):
+            lead.insert(0, word)  # "Environment and Food Agency", "Game and Wildlife Department"
+            joined = True
             continue
+        if joined and base(word).lower() in heads:
+            break  # "Islamic Heritage Society Riyadus-Salikhin Reconnaissance and Sabotage ..."
+
         if _NUMBER.match(word) and lead:
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
             break
@@ -1033,6 +1041,40 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
 def _portfolio(word: str) -> bool:
     low = base(word).lower()
     return word[:1].isupper() and (low in lexicon().portfolios or low in lexicon().org_modifiers)
+
+
+def _joins_lead(before: list[str], upper: bool) -> bool:
+    """Whether the word before an "and" inside a name's lead words (the last of `before`) is a
+    part of the name: a portfolio ("EDUCATION AND SCIENCE"), or in mixed case a capitalised
+    English word that names no body, place or people and ends no known name ("Game and Wildlife
+    Department", "Counseling and Testing Center"; not "UN and European Union", "Missile
+    Technology Control Regime and Nuclear Suppliers Group", "National Association of Magazine
+    Editors and ...")."""
+    word = before[-1]
+    if _portfolio(word):
+        return True
+    low = base(word).lower()
+    lex = lexicon()
+    if (
+        upper
+        or not _CAPITAL_WORD.match(word)
+        or word.isupper()
+        or (low not in lex.common and low not in lex.dictionary)
+        or low in lex.org_first
+        or low in lex.org_last
+        or low in lex.not_org_heads
+        or low in lex.title_words
+        or low in lex.nationalities
+        or low in lex.places
+    ):
+        return False
+    run = len(before) - 1
+    while run and _CAPITAL_WORD.match(before[run - 1]):
+        run -= 1
+    if run and before[run - 1] in ("of", "for", "OF", "FOR"):
+        return False  # the complement of another body: "Association of Magazine Editors and"
+    tail = [base(w).lower() for w in before[-5:]]
+    return not any(" ".join(tail[j:]) in lex.known_names for j in range(len(tail)))
 
 
 _DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")

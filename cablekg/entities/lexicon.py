@@ -46,6 +46,7 @@ class Lexicon:
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
     ambiguous_acronyms: frozenset[str]  # also English words: in upper case only when defined
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
+    known_names: frozenset[str]  # lower-cased: the organisations and the acronyms spelled out
     organisation_starts: dict[str, tuple[int, ...]]  # first words: name lengths
     not_names: frozenset[str]  # capitalised words that never name a person
     not_org_heads: frozenset[str]  # last words of defined names that are no organisations
@@ -158,6 +159,7 @@ def lexicon() -> Lexicon:
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),
         organisations=organisations,
+        known_names=frozenset(organisations) | {n.lower() for n in acronyms.values()},
         organisation_starts=_starts(organisations),
         not_names=frozenset(w.lower() for w in _lines("entities", "not_names.txt")),
         not_org_heads=frozenset(
