@@ -8,7 +8,8 @@ extractor was tuned on it), `entities_heldout_dev.jsonl` (annotated later, from 
 extractor had not been tuned on, then used to find general faults) and
 `entities_heldout_test.jsonl` (annotated at the same time, never used for tuning): the last is
 the fairest estimate of accuracy on cables nobody here has seen. `entities_heldout_dev2.jsonl`
-was annotated later in the same way, measured once, then used like the first dev set.
+and `entities_heldout_dev3.jsonl` were annotated later in the same way, each measured once, then
+used like the first dev set.
 
 Cables are read as the product reads them (`cablekg.sources` + `cablekg.parse`, which calls the
 extractor). Throughput is given for parsing plus extraction and for extraction alone (timed
@@ -282,6 +283,7 @@ def main() -> None:
         "entities_gold",
         "entities_heldout_dev",
         "entities_heldout_dev2",
+        "entities_heldout_dev3",
         "entities_heldout_test",
     )
     parser.add_argument(

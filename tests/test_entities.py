@@ -562,3 +562,46 @@ def test_plural_titles_end_names_and_ministries_written_as_one(shared):
     assert {"Finance Ministry", "Economics Ministry"} <= agency_names(
         cables / "2008/01/08BERLIN122.html"
     )
+
+
+def test_english_words_joined_by_and_before_a_head_are_one_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Game and Wildlife Department prohibits New Xade residents"
+    assert "Game and Wildlife Department" in agency_names(cables / "2005/03/05GABORONE411.html")
+    # "the Ways and Means Committee"
+    assert "Ways and Means Committee" in agency_names(cables / "2004/11/04DUBLIN1719.html")
+    # "adhere to the Missile Technology Control Regime and Nuclear Suppliers Group guidelines":
+    # the words before "and" end a name the lexicon knows, so the group is named alone
+    delhi = agency_names(cables / "2005/04/05NEWDELHI2550.html")
+    assert "Nuclear Suppliers Group" in delhi
+    assert not any("Regime and" in name for name in delhi)
+
+
+def test_action_office_lines_with_a_colon_before_the_name(shared):
+    # "USDA FOR FOREST SERVICE: LIZ MAHEW", "NSF FOR INTERNATIONAL: HAROLD STOLBERG", lines run
+    # together ("RESOURCES: JWEBB EPA FOR INTERNATIONAL: CAM HILL-MACON")
+    path = shared / "corpus/cablegate/cable/2006/08/06BRASILIA1618.html"
+    officials, agencies = entities(path)
+    assert find(officials, "LIZ MAHEW")["organization"] == "Forest Service"
+    assert find(officials, "HAROLD STOLBERG")["organization"] == "National Science Foundation"
+    assert find(officials, "JWEBB")["organization"] == "Department of Justice"
+    assert "FOREST" not in {o["name"] for o in officials}
+    assert find(agencies, "U.S. Geological Survey")["acronym"] == "USGS"
+
+
+def test_an_ocr_zero_in_the_eo_line_ends_the_action_office_lines(shared):
+    # "FOR ASSISTANT SECRETARY CLAUDIA MCMURRAY ||E.0. 12958: N/A"
+    path = shared / "corpus/cablegate/cable/2006/12/06BRASILIA2583.html"
+    assert find(entities(path)[0], "CLAUDIA MCMURRAY")["title"] == "ASSISTANT SECRETARY"
+
+
+def test_a_body_named_after_a_person_and_a_body_before_a_possessive(shared):
+    path = shared / "corpus/cablegate/cable/2006/08/06BRASILIA1618.html"
+    officials, agencies = entities(path)
+    names = {a["name"] for a in agencies}
+    # "Brazil's Rene Rachou Research Center": a body, not a person
+    assert "Rene Rachou Research Center" in names
+    assert "Rene Rachou" not in {o["name"] for o in officials}
+    # "the U.S. State Department's Office of National Drug Control Policy", "University of Sao
+    # Paulo's Ribeirao Preto science department": the possessive ends the first name
+    assert {"Office of National Drug Control Policy", "University of Sao Paulo"} <= names

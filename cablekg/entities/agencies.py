@@ -878,6 +878,9 @@ def organisation_span(
             if joined and i > 1 and _starts_body(words[i:], complemented=True):
                 words = words[: i - 1]  # "... of Magazine Editors and National Association of"
                 break
+            if possessive(word) and i < len(words) - 1 and kind(base(word), upper) in (NAME, PLACE):
+                words = words[: i + 1]  # "University of Sao Paulo's Ribeirao Preto campus"
+                break
             if word.endswith(".") and low in lex.org_last and low not in lex.org_first:
                 words = words[: i + 1]  # a firm's legal form ends its name: "Grupo Dolphin S.A."
                 break
@@ -1026,7 +1029,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             break
         if word.lower().endswith(ATTRIBUTIVE):
             break  # "London-based International Institute ...", "Congress-led UPA Alliance"
-        if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM)):
+        if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM, ORG)):
             if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
                 return [word]
             if lead:

@@ -27,8 +27,10 @@ from cablekg.entities.words import title_case
 
 # Spaces before a separator are taken from the start of their run only (`(?<!\s)`): a search
 # restarting at every space of a long run would be quadratic.
-_KEYWORD = re.compile(r"(?:(?<!\s)\s+)?\b((?:PLEASE )?PASS TO|(?:ALSO )?FOR|PASS|ATTN:?)\s+", re.I)
-_END = re.compile(r"\b(?:E\.\s?O\.|EO \d|TAGS:?|SUBJECT:)")
+_KEYWORD = re.compile(
+    r"(?:(?<!\s)\s+)?\b((?:PLEASE |PLS )?PASS TO|(?:ALSO )?FOR|(?:PLS )?PASS|ATTN:?)\s+", re.I
+)
+_END = re.compile(r"\b(?:E\.\s?[O0]\.|EO \d|TAGS:?|SUBJECT:)")  # "E.0.": OCR's zero
 _ITEM = re.compile(r"(?:(?<!\s)\s+)?(?:[,;]|\bAND\b)\s*", re.I)
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
@@ -36,9 +38,11 @@ _OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
 _NAME_PART = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
 _DEPARTMENTS = {
-    "TREASURY": "Treasury",
-    "JUSTICE": "Justice",
-    "COMMERCE": "Commerce",
+    "TREASURY": "Department of the Treasury",
+    "JUSTICE": "Department of Justice",
+    "COMMERCE": "Department of Commerce",
+    "INTERIOR": "Department of the Interior",
+    "AGRICULTURE": "Department of Agriculture",
     "WHITE HOUSE": "White House",
     "WHITEHOUSE": "White House",
 }
@@ -93,6 +97,9 @@ def _item(
     """Offices and people of one item: "S/CT (FOX)", "WHA DAS JACOBSON", "NNSA/SCHEIMAN",
     "ABRAMS/DORAN", "EAP/CM-BRAUNOHLER", "JAMES RUDE". An `addressee` (the word before FOR)
     names no one in its office symbol: "DRL/NESCA FOR BERGLUND"."""
+    office, colon, named = item.partition(": ")
+    if colon and 0 < len(office.split()) < 6 and not _BRACKETED.search(item):
+        return _labelled(office, named)
     bracketed = [m.group(1).replace(".", ". ").split() for m in _BRACKETED.finditer(item)]
     item = _GLUED.sub(_unglue, _BRACKETED.sub(" ", item)).replace(" - ", " ")
     orgs: list[tuple[str, str | None]] = []
@@ -127,6 +134,25 @@ def _item(
             person.organization = before
             people.append(person)
     return orgs, people
+
+
+def _labelled(office: str, named: str) -> tuple[list[tuple[str, str | None]], list[Mention]]:
+    """ "FOREST SERVICE: LIZ MAHEW", "DIR INT AFFAIRS: K WASHBURN", "USTR: SCRONIN/MSULLIVAN":
+    an office or a title, a colon and the people there (lines run together: an office after
+    the names addresses the next clause, "RESOURCES: JWEBB EPA FOR INTERNATIONAL: ...")."""
+    orgs, _ = _item(office, False)
+    title = None
+    found = patterns().title_start.match(office.strip() + " ")
+    if not orgs and found and found.end() >= len(office.strip()):
+        title = office.strip()
+    elif not orgs and office.split()[-1].lower() in lexicon().org_last and len(office.split()) < 5:
+        orgs = [(title_case(office.strip()), None)]  # a body the table does not know
+    named_orgs, people = _item(named, True)
+    for person in people:
+        person.title = person.title or title
+        if person.organization is None and orgs:
+            person.organization = orgs[-1][0]
+    return orgs + named_orgs, people
 
 
 # An office of an action-office line: its name and the symbol or acronym written (None for a

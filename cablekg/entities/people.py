@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
@@ -41,6 +41,9 @@ _EPONYM = re.compile(
     r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award)"
     r"|Plan|Initiative|Fellowship|Scholarship|Program|Programme|Fund|Report|Line)\b"
 )
+# A body named after a person: "the Rene Rachou Research Center", "Woodrow Wilson International
+# Center" (the words before the head are checked to be English words)
+_EPONYM_BODY = re.compile(r" (?P<words>(?:[A-Z][a-z]+ ){1,2})(?P<head>[A-Z][a-z]+)\b")
 # What joins the items of a list of people: "QOTEZADEH, YAZDI, CHAMRAN, AND BAZARGAN"
 _GLUE = r"(?:,? (?:and|AND|or|OR) |, )"
 _LIST_GLUE = re.compile(_GLUE)
@@ -195,7 +198,7 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
     facts = _run_facts(run.words, run.kinds, upper)
-    if facts is None or _EPONYM.match(text, run.end):
+    if facts is None or _EPONYM.match(text, run.end) or _eponym_body(text, run):
         return None  # a place, an organisation, "the Leahy Amendment"
     lone, named, chained = facts
     if text[run.start - 1 : run.start] == " ":
@@ -509,3 +512,29 @@ def is_organisation(text: str, local: frozenset[str] = frozenset()) -> bool:
     if text.lower() in lex.organisations:
         return True
     return any(w.lower() in lex.org_first or w.lower() in lex.org_last for w in words)
+
+
+def _eponym_body(text: str, run: Run) -> bool:
+    """Whether a name of one or two words is followed by English words and a head that make
+    them a body's name: "Rene Rachou Research Center", "Qadhafi Development Foundation"; not a
+    name before a body the lexicon knows ("E. Joe Kipp Federal Bureau of Investigation")."""
+    match = _EPONYM_BODY.match(text, run.end)
+    if match is None or len(run.words) > 2:
+        return False
+    lex = lexicon()
+    if match.group("head").lower() not in lex.org_last:
+        return False
+    words = match.group("words").lower().split()
+    if not all(w in lex.common or w in lex.dictionary or w in lex.org_modifiers for w in words):
+        return False
+    return " ".join([*words, match.group("head").lower()]) not in _known_starts()
+
+
+@cache
+def _known_starts() -> frozenset[str]:
+    """The first words of the organisation names the lexicon knows ("federal bureau")."""
+    starts: set[str] = set()
+    for name in lexicon().known_names:
+        words = name.split()
+        starts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return frozenset(starts)
