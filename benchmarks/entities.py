@@ -3,7 +3,7 @@ throughput on the developer corpus.
 
     python benchmarks/entities.py [--gold FILE ...] [--shared ../shared]
 
-By default it reads the four hand-annotated sets of tests/data: `entities_gold.jsonl` (the
+By default it reads the five hand-annotated sets of tests/data: `entities_gold.jsonl` (the
 extractor was tuned on it), `entities_heldout_dev.jsonl` (annotated later, from cables the
 extractor had not been tuned on, then used to find general faults) and
 `entities_heldout_test.jsonl` (annotated at the same time, never used for tuning): the last is

@@ -605,3 +605,26 @@ def test_a_body_named_after_a_person_and_a_body_before_a_possessive(shared):
     # "the U.S. State Department's Office of National Drug Control Policy", "University of Sao
     # Paulo's Ribeirao Preto science department": the possessive ends the first name
     assert {"Office of National Drug Control Policy", "University of Sao Paulo"} <= names
+
+
+def test_a_kunya_names_a_person_unless_it_names_a_place(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "claimed that Arafat is fully supporting Abu Alaa."
+    assert "Abu Alaa" in people_named(cables / "2004/03/04ROME902.html")
+    # "transferred to the Abu Salim prison": a prison named after a person
+    assert "Abu Salim" not in people_named(cables / "2009/08/09TRIPOLI678.html")
+
+
+def test_english_plurals_and_demonyms_are_not_people(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Clegg, like many Liberal Democrats, is individually articulate"
+    london = entities(cables / "2008/07/08LONDON1771.html")
+    assert "Liberal Democrats" not in {o["name"] for o in london[0]}
+    assert "Liberal Democrats" in {a["name"] for a in london[1]}
+    assert "Icelander" not in people_named(cables / "2010/02/10REYKJAVIK31.html")
+
+
+def test_a_group_on_a_topic(shared):
+    # "the U.S.-Canada Working Group on Climate Change"
+    path = shared / "corpus/cablegate/cable/2004/11/04OTTAWA3115.html"
+    assert any(n.endswith("Working Group on Climate Change") for n in agency_names(path))

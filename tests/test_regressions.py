@@ -210,3 +210,12 @@ def test_body_glued_to_the_classified_by_line_is_cut_at_its_paragraph_starts(cab
     assert tripoli.paragraphs[0].text.startswith("Summary: Apparently seeking to balance")
     assert tripoli.classified_by.reasons == ("1.4(b)", "1.4(d)")  # not the markings after it
     assert tripoli.signers == ("STEVENS",)
+
+
+def test_first_paragraph_run_into_the_ref_line(cable):
+    # "REF: A) STATE 132944, B) TRIPOLI 480  1. (U) The Government of Libya (GOL) does not ...":
+    # the body starts at the first paragraph number, not inside the REF block
+    tripoli = cable("08TRIPOLI982")
+    assert [r.id for r in tripoli.references] == ["08STATE132944", "08TRIPOLI480"]
+    assert [p.number for p in tripoli.paragraphs] == [1, 2]
+    assert tripoli.signers == ("CRETZ",)

@@ -47,6 +47,7 @@ _GENERIC_HEADS = frozenset(
         *("school",),
     )
 )
+_TOPIC_HEADS = frozenset(("group", "force", "forum", "panel", "team"))  # "Group on Somalia"
 _FIRM_HEADS = frozenset(("bank", "company", "corporation", "group", "brothers", "sons"))
 _PEOPLE_HEADS = frozenset(
     ("delegation", "society", "news", "guards", "guard", "group", "network", "community")
@@ -902,7 +903,8 @@ def organisation_span(
         index += 1
     if match.group("conn") in ("to", "on", "TO", "ON") and complement.lower() in lex.places:
         end = head_end  # "the Palestinian Authority to Gaza"
-    if complement and head not in lex.org_first:
+    topic = match.group("conn") in ("on", "On") and head in _TOPIC_HEADS
+    if complement and head not in lex.org_first and not topic:
         end = head_end  # "Miami Herald on January": "Herald" takes no complement
     elif complement and head in ("department", "dept.", "dept"):
         first = complement.split()[0]

@@ -32,6 +32,7 @@ from cablekg.entities.words import (
 )
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
+KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
@@ -228,7 +229,9 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             or bool(_LED_BY.search(text, max(0, run.start - 26), run.start))
             or _people_such_as(text, run.start)
         )
-    if not (triggered or lone or named) and follows not in _LONE_FOLLOWERS:
+    if chained and not (lone or named):
+        chained = _kunya_alone(text, run)
+    if not (triggered or lone or named or chained) and follows not in _LONE_FOLLOWERS:
         return None  # nothing around the words says they name a person
     mention = Mention(words=run.words)
     if triggered:
@@ -272,6 +275,8 @@ def _run_facts(
     joined = " ".join(words).lower()
     if joined in lex.places or joined in lex.organisations or words[-1].lower() in lex.org_last:
         return None  # "Inversiones y Representaciones S.A.": a firm's legal form
+    if len(words) > 1 and _plural_phrase([w.lower() for w in words]):
+        return None  # "Liberal Democrats", "Red Devils": English words, a plural noun last
     names = [w for w, k in zip(words, kinds, strict=True) if k in (NAME, GIVEN)]
     if upper and all(len(w) < 3 for w in names):
         return None  # "CH GG": codes, not names
@@ -279,7 +284,8 @@ def _run_facts(
         return None  # Sao Bernardo dos Campos, Puerto Cabezas
     lone = len(names) == 1 and _lone_person(names[0], upper)
     named = len(names) >= 2 and _name_evidence(words, kinds, names, upper)
-    chained = bool(words[0].lower() in CHAIN_PARTICLES and names)  # "bin Laden"
+    first = words[0].lower()
+    chained = bool((first in CHAIN_PARTICLES or first in KUNYAS) and names)  # "bin Laden"
     return lone, named, chained
 
 
@@ -538,3 +544,43 @@ def _known_starts() -> frozenset[str]:
         words = name.split()
         starts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
     return frozenset(starts)
+
+
+_PLACE_BEFORE = frozenset(("the", "at", "in", "from", "near", "into"))
+_PLACE_NOUNS = frozenset(
+    (
+        *("prison", "camp", "street", "road", "district", "village", "neighborhood", "area"),
+        *("mosque", "square", "base", "checkpoint", "crossing", "town", "quarter", "refinery"),
+    )
+)
+
+
+def _kunya_alone(text: str, run: Run) -> bool:
+    """Whether "Abu Alaa", "bin Laden" with nothing else around names a person: not after a
+    preposition of place or an article, not before a noun of place ("at Abu Salim prison")."""
+    if text[run.start - 1 : run.start] == "(":
+        return False  # "MG Thiab Mustafa Ali (Abu al-Fatah)": another name of the one before
+    before = text[max(0, run.start - 6) : run.start].split()
+    if before and before[-1].lower() in _PLACE_BEFORE:
+        return False
+    after = text[run.end : run.end + 16].split()
+    return not (after and after[0].lower().strip(".,;:") in _PLACE_NOUNS)
+
+
+def _plural_phrase(words: list[str]) -> bool:
+    """Whether capitalised words are an English phrase ending in a plural noun, no name in them:
+    "Liberal Democrats", "Red Cliffs" (not "Otton Solis", "Joan Rivers")."""
+    lex = lexicon()
+
+    def english(word: str) -> bool:
+        known = word in lex.common or word in lex.dictionary or word in lex.capitalised
+        return known and word not in lex.given and word not in lex.surnames
+
+    last = words[-1]
+    one = singular(last)
+    return (
+        one != last
+        and last not in lex.surnames
+        and english(one)
+        and all(english(w) for w in words[:-1])
+    )

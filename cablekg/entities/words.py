@@ -141,6 +141,8 @@ def kind(token: str, upper: bool) -> str:
         return PLACE
     if low.endswith("s") and low[:-1] in lex.nationalities:
         return PLACE  # Turks, Kurds, Americans
+    if low.endswith(("er", "ers")) and low[: low.rindex("er")] in lex.place_words:
+        return PLACE  # Icelander, Londoners
     if _INITIAL.match(token):
         return INITIAL
     if low in lex.honorifics or bare in lex.honorifics:

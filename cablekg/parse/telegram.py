@@ -88,6 +88,7 @@ _BANNER_ANY_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.
 _CUT_HINT = re.compile(
     r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS"
     r"|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
+    r"|[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"  # "REF: B) TRIPOLI 480  1. (U) The"
 )
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
 _EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
