@@ -628,3 +628,23 @@ def test_a_group_on_a_topic(shared):
     # "the U.S.-Canada Working Group on Climate Change"
     path = shared / "corpus/cablegate/cable/2004/11/04OTTAWA3115.html"
     assert any(n.endswith("Working Group on Climate Change") for n in agency_names(path))
+
+
+def test_initialisms_with_dots_and_ministries_written_mo(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Spain should work within the E.U. to ensure ..."
+    assert find(entities(cables / "2007/01/07MADRID116.html")[1], "European Union")["acronym"] == (
+        "E.U."
+    )
+    # "met with senior officials from MFA, MoD, and MoJ"; "LEGATT is discussing FBI involvement"
+    hague = entities(cables / "2003/07/03THEHAGUE1865.html")[1]
+    assert find(hague, "Ministry of Defense")["acronym"] == "MoD"
+    assert find(hague, "Ministry of Justice")["acronym"] == "MoJ"
+    brasilia = entities(cables / "2005/02/05BRASILIA437.html")[1]
+    assert find(brasilia, "Office of the Legal Attache")["acronym"] == "LEGATT"
+
+
+def test_a_title_leads_a_body_with_a_complement(shared):
+    # "the Brazilian Society for Science Advancement": a people head with its complement
+    path = shared / "corpus/cablegate/cable/2006/08/06BRASILIA1618.html"
+    assert "Brazilian Society for Science Advancement" in agency_names(path)

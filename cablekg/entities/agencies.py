@@ -67,6 +67,7 @@ _EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 _POST_WORDS = _EMBASSY_WORDS | {"Mission", "Congen", "ConGen", "CONGEN", "MISSION"}
 _EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
+_MINISTRY_CASE = re.compile(r"^Mo[A-Z]{1,3}$")  # "MoD", "MoFA"
 _NAME_CONNECTORS = frozenset(
     (
         *("of", "for", "and", "the", "on", "at", "in", "&", "de", "la", "del", "y", "el", "los"),
@@ -914,12 +915,17 @@ def organisation_span(
     if renewed and f"{lead[0]} {lead[1]}".lower() not in lex.places:  # not "New Zealand"
         start += len(lead[0]) + 1  # "AFGHANISTAN'S NEW REVOLUTIONARY COUNCIL"
         lead = lead[1:]
-    if lead and head in _PEOPLE_HEADS and all(_generic(w) or _national(w) for w in lead):
-        return None  # "Taliban Delegation", "Vietnamese Society", "American News"
+    generic_lead = all(_generic(w) or _national(w) for w in lead)
+    if lead and end == head_end and head in _PEOPLE_HEADS and generic_lead:
+        return None  # "Taliban Delegation", "Vietnamese Society"; not "... Society for Science"
     if lead and end == head_end and head in _GENERIC_HEADS and all(map(_generic, lead)):
         return None  # "Transitional Government", "Obama Administration", "Political Front"
-    if lead and (all(_title_only(w) for w in lead) or len(lead[0]) == 1):
-        return None  # "Chief Cabinet (Secretary)", "Deputy Chief"
+    titles_only = all(_title_only(w) for w in lead) and (
+        end == head_end or any(base(w).lower() in lexicon().modifiers for w in lead)
+    )
+    if lead and (titles_only or len(lead[0]) == 1):
+        return None  # "Chief Cabinet (Secretary)", "Deputy Ministry of"; not "General
+        # Administration for Law"
     raw = text[start:end].rstrip()
     while raw.endswith(_DANGLING):
         raw = raw[: raw.rfind(" ")]  # a person's name cut "the Ministry of" short
@@ -1123,6 +1129,8 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
         if body in lex.acronyms:  # "UNSCR 1244" is a resolution of the Security Council
             found.orgs.append(OrgMention(lex.acronyms[body], None, order, spelled=False))
             continue
+        if plain not in lex.acronyms and _MINISTRY_CASE.match(plain):
+            plain = plain.upper()  # "MoD", "MoJ": the table's MOD, MOJ
         if plain in lex.acronyms:
             found.orgs.append(
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)

@@ -118,7 +118,7 @@ def _shape(chunk: str) -> _Shape:
     tokens = tuple(chunk.split(" "))
     if len(tokens) == 1:
         kind, capital, known = _mixed_token(chunk)
-        useful = kind not in _USELESS_ALONE or known
+        useful = kind not in _USELESS_ALONE or known or _table_initialism(chunk)
         named = kind in (NAME, PARTICLE)
         return (tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
                 kind == PLACE, ())  # fmt: skip
@@ -180,8 +180,13 @@ def _shape(chunk: str) -> _Shape:
 def _mixed_token(token: str) -> tuple[str, bool, bool]:
     """A token's kind in mixed-case text, whether it may be an acronym ("UN", "GoB"), and
     whether it may begin an organisation known by a bare name."""
-    capital = token[1:2].isupper() or token.startswith("Go") or token[1:2] == "."
+    capital = token[1:2].isupper() or token.startswith(("Go", "Mo")) or token[1:2] == "."
     return token_kind(token, False), capital, base(token).lower() in lexicon().organisation_starts
+
+
+def _table_initialism(token: str) -> bool:
+    """ "U.N.", "E.U.": an organisation of the acronym table written with dots."""
+    return token.count(".") > 1 and token.replace(".", "") in lexicon().acronyms
 
 
 def _lead_particle(text: str, start: int) -> int | None:

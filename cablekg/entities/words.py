@@ -155,8 +155,10 @@ def kind(token: str, upper: bool) -> str:
         return ORG
     if low in lex.portfolios:
         return PORTFOLIO
-    if low in lex.not_names or low in lex.function_words:
+    if low in lex.function_words:
         return STOP
+    if low in lex.not_names:
+        return ACRONYM if not upper and token in lex.acronyms else STOP  # "LEGATT", not "Legatt"
     if "-" in low and low.rsplit("-", 1)[1] in lex.org_last:
         return ORG  # "Sub-Committee", "Sub-Commission"
     if "-" in low and (
