@@ -648,3 +648,13 @@ def test_a_title_leads_a_body_with_a_complement(shared):
     # "the Brazilian Society for Science Advancement": a people head with its complement
     path = shared / "corpus/cablegate/cable/2006/08/06BRASILIA1618.html"
     assert "Brazilian Society for Science Advancement" in agency_names(path)
+
+
+def test_portfolio_lists_places_and_numbers_end_a_body_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Ministry of Development, Industry and Trade Executive Secretary Marcio Fontes"
+    brasilia = agency_names(cables / "2005/05/05BRASILIA1231.html")
+    assert "Ministry of Development, Industry and Trade" in brasilia
+    assert "Ministry of Development" not in brasilia
+    # "between the Government of The Bahamas and the United States"
+    assert "Government of The Bahamas" in agency_names(cables / "2009/03/09NASSAU126.html")

@@ -874,9 +874,9 @@ def organisation_span(
                 words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
                 break
             after_the = i > 1 and " ".join(words[i - 2 : i]).lower() == "and the"
-            if after_the and _starts_body(words[i:]):
-                words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland"
-                break
+            if after_the and (_starts_body(words[i:]) or _place_size(words, i, 3)):
+                words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland",
+                break  # "Government of The Bahamas and the United States"
             if joined and i > 1 and _starts_body(words[i:], complemented=True):
                 words = words[: i - 1]  # "... of Magazine Editors and National Association of"
                 break
@@ -923,7 +923,7 @@ def organisation_span(
     titles_only = all(_title_only(w) for w in lead) and (
         end == head_end or any(base(w).lower() in lexicon().modifiers for w in lead)
     )
-    if lead and (titles_only or len(lead[0]) == 1):
+    if lead and (titles_only or len(lead[0].rstrip(".")) == 1):
         return None  # "Chief Cabinet (Secretary)", "Deputy Ministry of"; not "General
         # Administration for Law"
     raw = text[start:end].rstrip()
@@ -959,6 +959,13 @@ def _portfolio_list_end(text: str, end: int) -> int:
     words = listed.group().replace(",", " ").split()
     if all(w in ("and", "&") or w.lower() in portfolios for w in words):
         return listed.end()
+    # "..., Industry and Trade Executive Secretary": a title after the last portfolio
+    lex = lexicon()
+    last, before = words[-1].lower(), words[:-1]
+    titled = last in lex.title_words or last in lex.org_first or last in lex.org_last
+    listing = all(w in ("and", "&") or w.lower() in portfolios for w in before)
+    if titled and listing and before[-2] in ("and", "&"):
+        return listed.start() + len(" ".join(listed.group().split(" ")[: len(before) + 1]))
     return end
 
 
@@ -1024,9 +1031,9 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
         if joined and base(word).lower() in heads:
             break  # "Islamic Heritage Society Riyadus-Salikhin Reconnaissance and Sabotage ..."
 
-        if _NUMBER.match(word) and lead:
+        if _NUMBER.match(word) and lead and not (word.isdigit() and _national(lead[0])):
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
-            break
+            break  # not "some 10 Turkish Special Forces soldiers"
         quoted = word[:1] in OPENERS and len(word) > 1
         if quoted:
             word = word[1:]  # the name starts after a quote or bracket: '"NATIONAL ALLIANCE ...'
