@@ -9,7 +9,7 @@ from dataclasses import asdict
 import pytest
 
 from cablekg.entities import extract
-from cablekg.model import Paragraph
+from cablekg.model import Cable, Paragraph, Source
 from cablekg.parse import parse_raw
 from cablekg.sources import RawCable, read_sources
 
@@ -658,3 +658,12 @@ def test_portfolio_lists_places_and_numbers_end_a_body_name(shared):
     assert "Ministry of Development" not in brasilia
     # "between the Government of The Bahamas and the United States"
     assert "Government of The Bahamas" in agency_names(cables / "2009/03/09NASSAU126.html")
+
+
+def test_an_acronym_other_cables_on_the_country_define(shared):
+    # 07BERN896 writes "SVP" undefined; Swiss cables of the developer corpus define it
+    # ("Swiss People's Party (SVP)"): resolved for a cable tagged SZ, not for others
+    path = shared / "corpus/cablegate/cable/2007/09/07BERN896.html"
+    assert find(entities(path)[1], "Swiss People's Party")["acronym"] == "SVP"
+    cable = Cable(source=Source("text"), tags=("PGOV", "BR"), paragraphs=(Paragraph("SVP met."),))
+    assert "Swiss People's Party" not in {a.name for a in extract(cable)[1]}

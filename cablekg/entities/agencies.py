@@ -1143,6 +1143,11 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )
             continue
+        attested, countries = lex.attested.get(plain, ("", frozenset()))
+        if attested and not upper and countries.intersection(tags):
+            # defined by other cables on the same country: "IP" in Iceland
+            found.orgs.append(OrgMention(attested, acronym, order, spelled=False))
+            continue
         government = _government(acronym, tags, upper, acronym in found.cued)
         if government:
             found.orgs.append(OrgMention(government, acronym, order, spelled=False))

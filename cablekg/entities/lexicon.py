@@ -41,6 +41,8 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]  # known surnames that are no English word: a person even untitled
     acronyms: dict[str, str]  # organisation acronym -> full name
+    # acronyms the developer corpus defines for an organisation: name, countries (FIPS TAGS)
+    attested: dict[str, tuple[str, frozenset[str]]]
     org_tags: frozenset[str]  # organisation TAGS
     countries: dict[str, str]  # FIPS code (geographic TAG) -> country name
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
@@ -102,6 +104,14 @@ def _starts(names: dict[str, str]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
 
 
+def _attested() -> dict[str, tuple[str, frozenset[str]]]:
+    table = {}
+    for line in _lines("entities", "attested_acronyms.txt"):
+        acronym, name, countries = line.split("\t")
+        table[acronym] = (name, frozenset(countries.split()))
+    return table
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shared, read-only lexicon (built on first use, a few milliseconds)."""
@@ -154,6 +164,7 @@ def lexicon() -> Lexicon:
         )
         - dictionary,
         acronyms=acronyms,
+        attested=_attested(),
         org_tags=frozenset(_lines("vocab", "organization-tags.txt")),
         countries=_countries(),
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),

@@ -18,6 +18,14 @@ Run from the repository root with the shared directory beside it:
 - `places.txt`: country names, official names and capitals (country-codes table), post cities
   (observed posts) and regions (`places_extra.txt`).
 
+- `attested_acronyms.txt`: acronyms that cables of the developer corpus define for an
+  organisation ("Independence Party (IP)"), with the name most of them give and the countries
+  those cables are tagged with, read by the product's own parser: the extractor resolves them
+  where a cable about one of those countries uses them undefined (an acronym means one thing in
+  Iceland and another in Brazil). Kept when
+  two cables define them so (one, for an acronym of the shared list), when at least 60% of the
+  cables that define them at all define an organisation, and when they are no title ("PM").
+
 - `complement_words.txt`: words that mixed-case cables write capitalised after an organisation
   head and "of"/"for" at least three times ("Bank of England", "Front for the Liberation of
   ..."): in upper-case cables, where capitals tell nothing, they may continue a body's name.
@@ -38,6 +46,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+_GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO)([A-Z]{1,2}|[A-Z][a-z])$")  # GOI, GoB: any country
 WORD = re.compile(r"[A-Za-z][a-z]+(?:['\u2019][a-z]+)?")
 SENTENCE_END = re.compile(r"[.!?:;)\]\"\u201d]\s*$|^\s*$")
 
@@ -184,6 +193,56 @@ def complement_words(shared: Path, exclude: set[str], given: list[str]) -> list[
     return sorted(word for word, count in counts.items() if count >= 3 and word not in names)
 
 
+def attested_acronyms(shared: Path, exclude: set[str]) -> list[str]:
+    """`ACRONYM<TAB>name` lines: organisations the corpus defines (see the module docstring)."""
+    import sys
+
+    sys.path.insert(0, str(HERE.parent.parent))
+    from cablekg.entities.lexicon import lexicon
+    from cablekg.parse import parse_raw
+    from cablekg.sources import RawCable, read_sources
+
+    lex = lexicon()
+    lex.attested.clear()  # derived from the cables alone, not from an earlier derivation
+    known = set(_lines(shared / "vocab" / "acronyms.txt"))
+    names: dict[str, Counter[str]] = {}
+    countries: dict[str, set[str]] = {}  # the geographic TAGS of the cables defining each
+    defined: Counter[str] = Counter()  # cables writing "(ACR)" after capitalised words
+    for raw in read_sources([shared / "corpus" / "cablegate"]):
+        if not isinstance(raw, RawCable) or raw.metadata is None or raw.metadata.id in exclude:
+            continue
+        text = " ".join(raw.text.split())
+        cable = parse_raw(raw)
+        for acronym in set(re.findall(r"[A-Z][a-z]+ \(([A-Z][A-Za-z/&-]{1,9})\)", text)):
+            defined[acronym] += 1
+        for agency in cable.agencies:
+            acronym, name = agency.acronym, agency.name
+            if not acronym or name == acronym or acronym in lex.acronyms:
+                continue
+            spelled = rf"{re.escape(name)}['\u2019s]* \({re.escape(acronym)}\)"
+            if re.search(spelled, text):
+                names.setdefault(acronym, Counter())[name] += 1
+                countries.setdefault(acronym, set()).update(
+                    t for t in cable.tags if t in lex.countries
+                )
+    lines = []
+    for acronym, counts in sorted(names.items()):
+        total = sum(counts.values())
+        low = acronym.lower()
+        if low in lex.titles or low in lex.title_words or total < (1 if acronym in known else 2):
+            continue
+        if total < 0.6 * max(defined[acronym], total):
+            continue
+        name = max(counts, key=lambda n: (counts[n], len(n)))
+        last = name.split()[-1].lower()
+        headed = (last in lex.org_first or last in lex.org_last) and last not in lex.not_org_heads
+        if _GOVERNMENT.match(acronym) or not (headed or name.lower() in lex.organisations):
+            continue  # GOx: the TAGS tell which country; "Liquefied Natural Gas (LNG)"
+        if countries.get(acronym):
+            lines.append(f"{acronym}\t{name}\t{' '.join(sorted(countries[acronym]))}")
+    return lines
+
+
 def _lines(path: Path) -> list[str]:
     if not path.exists():
         return []
@@ -208,6 +267,7 @@ def main() -> None:
     parser.add_argument("--exclude", type=Path, action="append", default=[])
     parser.add_argument("--held-out", type=Path, action="append", default=[])
     parser.add_argument("--dictionary", type=Path)
+    parser.add_argument("--attested", action="store_true", help="also attested_acronyms.txt")
     args = parser.parse_args()
     exclude = _excluded(args.exclude)
     held_out = exclude | _excluded(args.held_out)
@@ -232,6 +292,8 @@ def main() -> None:
         "surnames.txt": surnames(args.shared, common, given, place_names),
         "complement_words.txt": complement_words(args.shared, held_out, given),
     }
+    if args.attested:
+        outputs["attested_acronyms.txt"] = attested_acronyms(args.shared, held_out)
     for name, words in outputs.items():
         (HERE / name).write_text(header + "\n".join(words) + "\n")
         print(f"{name}: {len(words)} entries")
