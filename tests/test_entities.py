@@ -667,3 +667,14 @@ def test_an_acronym_other_cables_on_the_country_define(shared):
     assert find(entities(path)[1], "Swiss People's Party")["acronym"] == "SVP"
     cable = Cable(source=Source("text"), tags=("PGOV", "BR"), paragraphs=(Paragraph("SVP met."),))
     assert "Swiss People's Party" not in {a.name for a in extract(cable)[1]}
+
+
+def test_a_title_with_a_long_complement_and_a_generational_junior(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Division Chief for Asia and Oceania Oswaldo Biato Junior. Biato appreciated ..."
+    brasilia = entities(cables / "2004/04/04BRASILIA794.html")[0]
+    assert find(brasilia, "Oswaldo Biato")["title"].endswith("Chief for Asia and Oceania")
+    assert "Biato" not in {o["name"] for o in brasilia}
+    # "MFA Director General for Asia and Oceania Klas Molin": six words of title before him
+    stockholm = entities(cables / "2009/07/09STOCKHOLM425.html")[0]
+    assert find(stockholm, "Klas Molin")["title"] == "Director General for Asia and Oceania"

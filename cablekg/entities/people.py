@@ -401,7 +401,7 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
         if previous.islower() and previous not in _TITLE_CONNECTORS:
             return previous.removeprefix("ex-") in triggers  # "said Juma": no title
     line = text.rfind("\n", max(0, end - 60), end) + 1
-    words = text[max(line, end - 60) : end].split(" ")[-4:]
+    words = text[max(line, end - 60) : end].split(" ")[-6:]
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True

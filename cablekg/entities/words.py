@@ -90,7 +90,7 @@ def base(token: str) -> str:
 QUOTES = "\"\u201c'\u2018"  # quotation marks that may open a name
 OPENERS = "(" + QUOTES  # and a bracket
 # generational suffixes: part of a name as written, but no word that tells people apart
-SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "junior"))
 # compound adjectives that describe a name rather than belong to it: "the London-based
 # International Institute ...", "the Raul Castro-led government"
 ATTRIBUTIVE = (
