@@ -46,6 +46,7 @@ from cablekg import parse as _parse  # noqa: E402
 from cablekg.entities.coref import org_key  # noqa: E402
 from cablekg.entities.lexicon import lexicon  # noqa: E402
 from cablekg.entities.patterns import patterns  # noqa: E402
+from cablekg.entities.words import SUFFIXES  # noqa: E402
 from cablekg.sources import RawCable, read_sources  # noqa: E402
 
 _ASSEMBLY = importlib.import_module("cablekg.parse.assemble")  # where parsing calls the extractor
@@ -65,9 +66,8 @@ def name_words(name: str) -> list[str]:
     """The words that tell people apart: no particles, initials or generational suffixes
     ("Robert Blake, Jr." is "Robert Blake")."""
     particles = {"bin", "bint", "ibn", "al", "el", "de", "da", "del", "la", "van", "von", "der"}
-    suffixes = {"jr", "sr", "ii", "iii", "iv"}
     words = normalise(name).split()
-    return [w for w in words if w not in particles and w not in suffixes and len(w) > 1]
+    return [w for w in words if w not in particles and w not in SUFFIXES and len(w) > 1]
 
 
 def same_person(a: str, b: str) -> bool:

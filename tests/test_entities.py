@@ -678,3 +678,11 @@ def test_a_title_with_a_long_complement_and_a_generational_junior(shared):
     # "MFA Director General for Asia and Oceania Klas Molin": six words of title before him
     stockholm = entities(cables / "2009/07/09STOCKHOLM425.html")[0]
     assert find(stockholm, "Klas Molin")["title"] == "Director General for Asia and Oceania"
+
+
+def test_two_full_names_sharing_a_surname_stay_two_people(shared):
+    # "Col. Muammar al-Qadhafi" and "National Security Advisor Dr. Mu'tassim Billah al-Qadhafi";
+    # "Minister-equivalent Musa Kusa": a title word joined by a hyphen is no name
+    path = shared / "corpus/cablegate/cable/2009/05/09TRIPOLI415.html"
+    people = people_named(path)
+    assert {"Muammar al-Qadhafi", "Mu'tassim Billah al-Qadhafi", "Musa Kusa"} <= people

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from cablekg.entities.agencies import OrgMention
@@ -48,6 +49,12 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _same_given(a: str, b: str) -> bool:
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 class _Person:
     def __init__(self, mention: Mention, core: tuple[str, ...]) -> None:
         self.mentions = [mention]
@@ -65,9 +72,9 @@ class _Person:
         if core[-1] != self.core[-1]:
             return False
         rest = self.core[:-1]
-        return all(k in rest for k in core[:-1]) or all(
-            any(r.startswith(k[:1]) for r in rest) for k in core[:-1]
-        )
+        # a given name cut short ("Mohd" of "Mohammed") or spelled another way ("Padraig",
+        # "Padraic") is the same; another name is not ("Muammar" and "Mu'tassim al-Qadhafi")
+        return all(any(_same_given(k, r) for r in rest) for k in core[:-1])
 
     def official(self, agencies: dict[str, str]) -> Official:
         # the Classified By name, which the graph names the classifier by, else the fullest

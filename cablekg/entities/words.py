@@ -161,6 +161,8 @@ def kind(token: str, upper: bool) -> str:
         return ACRONYM if not upper and token in lex.acronyms else STOP  # "LEGATT", not "Legatt"
     if "-" in low and low.rsplit("-", 1)[1] in lex.org_last:
         return ORG  # "Sub-Committee", "Sub-Commission"
+    if "-" in low and low.split("-", 1)[0] in lex.titles:
+        return TITLE  # "Minister-equivalent", "Ambassador-designate"
     if "-" in low and (
         all(_plain_word(part) for part in low.split("-"))
         or any(part in lex.nationalities for part in low.split("-"))
