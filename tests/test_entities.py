@@ -686,3 +686,11 @@ def test_two_full_names_sharing_a_surname_stay_two_people(shared):
     path = shared / "corpus/cablegate/cable/2009/05/09TRIPOLI415.html"
     people = people_named(path)
     assert {"Muammar al-Qadhafi", "Mu'tassim Billah al-Qadhafi", "Musa Kusa"} <= people
+
+
+def test_a_leader_named_by_the_government_he_leads(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "his relationship with the new Obama Administration"; "engagement with the Maliki
+    # Government"
+    assert "Obama" in people_named(cables / "2009/01/09QUITO15.html")
+    assert "Maliki" in people_named(cables / "2010/02/10ABUDHABI69.html")

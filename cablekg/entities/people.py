@@ -196,6 +196,8 @@ def _listable(run: Run, upper: bool) -> bool:
 
 def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention | None:
     """The mention a run makes, or None when it is not a person (an organisation, a place)."""
+    if _leader_of(text, run):
+        return Mention(words=run.words, strong=True)  # "the Maliki government", "Saddam era"
     if run.next_kind == ORG:
         return None  # "Sultan Qaboos University", "Juma Foundation"
     facts = _run_facts(run.words, run.kinds, upper)
@@ -584,3 +586,23 @@ def _plural_phrase(words: list[str]) -> bool:
         and english(one)
         and all(english(w) for w in words[:-1])
     )
+
+
+_LED_NOUNS = frozenset(("government", "administration", "regime", "era", "cabinet", "presidency"))
+
+
+def _leader_of(text: str, run: Run) -> bool:
+    """Whether a known surname stands alone before a noun naming what its bearer led: "the
+    Maliki Government", "the new Obama Administration", "the Saddam era"."""
+    if len(run.words) != 1:
+        return False
+    following = text[run.end : run.end + 16].split(maxsplit=2)
+    if text[run.end : run.end + 1] != " " or not following:
+        return False
+    if following[0].lower().strip(".,;:") not in _LED_NOUNS:
+        return False
+    low = run.words[0].lower()
+    lex = lexicon()
+    if low in lex.nationalities or low in lex.place_words:
+        return False  # "the Welsh government"
+    return low in lex.surnames or (low in lex.given and low not in lex.dictionary)
