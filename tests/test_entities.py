@@ -694,3 +694,9 @@ def test_a_leader_named_by_the_government_he_leads(shared):
     # Government"
     assert "Obama" in people_named(cables / "2009/01/09QUITO15.html")
     assert "Maliki" in people_named(cables / "2010/02/10ABUDHABI69.html")
+
+
+def test_the_department_standing_alone_is_the_department_of_state(shared):
+    # "Post requests the Department's assistance in screening the following"
+    path = shared / "corpus/telegrams/07KINGSTON382.txt"
+    assert "Department of State" in agency_names(path)

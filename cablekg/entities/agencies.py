@@ -273,6 +273,8 @@ def _cued_organisations(
         spans += _departments_named_for_canada(text)
         spans += _state_in_lists(text)
         spans += [m.span() for m in _DEMOCRATS.finditer(text)] if "Democrats" in text else []
+    if "Dep" in text or "DEP" in text:
+        spans += _the_department(text)
     for start, raw, cue in found:
         after = cue is not None
         if after and not starts_word(text, start):
@@ -291,6 +293,27 @@ def _cued_organisations(
             if cue == "movement" and text.startswith(" movement", end):
                 end += len(" movement")  # the movement's name: "the Gulen movement"
             spans.append((start, end))
+    return spans
+
+
+# "the Department", "Department's", "DEPARTMENT, CIA": standing alone, a cable's Department is
+# the Department of State; "of"/"for" or a name after it, or a capitalised word before it (not
+# a sentence's first), make it another ("Department of Labor", "the Game Department")
+_DEPARTMENT_WORD = re.compile(
+    r"\b(?:Department|DEPARTMENT|Dept\.?|DEPT\.?)(?=['\u2019][sS]\b|[,.;:)]| (?![Oo][Ff]\b|"
+    r"[Ff][Oo][Rr]\b|[A-Z][a-z]|[A-Z]{2}))"
+)
+_DEPARTMENT_BEFORE = frozenset(("the", "to", "and", "from", "with", "by", "that"))
+
+
+def _the_department(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for match in _DEPARTMENT_WORD.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        word = before.split()[-1] if before.strip() else ""
+        opens = not word or word.endswith((".", ";", ":", "(")) or before.endswith("\n")
+        if opens or word[:1].islower() or word.lower() in _DEPARTMENT_BEFORE:
+            spans.append((match.start(), match.end(), "Department of State"))
     return spans
 
 
