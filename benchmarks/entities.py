@@ -10,6 +10,8 @@ extractor had not been tuned on, then used to find general faults) and
 the fairest estimate of accuracy on cables nobody here has seen. `entities_heldout_dev2.jsonl`
 and `entities_heldout_dev3.jsonl` were annotated later in the same way, each measured once, then
 used like the first dev set; `entities_heldout_test2.jsonl`, annotated last, like the test set.
+Half of test2 was annotated again by a third reader (`..._second_reader.jsonl`): the agreement of
+the two readers, scored the same way, is printed after the sets.
 
 Cables are read as the product reads them (`cablekg.sources` + `cablekg.parse`, which calls the
 extractor). Throughput is given for parsing plus extraction and for extraction alone (timed
@@ -234,6 +236,40 @@ def report(totals: dict[str, Counter]) -> None:
     print("acronym right where the gold gives one.")
 
 
+def agreement(first_path: Path, second_path: Path) -> None:
+    """How far two readers of the same cables agree, scored like the extractor (the first
+    reader as the gold): the ceiling the floors are set under."""
+    first = {}
+    for line in first_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            first[entry["source"]] = entry
+    count: Counter = Counter()
+    for line in second_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        second = json.loads(line)
+        gold = first[second["source"]]
+        count["cables"] += 1
+        people = match_pairs(
+            gold["officials"], second["officials"], lambda g, f: same_person(g["name"], f["name"])
+        )
+        count["people_gold"] += len(gold["officials"])
+        count["people_found"] += len(second["officials"])
+        count["people_matched"] += len(people)
+        for g, f in people:
+            if g.get("title"):
+                count["title_gold"] += 1
+                count["title_right"] += contains(g["title"], f.get("title"))
+                count["title_given"] += bool(f.get("title"))
+        orgs = match_pairs(gold["agencies"], second["agencies"], same_agency)
+        count["orgs_gold"] += len(gold["agencies"])
+        count["orgs_found"] += len(second["agencies"])
+        count["orgs_matched"] += len(orgs)
+    print(f"\nagreement of two readers ({second_path.name} against {first_path.name})")
+    report({"all": count})
+
+
 def throughput(shared: Path) -> None:
     """Cables per second of extraction alone over the developer corpus (each cable read just
     before it is timed, never the whole corpus at once), and of parsing plus extraction when the
@@ -300,6 +336,9 @@ def main() -> None:
             report(evaluate(gold, args.shared, args.verbose))
         else:
             print(f"no gold set at {gold}")
+    second = data / "entities_heldout_test2_second_reader.jsonl"
+    if second.exists():
+        agreement(data / "entities_heldout_test2.jsonl", second)
     if not args.no_speed:
         print(f"\nspeed, cablekg {'compiled' if cablekg.compiled() else 'pure Python'}")
         throughput(args.shared)
