@@ -21,7 +21,8 @@ Matching (the gold set's conventions, tests/data and the annotation guidelines):
 - officials: the same case-insensitive normalised name, or surname-consistent variants ("Lagon"
   and "Mark Lagon"; "FONTENEAU" and "Alfred F. Fonteneau"); one gold entry per output entry.
 - title / organization: over matched officials whose gold entry states one; correct when one
-  normalised value contains the other (the seed's rule).
+  normalised value contains the other (the seed's rule), a title that is an abbreviation of the
+  extractor's table spelled out on either side ("FM" is "Foreign Minister").
 - agencies: the same normalised name (case, accents, punctuation, "the" ignored; a ministry named
   "X Ministry" or "Ministry of X (Affairs)" is one name), or the same non-null acronym, or one
   entry's name is the other's acronym.
@@ -48,7 +49,7 @@ from cablekg import parse as _parse  # noqa: E402
 from cablekg.entities.coref import org_key  # noqa: E402
 from cablekg.entities.lexicon import lexicon  # noqa: E402
 from cablekg.entities.patterns import patterns  # noqa: E402
-from cablekg.entities.words import SUFFIXES  # noqa: E402
+from cablekg.entities.words import SUFFIXES, spelled_title  # noqa: E402
 from cablekg.sources import RawCable, read_sources  # noqa: E402
 
 _ASSEMBLY = importlib.import_module("cablekg.parse.assemble")  # where parsing calls the extractor
@@ -85,7 +86,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def contains(a: str | None, b: str | None) -> bool:
-    na, nb = normalise(a), normalise(b)
+    na, nb = normalise(spelled_title(a)), normalise(spelled_title(b))
     return bool(na and nb) and (na in nb or nb in na)
 
 

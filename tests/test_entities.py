@@ -700,3 +700,14 @@ def test_the_department_standing_alone_is_the_department_of_state(shared):
     # "Post requests the Department's assistance in screening the following"
     path = shared / "corpus/telegrams/07KINGSTON382.txt"
     assert "Department of State" in agency_names(path)
+
+
+def test_abbreviated_titles_are_spelled_out_and_a_title_stops_at_another_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Kyrgyz FM Kadyrbek Sarbaev": one position, one title across cables
+    bishkek = entities(cables / "2009/09/09BISHKEK1065.html")[0]
+    assert find(bishkek, "Kadyrbek Sarbaev")["title"] == "Foreign Minister"
+    # "Minister of Foreign Affairs Fred Mitchell, Minister of State for Finance James Smith,":
+    # the second title is James Smith's, not Fred Mitchell's
+    nassau = entities(cables / "2004/08/04NASSAU1515.html")[0]
+    assert find(nassau, "Fred Mitchell")["title"] == "Minister of Foreign Affairs"

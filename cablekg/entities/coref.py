@@ -17,7 +17,7 @@ from functools import lru_cache
 from cablekg.entities.agencies import OrgMention
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.people import Mention
-from cablekg.entities.words import SUFFIXES, title_case
+from cablekg.entities.words import SUFFIXES, spelled_title, title_case
 from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
@@ -88,7 +88,7 @@ class _Person:
                     break
         return Official(
             name=" ".join(best.words),
-            title=titled.title if titled.quality else None,
+            title=spelled_title(titled.title) if titled.quality else None,
             organization=organization,
         )
 

@@ -19,6 +19,7 @@ _NOTE = re.compile(r"\s*\(.*?\)")  # a note in brackets in a tag's meaning
 @dataclass(frozen=True)
 class Lexicon:
     titles: frozenset[str]  # position heads, multi-word ones included ("prime minister")
+    title_abbreviations: dict[str, str]  # upper-cased abbreviation -> title ("FM" -> ...)
     title_words: frozenset[str]  # every word of a title, modifier or rank
     modifiers: frozenset[str]
     ranks: frozenset[str]
@@ -137,6 +138,12 @@ def lexicon() -> Lexicon:
     nationalities = {n.lower() for n in _lines("entities", "nationalities.txt")}
     return Lexicon(
         titles=frozenset(lower_titles),
+        title_abbreviations={
+            short.upper(): long_
+            for short, long_ in (
+                line.split("\t") for line in _lines("entities", "title_abbreviations.tsv")
+            )
+        },
         title_words=frozenset(title_words),
         modifiers=frozenset(m.lower() for m in modifiers),
         ranks=frozenset(r.lower() for r in ranks),

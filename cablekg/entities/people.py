@@ -491,9 +491,22 @@ def _trim_complement(text: str) -> str | None:
         low = word.lower()
         if low in lex.honorifics or (previous.lower() == "and" and low in lex.title_words):
             return None
+        if _given_then_name(previous, word):
+            return None  # "Minister of State for Finance James Smith": another's title
     while words and words[-1].lower() in lexicon().function_words:
         words.pop()
     return " ".join(words).rstrip(",.;:")
+
+
+def _given_then_name(first: str, second: str) -> bool:
+    """Whether two words of a complement are a person's given name and surname."""
+    lex = lexicon()
+    low = first.lower()
+    if low not in lex.given or low in lex.common or low in lex.portfolios:
+        return False
+    after = base(second).lower()
+    known = lex.org_first | lex.org_last | lex.portfolios | lex.place_words
+    return second[:1].isupper() and after not in known and after not in lex.function_words
 
 
 def _clean_prefix(text: str) -> str:

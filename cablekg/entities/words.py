@@ -257,3 +257,13 @@ def title_case(text: str) -> str:
         else:
             words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
     return " ".join(words)
+
+
+def spelled_title(title: str | None) -> str | None:
+    """A title that is an abbreviation spelled out ("FM" -> "Foreign Minister", "A/S" ->
+    "Assistant Secretary"): one position, one title across cables. Other titles as written."""
+    if not title:
+        return title
+    table = lexicon().title_abbreviations
+    key = title.strip().upper()
+    return table.get(key) or table.get(key.rstrip(".")) or title
