@@ -711,3 +711,13 @@ def test_abbreviated_titles_are_spelled_out_and_a_title_stops_at_another_name(sh
     # the second title is James Smith's, not Fred Mitchell's
     nassau = entities(cables / "2004/08/04NASSAU1515.html")[0]
     assert find(nassau, "Fred Mitchell")["title"] == "Minister of Foreign Affairs"
+
+
+def test_a_government_acronym_joined_or_before_a_body(shared):
+    # "PA-GOI security coordination" (tagged IS): the Government of Israel
+    jerusalem = entities(shared / "corpus/cablegate/cable/2008/12/08JERUSALEM2314.html")[1]
+    assert find(jerusalem, "Government of Israel")["acronym"] == "GOI"
+    # "the GOI Ministry of External Affairs": the ministry's name starts after the government's
+    assert "Ministry of External Affairs" in agency_names(
+        shared / "corpus/cablegate/cable/2009/01/09ISLAMABAD10.html"
+    )

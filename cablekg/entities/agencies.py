@@ -508,8 +508,8 @@ def _joined_uses(token: str, order: int) -> list[tuple[str, int, bool]]:
     uses = []
     position = order
     for part in base(token).split("-"):
-        if part in lex.acronyms and part.isupper():
-            uses.append((part, position, False))
+        if (part in lex.acronyms and part.isupper()) or _GOVERNMENT.match(part):
+            uses.append((part, position, False))  # "PA-GOI security coordination"
         position += len(part) + 1
     return uses
 
@@ -1067,6 +1067,8 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             break
         if word.lower().endswith(ATTRIBUTIVE):
             break  # "London-based International Institute ...", "Congress-led UPA Alliance"
+        if _GOVERNMENT.match(base(word)) or base(word) == "USG":
+            break  # "the GOI Ministry of External Affairs": the government's, not its name
         if possessive(word) and (lead or kind(base(word), upper) in (PLACE, NAME, ACRONYM, ORG)):
             if not lead and head in _FIRM_HEADS and kind(base(word), upper) == NAME:
                 return [word]
