@@ -721,3 +721,15 @@ def test_a_government_acronym_joined_or_before_a_body(shared):
     assert "Ministry of External Affairs" in agency_names(
         shared / "corpus/cablegate/cable/2009/01/09ISLAMABAD10.html"
     )
+
+
+def test_led_by_and_embassy_officer_titles_in_capitals(shared):
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    state = next(parse_raw(r) for r in raws if "LED BY NABIH BERRI" in " ".join(r.text.split()))
+    officials = {o.name: o for o in state.officials}
+    # "THE MODERATE AMAL ORGANIZATION LED BY NABIH BERRI"
+    assert officials["NABIH BERRI"].title == "LEADER"
+    # "KIDNAPPING OF AMERICAN EMBASSY POLITICAL OFFICER WILLIAM BUCKLEY"; "A FRENCH DIPLOMAT,
+    # SAUVEUR GLIOZZO, WAS SHOT"
+    assert officials["WILLIAM BUCKLEY"].title == "POLITICAL OFFICER"
+    assert officials["SAUVEUR GLIOZZO"].title == "DIPLOMAT"

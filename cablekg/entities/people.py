@@ -51,6 +51,8 @@ _LIST_GLUE = re.compile(_GLUE)
 _LIST_GLUE_BEFORE = re.compile(_GLUE + r"\Z")
 _SUCH_AS = re.compile(r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|including|like) \Z")
 _PEOPLE_WORDS = frozenset(("people", "figures", "personalities", "individuals", "politicians"))
+_HEADED_BY = re.compile(r"\b(led|headed|chaired) by $", re.I)  # the run starts at its end
+_HEADS_OF = {"led": "leader", "headed": "head", "chaired": "chairman"}
 _LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
 _TITLE_ADJECTIVES = frozenset(
     ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
@@ -261,6 +263,10 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
         if later:
             mention.title, mention.organization, mention.quality = title_parts(later, local)
             mention.strong = True
+    headed = None if mention.quality else _HEADED_BY.search(text, max(0, run.start - 12), run.start)
+    if headed:
+        noun = _HEADS_OF[headed.group(1).lower()]
+        mention.title, mention.quality = (noun.upper() if upper else noun), 1  # "led by Berri"
     mention.strong = bool(mention.strong or lone or chained or named)
     return mention
 
