@@ -733,3 +733,10 @@ def test_led_by_and_embassy_officer_titles_in_capitals(shared):
     # SAUVEUR GLIOZZO, WAS SHOT"
     assert officials["WILLIAM BUCKLEY"].title == "POLITICAL OFFICER"
     assert officials["SAUVEUR GLIOZZO"].title == "DIPLOMAT"
+
+
+def test_an_ayn_written_as_an_apostrophe_in_capitals(shared):
+    # "'ADNAN 'UQLA", "(MICHEL 'AFLAQ)": transliterated names, no quotation
+    raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
+    damascus = next(parse_raw(r) for r in raws if r.metadata.id == "85DAMASCUS1314")
+    assert {"ADNAN UQLA", "MICHEL AFLAQ"} <= {o.name for o in damascus.officials}

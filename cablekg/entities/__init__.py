@@ -35,6 +35,9 @@ from cablekg.model import Agency, Cable, Official
 __all__ = ["extract"]
 
 _COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
+# An ayn written as an apostrophe before a capital in a transliterated name; upper-case cables
+# quote with double quotes, so there it opens no quotation
+_AYN = re.compile(r"(?<![\w'-])'(?=[A-Z]{2})")
 
 
 def extract(
@@ -88,6 +91,8 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
         if not text:
             continue
         upper = is_upper_text(text)
+        if upper and "'" in text:
+            text = _AYN.sub("", text)  # "'ADNAN 'UQLA", "CROWN PRINCE 'ABDALLAH": no quote
         if segments and segments[-1][1] == upper:
             segments[-1][0].append(text)
         else:
