@@ -116,6 +116,9 @@ def token_kind(raw: str, upper: bool) -> str:
     return kind(base(raw), upper)
 
 
+_ROUTING = re.compile(r"^RUEH[A-Z]{1,4}$")
+
+
 def kind(token: str, upper: bool) -> str:
     """The kind of `token` (already stripped of punctuation) in mixed- or upper-case text.
 
@@ -125,8 +128,8 @@ def kind(token: str, upper: bool) -> str:
     lex = lexicon()
     low = token.lower()
     bare = low.rstrip(".")
-    if _REDACTED.search(token) or not token[:1].isalpha():
-        return STOP
+    if _REDACTED.search(token) or not token[:1].isalpha() or _ROUTING.match(token):
+        return STOP  # "XXXXXXXXXXXX", "RUEHBUL" (a routing indicator of the header)
     if not token.isalpha() and _DIGIT.search(token):
         return ACRONYM if token in lex.acronyms else STOP  # "G8", not "1st"
     if low in lex.particles and (upper or token.islower() or low in _CAPITAL_PARTICLES):
