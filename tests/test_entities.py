@@ -740,3 +740,11 @@ def test_an_ayn_written_as_an_apostrophe_in_capitals(shared):
     raws = [r for r in read_sources([shared / "corpus/cables.csv"]) if isinstance(r, RawCable)]
     damascus = next(parse_raw(r) for r in raws if r.metadata.id == "85DAMASCUS1314")
     assert {"ADNAN UQLA", "MICHEL AFLAQ"} <= {o.name for o in damascus.officials}
+
+
+def test_a_surname_misspelled_once_is_the_same_person(shared):
+    # "Valgerdur Sverrisdottir" and, later, "Foreign Minister Sverisdottir": one person
+    path = shared / "corpus/cablegate/cable/2006/09/06REYKJAVIK357.html"
+    officials = entities(path)[0]
+    assert find(officials, "Valgerdur Sverrisdottir")["title"] == "Foreign Minister"
+    assert "Sverisdottir" not in {o["name"] for o in officials}

@@ -55,6 +55,14 @@ def _same_given(a: str, b: str) -> bool:
     return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one surname: same first letter, length within one, close letters; not
+    a family's two forms ("Karimov", "Karimova")."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1 or a + "a" == b or b + "a" == a:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
 class _Person:
     def __init__(self, mention: Mention, core: tuple[str, ...]) -> None:
         self.mentions = [mention]
@@ -110,6 +118,9 @@ def merge_people(mentions: list[Mention], agencies: dict[str, str]) -> list[Offi
         if len(homes) > 1:
             # "Mohammad" after "Mohammad al-Gergawi" and "Mohammad al-Qemzi": surnames decide
             homes = [p for p in homes if p.core[-1] == core[-1]]
+        if not homes and len(core) == 1 and len(core[0]) > 4:
+            # a surname misspelled once: "Rumsfield" of "Donald Rumsfeld", "Shalgam", "Wilders"
+            homes = [p for p in people if len(p.core) > 1 and _near(core[0], p.core[-1])]
         if len(homes) == 1:
             homes[0].mentions.append(mention)
         elif not homes:
