@@ -9,6 +9,7 @@ from dataclasses import asdict
 import pytest
 
 from cablekg.entities import extract
+from cablekg.entities.coref import org_key
 from cablekg.model import Cable, Paragraph, Source
 from cablekg.parse import parse_raw
 from cablekg.sources import RawCable, read_sources
@@ -748,3 +749,13 @@ def test_a_surname_misspelled_once_is_the_same_person(shared):
     officials = entities(path)[0]
     assert find(officials, "Valgerdur Sverrisdottir")["title"] == "Foreign Minister"
     assert "Sverisdottir" not in {o["name"] for o in officials}
+
+
+def test_a_government_by_nationality_and_by_acronym_is_one_body(shared):
+    # "the Dutch government" and "GONL": one Government of the Netherlands; the UK's and the
+    # US's governments stay two
+    path = shared / "corpus/cablegate/cable/2006/10/06THEHAGUE2306.html"
+    dutch = [a for a in entities(path)[1] if org_key(a["name"]) == "government neth"]
+    assert len(dutch) == 1 and dutch[0]["acronym"] == "GONL"
+    assert org_key("UK government") != org_key("United States Government")
+    assert org_key("British Government") == org_key("Government of the United Kingdom")

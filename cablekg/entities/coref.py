@@ -161,6 +161,22 @@ def _ministry(title: str, agencies: dict[str, str]) -> str | None:
     return None
 
 
+# Nationalities and short names whose country's name starts otherwise ("Egyptian" and "Egypt"
+# share their first four letters, "Dutch" and "Netherlands" do not)
+_DEMONYMS = {
+    **{"dutch": "netherlands", "british": "united kingdom", "uk": "united kingdom"},
+    **{"french": "france", "swiss": "switzerland", "danish": "denmark", "finnish": "finland"},
+    **{"spanish": "spain", "polish": "poland", "irish": "ireland", "filipino": "philippines"},
+    **{"salvadoran": "el salvador", "american": "united states", "emirati": "united arab"},
+}
+
+
+def _country_key(words: list[str]) -> str:
+    """Four letters that tell a country apart: "egyp", "neth"; "stat" and "king" for the United
+    States and Kingdom."""
+    return (words[1] if words[0] == "united" and len(words) > 1 else words[0])[:4]
+
+
 @lru_cache(maxsize=16384)
 def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
@@ -177,10 +193,13 @@ def org_key(name: str) -> str:
         words[: 2 if words[0] == "u" else 1] = ["united", "states"]  # "U.S. Government"
     if words[:3] == ["united", "states", "department"]:
         words = words[2:]  # "U.S. Department of Justice" is the Department of Justice
-    if len(words) == 2 and words[1] == "government" and words[0] in lex.nationalities:
-        return "government " + words[0][:4]  # "Egyptian government" is the Government of Egypt
+    if len(words) >= 2 and words[-1] == "government":
+        country = " ".join(words[:-1])
+        if country in lex.nationalities or country in lex.places or country in _DEMONYMS:
+            # "Egyptian government", "Dutch government", "UK government": the Government of X
+            return "government " + _country_key(_DEMONYMS.get(country, country).split())
     if len(words) >= 3 and words[:2] == ["government", "of"]:
-        return "government " + words[2][:4]
+        return "government " + _country_key(words[2:])
     while words and words[0] in lex.nationalities and len(words) > 2:
         words.pop(0)
     for head in ("ministry", "department"):
