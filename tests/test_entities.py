@@ -759,3 +759,9 @@ def test_a_government_by_nationality_and_by_acronym_is_one_body(shared):
     assert len(dutch) == 1 and dutch[0]["acronym"] == "GONL"
     assert org_key("UK government") != org_key("United States Government")
     assert org_key("British Government") == org_key("Government of the United Kingdom")
+
+
+def test_the_classified_website_boilerplate_names_no_body(shared):
+    # "Visit Embassy Manama's Classified Website: http://..." heads every Manama cable
+    path = shared / "corpus/cablegate/cable/2008/05/08MANAMA320.html"
+    assert "Embassy Manama" not in agency_names(path)

@@ -35,6 +35,7 @@ from cablekg.model import Agency, Cable, Official
 __all__ = ["extract"]
 
 _COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
+_WEBSITE = re.compile(r"(?i)\bvisit [^.:]{0,60}classified web ?site\b")
 # An ayn written as an apostrophe before a capital in a transliterated name; upper-case cables
 # quote with double quotes, so there it opens no quotation
 _AYN = re.compile(r"(?<![\w'-])'(?=[A-Z]{2})")
@@ -88,6 +89,8 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
         if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw:
             raw = " ".join(raw.split())
         text = _COMMA_GLUED.sub(", ", raw.strip())  # "HIZBALLAH,SIGNS"
+        if "lassified" in text or "LASSIFIED" in text:
+            text = _WEBSITE.sub("", text)  # boilerplate: "Visit Embassy Cairo's Classified ..."
         if not text:
             continue
         upper = is_upper_text(text)
