@@ -56,11 +56,12 @@ def _same_given(a: str, b: str) -> bool:
 
 
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one surname: same first letter, length within one, close letters; not
-    a family's two forms ("Karimov", "Karimova")."""
+    """Two spellings of one surname: same first letter, length within one, close letters;
+    not a family's two forms ("Karimov", "Karimova")."""
     if a[0] != b[0] or abs(len(a) - len(b)) > 1 or a + "a" == b or b + "a" == a:
         return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 class _Person:

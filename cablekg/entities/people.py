@@ -283,7 +283,7 @@ def _run_facts(
     joined = " ".join(words).lower()
     if joined in lex.places or joined in lex.organisations or words[-1].lower() in lex.org_last:
         return None  # "Inversiones y Representaciones S.A.": a firm's legal form
-    if len(words) > 1 and _plural_phrase([w.lower() for w in words]):
+    if len(words) > 1 and words[-1][-1:] in "sS" and _plural_phrase(words):
         return None  # "Liberal Democrats", "Red Devils": English words, a plural noun last
     names = [w for w, k in zip(words, kinds, strict=True) if k in (NAME, GIVEN)]
     if upper and all(len(w) < 3 for w in names):
@@ -588,10 +588,11 @@ def _kunya_alone(text: str, run: Run) -> bool:
     return not (after and after[0].lower().strip(".,;:") in _PLACE_NOUNS)
 
 
-def _plural_phrase(words: list[str]) -> bool:
+def _plural_phrase(written: tuple[str, ...]) -> bool:
     """Whether capitalised words are an English phrase ending in a plural noun, no name in them:
     "Liberal Democrats", "Red Cliffs" (not "Otton Solis", "Joan Rivers")."""
     lex = lexicon()
+    words = [w.lower() for w in written]
 
     def english(word: str) -> bool:
         known = word in lex.common or word in lex.dictionary or word in lex.capitalised
@@ -607,18 +608,13 @@ def _plural_phrase(words: list[str]) -> bool:
     )
 
 
-_LED_NOUNS = frozenset(("government", "administration", "regime", "era", "cabinet", "presidency"))
+_LED_NOUN = re.compile(r" (?i:government|administration|regime|era|cabinet|presidency)\b")
 
 
 def _leader_of(text: str, run: Run) -> bool:
     """Whether a known surname stands alone before a noun naming what its bearer led: "the
     Maliki Government", "the new Obama Administration", "the Saddam era"."""
-    if len(run.words) != 1:
-        return False
-    following = text[run.end : run.end + 16].split(maxsplit=2)
-    if text[run.end : run.end + 1] != " " or not following:
-        return False
-    if following[0].lower().strip(".,;:") not in _LED_NOUNS:
+    if len(run.words) != 1 or not _LED_NOUN.match(text, run.end):
         return False
     low = run.words[0].lower()
     lex = lexicon()
