@@ -88,8 +88,10 @@ _BANNER_ANY_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.
 _CUT_HINT = re.compile(
     r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS"
     r"|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
-    r"|[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"  # "REF: B) TRIPOLI 480  1. (U) The"
 )
+# A first paragraph run into a line before it: "REF: B) TRIPOLI 480  1. (U) The Government ..."
+# (looked for only where ".(" or ". (" is in the line: a search at every position costs)
+_GLUED_PARAGRAPH = re.compile(r"[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b")
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
 _EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
 _LEADING = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
@@ -141,7 +143,8 @@ def _unglue_head(lines: list[str], repairs: list[str]) -> list[str]:
             out.extend(lines[n:])
             break
         glued = may_be_glued(line)
-        if len(line) < 8 or not (glued or _CUT_HINT.search(line, 1)):
+        marked = (".(" in line or ". (" in line) and _GLUED_PARAGRAPH.search(line)
+        if len(line) < 8 or not (glued or marked or _CUT_HINT.search(line, 1)):
             out.append(line)  # the usual line: no keyword but at its start, nothing to cut
             continue
         pieces = split_glued(line) if glued else [line]
@@ -160,7 +163,8 @@ def _cut_preamble(line: str) -> list[str]:
     if len(line) < 8:
         return [line]
     hint = _CUT_HINT.search(line)
-    if not hint or (hint.start() == 0 and not _CUT_HINT.search(line, hint.end())):
+    alone = not hint or (hint.start() == 0 and not _CUT_HINT.search(line, hint.end()))
+    if alone and not _GLUED_PARAGRAPH.search(line):
         return [line]  # no field keyword, or just the one the line starts with
     head: list[str] = []
     banner = read_banner(line)
