@@ -765,3 +765,11 @@ def test_the_classified_website_boilerplate_names_no_body(shared):
     # "Visit Embassy Manama's Classified Website: http://..." heads every Manama cable
     path = shared / "corpus/cablegate/cable/2008/05/08MANAMA320.html"
     assert "Embassy Manama" not in agency_names(path)
+
+
+def test_the_department_with_an_office_in_brackets_is_that_office(shared):
+    # "copies of the originals to the Department (WHA/CEN)": the office, not the Department of
+    # State with WHA/CEN for its acronym
+    path = shared / "corpus/cablegate/cable/2008/03/08SANJOSE226.html"
+    agencies = entities(path)[1]
+    assert not any(a["acronym"] == "WHA/CEN" and a["name"] != "WHA/CEN" for a in agencies)

@@ -297,11 +297,12 @@ def _cued_organisations(
 
 
 # "the Department", "Department's", "DEPARTMENT, CIA": standing alone, a cable's Department is
-# the Department of State; "of"/"for" or a name after it, or a capitalised word before it (not
-# a sentence's first), make it another ("Department of Labor", "the Game Department")
+# the Department of State; "of"/"for", a name or an office in brackets after it, or a
+# capitalised word before it (not a sentence's first), make it another or an office of it
+# ("Department of Labor", "the Game Department", "the Department (WHA/CEN)")
 _DEPARTMENT_WORD = re.compile(
     r"\b(?:Department|DEPARTMENT|Dept\.?|DEPT\.?)(?=['\u2019][sS]\b|[,.;:)]| (?![Oo][Ff]\b|"
-    r"[Ff][Oo][Rr]\b|[A-Z][a-z]|[A-Z]{2}))"
+    r"[Ff][Oo][Rr]\b|[A-Z][a-z]|[A-Z]{2}|\())"
 )
 _DEPARTMENT_BEFORE = frozenset(("the", "to", "and", "from", "with", "by", "that"))
 
