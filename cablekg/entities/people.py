@@ -511,8 +511,14 @@ def _given_then_name(first: str, second: str) -> bool:
     if low not in lex.given or low in lex.common or low in lex.portfolios:
         return False
     after = base(second).lower()
-    known = lex.org_first | lex.org_last | lex.portfolios | lex.place_words
-    return second[:1].isupper() and after not in known and after not in lex.function_words
+    return (
+        second[:1].isupper()
+        and after not in lex.org_first
+        and after not in lex.org_last
+        and after not in lex.portfolios
+        and after not in lex.place_words
+        and after not in lex.function_words
+    )
 
 
 def _clean_prefix(text: str) -> str:
