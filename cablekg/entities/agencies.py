@@ -1043,7 +1043,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
     shape = _UPPER_WORD if upper else _CAPITAL_WORD
     lead: list[str] = []
     joined = False
-    heads = lexicon().org_first | lexicon().org_last
+    lex = lexicon()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word.endswith((".", ",", ";", ":")) and len(word) > 4 and word.count(".") < 2:
@@ -1052,9 +1052,8 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             lead.insert(0, word)  # "Environment and Food Agency", "Game and Wildlife Department"
             joined = True
             continue
-        if joined and base(word).lower() in heads:
+        if joined and (base(word).lower() in lex.org_first or base(word).lower() in lex.org_last):
             break  # "Islamic Heritage Society Riyadus-Salikhin Reconnaissance and Sabotage ..."
-
         if _NUMBER.match(word) and lead and not (word.isdigit() and _national(lead[0])):
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
             break  # not "some 10 Turkish Special Forces soldiers"
@@ -1077,7 +1076,7 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
                 break
             return []
         lead.insert(0, word)
-    while lead and lead[0].lower() in lexicon().function_words:
+    while lead and lead[0].lower() in lex.function_words:
         lead.pop(0)
     return lead
 

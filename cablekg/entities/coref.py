@@ -49,19 +49,25 @@ def _core(words: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _alike(a: str, b: str, least: float) -> bool:
+    """Two spellings of a name: the same first letter and letters at least `least` alike (the
+    quick upper bound first: most pairs fail it)."""
+    if a[0] != b[0]:
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
+
+
 def _same_given(a: str, b: str) -> bool:
-    if a.startswith(b) or b.startswith(a):
-        return True
-    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.8
+    return a.startswith(b) or b.startswith(a) or _alike(a, b, 0.8)
 
 
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one surname: same first letter, length within one, close letters;
-    not a family's two forms ("Karimov", "Karimova")."""
-    if a[0] != b[0] or abs(len(a) - len(b)) > 1 or a + "a" == b or b + "a" == a:
+    """Two spellings of one surname: length within one, close letters; not a family's two
+    forms ("Karimov", "Karimova")."""
+    if abs(len(a) - len(b)) > 1 or a + "a" == b or b + "a" == a:
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    return _alike(a, b, 0.85)
 
 
 class _Person:
