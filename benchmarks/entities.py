@@ -153,33 +153,37 @@ def evaluate(gold_path: Path, shared: Path, verbose: bool) -> dict[str, Counter]
         found_people = [asdict(o) for o in officials]
         found_orgs = [asdict(a) for a in agencies]
         for case in ("all", entry.get("case", "mixed")):
-            count = totals.setdefault(case, Counter())
-            count["cables"] += 1
-            people = match_pairs(
-                entry["officials"], found_people, lambda g, f: same_person(g["name"], f["name"])
-            )
-            count["people_gold"] += len(entry["officials"])
-            count["people_found"] += len(found_people)
-            count["people_matched"] += len(people)
-            for g, f in people:
-                if g.get("title"):
-                    count["title_gold"] += 1
-                    count["title_given"] += bool(f["title"])
-                    count["title_right"] += contains(g["title"], f["title"])
-                if g.get("organization"):
-                    count["org_gold"] += 1
-                    count["org_right"] += same_organisation(g["organization"], f["organization"])
-            orgs = match_pairs(entry["agencies"], found_orgs, same_agency)
-            count["orgs_gold"] += len(entry["agencies"])
-            count["orgs_found"] += len(found_orgs)
-            count["orgs_matched"] += len(orgs)
-            for g, f in orgs:
-                if g.get("acronym"):
-                    count["acronym_gold"] += 1
-                    count["acronym_right"] += g["acronym"] == f.get("acronym")
+            tally(totals.setdefault(case, Counter()), entry, found_people, found_orgs)
         if verbose:
             _show(entry, found_people, found_orgs)
     return totals
+
+
+def tally(count: Counter, entry: dict, found_people: list[dict], found_orgs: list[dict]) -> None:
+    """Add one cable's matches to `count`: the gold `entry` against what was found."""
+    count["cables"] += 1
+    people = match_pairs(
+        entry["officials"], found_people, lambda g, f: same_person(g["name"], f["name"])
+    )
+    count["people_gold"] += len(entry["officials"])
+    count["people_found"] += len(found_people)
+    count["people_matched"] += len(people)
+    for g, f in people:
+        if g.get("title"):
+            count["title_gold"] += 1
+            count["title_given"] += bool(f.get("title"))
+            count["title_right"] += contains(g["title"], f.get("title"))
+        if g.get("organization"):
+            count["org_gold"] += 1
+            count["org_right"] += same_organisation(g["organization"], f.get("organization"))
+    orgs = match_pairs(entry["agencies"], found_orgs, same_agency)
+    count["orgs_gold"] += len(entry["agencies"])
+    count["orgs_found"] += len(found_orgs)
+    count["orgs_matched"] += len(orgs)
+    for g, f in orgs:
+        if g.get("acronym"):
+            count["acronym_gold"] += 1
+            count["acronym_right"] += g["acronym"] == f.get("acronym")
 
 
 def _show(entry: dict, people: list[dict], orgs: list[dict]) -> None:
@@ -250,23 +254,7 @@ def agreement(first_path: Path, second_path: Path) -> None:
         if not line.strip():
             continue
         second = json.loads(line)
-        gold = first[second["source"]]
-        count["cables"] += 1
-        people = match_pairs(
-            gold["officials"], second["officials"], lambda g, f: same_person(g["name"], f["name"])
-        )
-        count["people_gold"] += len(gold["officials"])
-        count["people_found"] += len(second["officials"])
-        count["people_matched"] += len(people)
-        for g, f in people:
-            if g.get("title"):
-                count["title_gold"] += 1
-                count["title_right"] += contains(g["title"], f.get("title"))
-                count["title_given"] += bool(f.get("title"))
-        orgs = match_pairs(gold["agencies"], second["agencies"], same_agency)
-        count["orgs_gold"] += len(gold["agencies"])
-        count["orgs_found"] += len(second["agencies"])
-        count["orgs_matched"] += len(orgs)
+        tally(count, first[second["source"]], second["officials"], second["agencies"])
     print(f"\nagreement of two readers ({second_path.name} against {first_path.name})")
     report({"all": count})
 
