@@ -13,11 +13,12 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Final
 
 from cablekg.entities.agencies import OrgMention
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.people import Mention
-from cablekg.entities.words import SUFFIXES, spelled_title, title_case
+from cablekg.entities.words import SUFFIXES, remember, spelled_title, title_case
 from cablekg.model import Agency, Official
 
 _JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
@@ -184,10 +185,17 @@ def _country_key(words: list[str]) -> str:
     return (words[1] if words[0] == "united" and len(words) > 1 else words[0])[:4]
 
 
-@lru_cache(maxsize=16384)
+_ORG_KEYS: Final[dict[str, str]] = {}
+
+
 def org_key(name: str) -> str:
     """A normalised organisation name: "the Foreign Ministry" and "Ministry of Foreign Affairs"
     share "ministry of foreign"."""
+    found = _ORG_KEYS.get(name)
+    return found if found is not None else remember(_ORG_KEYS, name, _org_key(name))
+
+
+def _org_key(name: str) -> str:
     lex = lexicon()
     text = name.replace("\u2019", "'")  # a curly apostrophe would vanish below
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

@@ -327,9 +327,10 @@ def _title_window(text: str, start: int, upper: bool = False) -> str:
         if word.endswith(".") and len(word) > 4 and word.count(".") == 1:
             break  # a sentence ends here: "... in April. Japanese Ambassador Miyamoto"
         bare = word.strip(',()"').lower()
-        named = i > 2 and words[i - 3][:1].isupper() and kind(base(words[i - 2]), upper) == NAME
-        if bare == "and" and named:
-            break  # "Assistant Secretary Johnnie Carson and Djiboutian Foreign Minister X"
+        # "Assistant Secretary Johnnie Carson and Djiboutian Foreign Minister X"
+        name_before = i > 2 and words[i - 3][:1].isupper()
+        if bare == "and" and name_before and kind(base(words[i - 2]), upper) == NAME:
+            break
         if not bare or not (
             word[:1].isupper()
             or bare in _TITLE_CONNECTORS
@@ -413,16 +414,11 @@ def _triggers(text: str, start: int, upper: bool = False) -> bool:
     last = words[-1].lstrip("(")
     if not upper and (last.isupper() or (last[:1].isupper() and end < start and text[end] == ",")):
         return True
-    return any(map(_trigger, words))
-
-
-@lru_cache(maxsize=1 << 14)
-def _trigger(word: str) -> bool:
-    """Whether a word as written can end a title, rank or honorific: "(Minister", "Dr.",
-    "ex-President"."""
-    low = word.strip("(\"',").lower().removeprefix("ex-")
-    triggers = lexicon().triggers
-    return low in triggers or low.rstrip(".") in triggers
+    for word in words:  # as written: "(Minister", "Dr.", "ex-President"
+        low = word.strip("(\"',").lower().removeprefix("ex-")
+        if low in triggers or low.rstrip(".") in triggers:
+            return True
+    return False
 
 
 def _apply_title_before(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar, cast
+from typing import Final, TypeVar, cast
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns
@@ -33,6 +33,7 @@ from cablekg.entities.words import (
     TITLE,
     base,
     possessive,
+    remember,
     token_kind,
 )
 
@@ -112,9 +113,16 @@ _Shape = tuple[
 ]
 
 
-@lru_cache(maxsize=1 << 16)
+_SHAPES: Final[dict[str, _Shape]] = {}
+
+
 def _shape(chunk: str) -> _Shape:
     """The tokens, word kinds and marks of a chunk (cached: chunks recur from cable to cable)."""
+    found = _SHAPES.get(chunk)
+    return found if found is not None else remember(_SHAPES, chunk, _chunk_shape(chunk))
+
+
+def _chunk_shape(chunk: str) -> _Shape:
     tokens = tuple(chunk.split(" "))
     if len(tokens) == 1:
         kind, capital, known = _mixed_token(chunk)
@@ -176,10 +184,17 @@ def _shape(chunk: str) -> _Shape:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+_MIXED_TOKENS: Final[dict[str, tuple[str, bool, bool]]] = {}
+
+
 def _mixed_token(token: str) -> tuple[str, bool, bool]:
     """A token's kind in mixed-case text, whether it may be an acronym ("UN", "GoB"), and
     whether it may begin an organisation known by a bare name."""
+    found = _MIXED_TOKENS.get(token)
+    return found if found is not None else remember(_MIXED_TOKENS, token, _mixed_kind(token))
+
+
+def _mixed_kind(token: str) -> tuple[str, bool, bool]:
     capital = token[1:2].isupper() or token.startswith(("Go", "Mo")) or token[1:2] == "."
     return token_kind(token, False), capital, base(token).lower() in lexicon().organisation_starts
 
@@ -261,11 +276,18 @@ def _name_like(token: str) -> bool:
     return low in lex.capitalised or low in lex.surnames or low in lex.given
 
 
-@lru_cache(maxsize=1 << 15)
+_UPPER_TOKENS: Final[dict[str, tuple[str, bool, bool, bool]]] = {}
+
+
 def _upper_token(token: str) -> tuple[str, bool, bool, bool]:
     """A token's kind in upper-case text, whether it is an initial or an abbreviation ("F.",
     "GEN."), whether it may be an acronym or an office symbol, and whether it may begin an
     organisation known by a bare name."""
+    found = _UPPER_TOKENS.get(token)
+    return found if found is not None else remember(_UPPER_TOKENS, token, _upper_kind(token))
+
+
+def _upper_kind(token: str) -> tuple[str, bool, bool, bool]:
     kind = token_kind(token, True) if token else STOP
     initial = (len(token) == 2 and token[1] == ".") or token.lower() in _ABBREVIATED
     capital = kind == ACRONYM or "/" in token or token[:2] == "GO" or token[1:2] == "."

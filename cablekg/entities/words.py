@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Final, TypeVar
 
 from cablekg.entities.lexicon import lexicon
 
@@ -73,10 +73,34 @@ _LOWER_LETTERS = re.compile(r"[a-z]")
 _CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
 
 
-@lru_cache(maxsize=65536)
+_Value = TypeVar("_Value")
+CACHE_LIMIT: Final = 1 << 16
+
+
+def remember(cache: dict[str, _Value], key: str, value: _Value) -> _Value:
+    """Keep `value` for `key` in a cache of the word functions and return it.
+
+    The hot word functions read a plain dict (`cache.get(key)`) instead of an `lru_cache`: the
+    compiled build reaches a dict directly, where calling through `lru_cache` costs an
+    interpreter call each time. A full cache is emptied; a corpus's working set refills it.
+    """
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_BASES: Final[dict[str, str]] = {}
+
+
 def base(token: str) -> str:
     """The token without a possessive ending or trailing punctuation: "Lagon's" -> "Lagon",
     "GEMAYEL." -> "GEMAYEL", "KIRCHNER,S" -> "KIRCHNER" (typewriters had no apostrophe)."""
+    found = _BASES.get(token)
+    return found if found is not None else remember(_BASES, token, _base(token))
+
+
+def _base(token: str) -> str:
     token = token.rstrip(',;:!?)"\u201d-')
     if len(token) > 3 and token[-1] in "sS'\u2019":
         token = _POSSESSIVE.sub("", token)
