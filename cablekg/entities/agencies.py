@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from cablekg.entities.lexicon import lexicon
-from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word
+from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word, trie
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
     ACRONYM,
@@ -240,9 +240,7 @@ _CUES_AFTER = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement
 # Every cue noun after a space, in one scan: the literal space lets the engine skip ahead,
 # where a search per noun would read the whole text some twenty times. A look-ahead, so that
 # "firm" is found inside "investment firm" too.
-_CUE_NOUNS = re.compile(
-    " (?=(?P<noun>" + "|".join(sorted({*_CUES_BEFORE, *_CUES_AFTER}, key=len, reverse=True)) + "))"
-)
+_CUE_NOUNS = re.compile(" (?=(?P<noun>" + trie(sorted({*_CUES_BEFORE, *_CUES_AFTER})) + "))")
 _CUE_RANKS = {
     **{(noun, False): rank for rank, noun in enumerate(_CUES_BEFORE)},
     **{(noun, True): len(_CUES_BEFORE) + rank for rank, noun in enumerate(_CUES_AFTER)},
@@ -518,8 +516,7 @@ def _coded_names() -> re.Pattern[str]:
     """Table acronyms with a number ("G8", "G-20", "MI6"), which no capitals scan picks up, as
     one pattern (not "G-8/G-20" halves, not "G8s")."""
     coded = sorted(a for a in lexicon().acronyms if any(c.isdigit() for c in a) and "/" not in a)
-    longest_first = sorted(coded, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w/-])")
+    return re.compile(trie(coded) + r"(?![\w/-])")
 
 
 def _coded_acronyms(text: str) -> list[tuple[str, int]]:

@@ -114,8 +114,6 @@ _NAME_FIELD = re.compile(r"(?<![\w-])(?i:name):[ \t]+(?P<value>[^:\n]{3,100})(?P
 def field_mentions(texts: list[str], order: int) -> list[Mention]:
     """People of `Name:` fields, their rank as title: "SURNAME, Given" is Given SURNAME."""
     mentions = []
-    lex = lexicon()
-    rank_words = lex.ranks | lex.titles
     for text in texts:
         if "ame:" not in text and "AME:" not in text:
             continue
@@ -130,7 +128,7 @@ def field_mentions(texts: list[str], order: int) -> list[Mention]:
             while words and not words[-1].isalpha():
                 words.pop()  # a service number after the name
             rank = []
-            while words and words[0].lower().rstrip(".") in rank_words:
+            while words and _rank_word(words[0]):
                 rank.append(words.pop(0))  # "MAJ", "COL", "Attache"
             if 1 < len(words) < 8 and _plausible_name(words):
                 title = " ".join(rank) or None
@@ -144,6 +142,13 @@ def field_mentions(texts: list[str], order: int) -> list[Mention]:
                     )
                 )
     return mentions
+
+
+def _rank_word(word: str) -> bool:
+    """A rank or title before a name in a `Name:` field: "MAJ", "COL.", "Attache"."""
+    lex = lexicon()
+    low = word.lower().rstrip(".")
+    return low in lex.ranks or low in lex.titles
 
 
 def _label_word(word: str) -> bool:

@@ -1,6 +1,6 @@
 """Compiled regular expressions of entity extraction, built once from the lexicon.
 
-Word lists become prefix-tree alternations (`_trie`), which the regex engine walks in one pass
+Word lists become prefix-tree alternations (`trie`), which the regex engine walks in one pass
 instead of trying hundreds of branches at each position. No pattern nests a quantifier over a
 sub-pattern that could match the same text in two ways, so matching stays linear on any input.
 """
@@ -33,7 +33,7 @@ CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|e
 _Tree = dict[str, "_Tree"]
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex alternation of `words` factored by common prefixes (longest match first)."""
     tree: _Tree = {}
     for word in words:
@@ -57,7 +57,7 @@ def _trie(words: list[str]) -> str:
 
 def _words_regex(phrases: set[str] | frozenset[str]) -> str:
     """Phrases (lower case) as a case-insensitive alternation allowing space or hyphen joins."""
-    return "(?i:" + _trie(sorted(phrases)) + ")"
+    return "(?i:" + trie(sorted(phrases)) + ")"
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -84,11 +84,11 @@ class Patterns:
 @cache
 def patterns() -> Patterns:
     lex = lexicon()
-    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
-    joined = "|".join(
-        re.escape(p[:-1]) for p in sorted(lex.joined_particles, key=len, reverse=True)
-    )
-    abbreviation = "(?:" + "|".join(ABBREVIATIONS) + r")\."
+    # word lists as tries: the engine rejects "al", "bin", "de la" ... at one letter, where a
+    # flat alternation tries each word in turn at every capitalised word of the text
+    particles = trie(sorted(lex.particles))
+    joined = trie(sorted(p[:-1] for p in lex.joined_particles))
+    abbreviation = trie(sorted(ABBREVIATIONS)) + r"\."
     initials = rf"[{UPPER}]\.(?:-?[{UPPER}]\.)*"
     capword = rf"[{UPPER}]{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*"
     joined_word = rf"(?i:{joined})-{LETTER}+(?:['\u2019]{LETTER}+)?"
@@ -97,13 +97,13 @@ def patterns() -> Patterns:
     word = f"(?:{abbreviation}|{initials}|{joined_word}|{slashed}|{capword})"
     # A chunk starts with a capital letter, so the engine scans for one instead of trying every
     # position; callers check the word boundary and take in particles before it ("al-", "van").
-    tails = "|".join(sorted({a[1:] for a in ABBREVIATIONS}, key=len, reverse=True))
+    tails = trie(sorted({a[1:] for a in ABBREVIATIONS}))
     first = (
-        rf"[{UPPER}](?:(?:{tails})\.|\.(?:-?[{UPPER}]\.)*|[A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"
+        rf"[{UPPER}](?:{tails}\.|\.(?:-?[{UPPER}]\.)*|[A-Z0-9&]*(?:/[A-Z][A-Z0-9&]*)+(?![\w/])"
         r"|[A-Z]{0,3}-?[0-9]{1,2}(?![\w/-])"
         rf"|{LETTER}*(?:['\u2019]{LETTER}+)?(?:-{LETTER}+(?:['\u2019]{LETTER}+)?)*)"
     )
-    chunk = re.compile(rf"{first}(?: (?:(?:{particles}) ){{0,3}}{word}){{0,9}}")
+    chunk = re.compile(rf"{first}(?: (?:{particles} ){{0,3}}{word}){{0,9}}")
 
     title = "(?:" + _words_regex(lex.titles) + ")"
     modifier = _words_regex(lex.modifiers)
@@ -124,7 +124,7 @@ def patterns() -> Patterns:
     )
     acronyms = sorted(a for a in lex.acronyms if a.isupper() and a not in lex.ambiguous_acronyms)
     lexical_word = (
-        "(?:" + _words_regex(set(lexical)) + "|" + _trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
+        "(?:" + _words_regex(set(lexical)) + "|" + trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
     )
     complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
     org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
@@ -183,9 +183,7 @@ def patterns() -> Patterns:
     org = {}
     for upper, complement in ((False, complement_mixed), (True, complement_upper)):
         connectors = "OF|FOR" if upper else "(?i:of|for|on|to|de|del|da|das|dos|do|des|du)"
-        head = (
-            _trie(heads) if not upper else "(?i:" + _trie(sorted({h.lower() for h in heads})) + ")"
-        )
+        head = trie(heads) if not upper else "(?i:" + trie(sorted({h.lower() for h in heads})) + ")"
         # a head-first language's head takes its complement directly: "Banco Macro"
         direct = "" if upper else "".join(f"|(?<={re.escape(h)} )" for h in sorted(lex.org_lead))
         org[upper] = re.compile(
@@ -195,8 +193,8 @@ def patterns() -> Patterns:
         )
     names = sorted(lex.organisations)
     known_org = {
-        False: re.compile(rf"(?:{_trie(list(lex.organisations.values()))})(?![\w-])"),
-        True: re.compile(rf"(?<![\w-])(?i:{_trie(names)})(?![\w-])"),
+        False: re.compile(rf"(?:{trie(list(lex.organisations.values()))})(?![\w-])"),
+        True: re.compile(rf"(?<![\w-])(?i:{trie(names)})(?![\w-])"),
     }
     definition = re.compile(
         r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z0-9&]+)*)\)"
