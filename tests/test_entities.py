@@ -608,6 +608,20 @@ def test_a_body_named_after_a_person_and_a_body_before_a_possessive(shared):
     assert {"Office of National Drug Control Policy", "University of Sao Paulo"} <= names
 
 
+def test_the_partners_of_a_firm_name_are_no_people(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Patton & Boggs to recover stolen assets", "the New York office of Dorsey & Whitney LLP"
+    for path, partners in (
+        (cables / "2009/10/09ASUNCION617.html", {"Patton", "Boggs"}),
+        (cables / "2010/02/10MANAMA71.html", {"Dorsey", "Whitney"}),
+    ):
+        officials, _ = entities(path)
+        names = {o["name"] for o in officials}
+        assert not names & partners, names
+    # the people named beside the firm stay: "Joe Stork, deputy head of HRW's MENA division"
+    assert "Joe Stork" in names
+
+
 def test_a_kunya_names_a_person_unless_it_names_a_place(shared):
     cables = shared / "corpus/cablegate/cable"
     # "claimed that Arafat is fully supporting Abu Alaa."

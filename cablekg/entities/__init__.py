@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from cablekg.entities.agencies import (
     Found,
+    bracketed_acronyms,
     classified_by_agencies,
-    defined_acronyms,
     find_organisations,
     resolve_uses,
     tag_agencies,
@@ -53,12 +53,13 @@ def extract(
     found = Found()
     order = 0
     segments = _segments(cable)
-    local = frozenset().union(*(defined_acronyms(text) for text, _ in segments))
-    for text, upper in segments:
+    bracketed = [bracketed_acronyms(text) for text, _ in segments]
+    local = frozenset(match.group("acr") for matches in bracketed for match in matches)
+    for (text, upper), defined in zip(segments, bracketed, strict=True):
         chunk_list = chunks(text, upper)
         people, spans = find_people(text, upper, chunk_list, order, local)
         mentions.extend(people)
-        find_organisations(text, upper, chunk_list, spans, order, found)
+        find_organisations(text, upper, chunk_list, spans, order, found, defined)
         order += len(text) + 1
     header_order = -1  # header people come before the text in order of mention
     classified = classified_by_mention(cable.classified_by, header_order)

@@ -102,9 +102,10 @@ class Found:
     bodies: set[str] = field(default_factory=set)  # acronyms written with a role: "ODC Chief"
 
 
-def defined_acronyms(text: str) -> set[str]:
-    """Acronyms written in brackets anywhere in the text (a cheap pre-pass)."""
-    return {m.group("acr") for m in patterns().definition.finditer(text)}
+def bracketed_acronyms(text: str) -> list[re.Match[str]]:
+    """Acronyms written in brackets anywhere in the text: found once per segment, for the
+    people finder (words, not names) and the organisation finder (definitions)."""
+    return list(patterns().definition.finditer(text))
 
 
 def find_organisations(
@@ -114,8 +115,10 @@ def find_organisations(
     person_spans: list[tuple[int, int]],
     order: int,
     found: Found,
+    bracketed: list[re.Match[str]],
 ) -> None:
-    """Add the organisations, definitions and acronym uses of one text segment to `found`."""
+    """Add the organisations, definitions and acronym uses of one text segment to `found`;
+    `bracketed` are the segment's acronyms in brackets (`bracketed_acronyms`)."""
     pats = patterns()
     taken: list[tuple[int, int]] = []
     ends: set[int] = set()  # where the names taken end, looked up once per definition
@@ -160,7 +163,7 @@ def find_organisations(
         if not _inside(taken, span[0]) and not _inside(taken, span[1] - 1):
             add(*span)
     taken.sort()
-    definitions = [*pats.definition.finditer(text), *_DEFINITION_OPEN.finditer(text)]
+    definitions = [*bracketed, *_DEFINITION_OPEN.finditer(text)]
     for match in definitions:
         if match.start() in ends:
             continue

@@ -205,6 +205,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
     facts = _run_facts(run.words, run.kinds, upper)
     if facts is None or _EPONYM.match(text, run.end) or _eponym_body(text, run):
         return None  # a place, an organisation, "the Leahy Amendment"
+    if _firm_partner(text, run):
+        return None  # "Crowell & Moring", "Smith & Wesson": a firm's name
     lone, named, chained = facts
     if text[run.start - 1 : run.start] == " ":
         previous = text[max(0, run.start - _LONGEST_WORD) : run.start - 1]
@@ -541,6 +543,21 @@ def is_organisation(text: str, local: frozenset[str] = frozenset()) -> bool:
     if text.lower() in lex.organisations:
         return True
     return any(w.lower() in lex.org_first or w.lower() in lex.org_last for w in words)
+
+
+# A single name word joined by "&" to another: the partners of a firm's name
+_PARTNER_BEFORE = re.compile(r"(?<![\w&-])(?P<word>[A-Z][\w'-]*) & \Z")
+_PARTNER_AFTER = re.compile(r" & (?P<word>[A-Z][\w'-]*)(?![\w&-])")
+
+
+def _firm_partner(text: str, run: Run) -> bool:
+    """Whether a one-word run is half of a firm's name ("Crowell & Moring", "Heckler & Koch"):
+    joined by "&" to a capitalised word that is no given name ("Michelle & Hugo" are people)."""
+    if len(run.words) > 1 or "&" not in text[max(0, run.start - 3) : run.end + 3]:
+        return False
+    partner = _PARTNER_BEFORE.search(text, max(0, run.start - _LONGEST_WORD), run.start)
+    partner = partner or _PARTNER_AFTER.match(text, run.end)
+    return partner is not None and partner.group("word").lower() not in lexicon().given
 
 
 def _eponym_body(text: str, run: Run) -> bool:
