@@ -608,6 +608,17 @@ def test_a_body_named_after_a_person_and_a_body_before_a_possessive(shared):
     assert {"Office of National Drug Control Policy", "University of Sao Paulo"} <= names
 
 
+def test_embassies_listed_after_a_plural_are_one_each(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Embassies Algiers, Cairo, Djibouti, Rabat, Tripoli, Tunis, and Sana'a"
+    _, agencies = entities(cables / "2009/08/09CAIRO1691.html")
+    names = {a["name"] for a in agencies}
+    assert {f"Embassy {city}" for city in ("Algiers", "Djibouti", "Rabat", "Tunis")} <= names
+    # "Embassies Moscow and Riga"
+    _, agencies = entities(cables / "2008/09/08STATE103511.html")
+    assert {"Embassy Moscow", "Embassy Riga"} <= {a["name"] for a in agencies}
+
+
 def test_the_partners_of_a_firm_name_are_no_people(shared):
     cables = shared / "corpus/cablegate/cable"
     # "Patton & Boggs to recover stolen assets", "the New York office of Dorsey & Whitney LLP"

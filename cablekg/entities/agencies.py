@@ -548,11 +548,13 @@ def _government_cue(text: str, offset: int, acronym: str) -> bool:
     return text[max(0, offset - 4) : offset] == "THE " or after in ("'S", "\u2019S")
 
 
-def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]]:
+def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[NameSpan]:
     """Bodies named by a nationality and a common noun ("the Turkish government", "the UK embassy
     in Brasilia") and embassies by their city ("Embassy Cairo"), read off the chunks."""
     lex = lexicon()
-    spans = []
+    spans: list[NameSpan] = []
+    if "mbassies " in text or "MBASSIES " in text:
+        spans.extend(_listed_embassies(text))
     for chunk in chunk_list:
         tokens, kinds = chunk.tokens, chunk.kinds
         if not _POST_WORDS.isdisjoint(tokens):
@@ -577,6 +579,33 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[tuple[int, int]
         if found and (not found.group("place") or found.group("place").lower() in lex.places):
             start = offsets[-2] if len(tokens) > 1 and kinds[-2] == PLACE else offsets[-1]
             spans.append((start, found.end()))
+    return spans
+
+
+_EMBASSIES = re.compile(r"(?<![\w-])(?:Embassies|EMBASSIES) (?=[A-Z])")
+_LIST_PLACE = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}")
+
+
+def _listed_embassies(text: str) -> list[NameSpan]:
+    """ "Embassies Riyadh, Kuwait, Abu Dhabi, Doha, and Islamabad": an embassy for each city
+    the plural names, while the words are places."""
+    places = lexicon().places
+    spans: list[NameSpan] = []
+    for head in _EMBASSIES.finditer(text):
+        one = "EMBASSY" if head.group().isupper() else "Embassy"
+        position = head.end()
+        while found := _LIST_PLACE.match(text, position):
+            words = found.group().split(" ")
+            while words and " ".join(words).lower() not in places:
+                words.pop()  # "Cairo Station": the place is "Cairo"
+            if not words:
+                break
+            place = " ".join(words)
+            spans.append((position, position + len(place), f"{one} {place}"))
+            separator = _LIST_SEPARATOR.match(text, position + len(place))
+            if separator is None:
+                break
+            position = separator.end()
     return spans
 
 
