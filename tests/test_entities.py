@@ -619,6 +619,15 @@ def test_embassies_listed_after_a_plural_are_one_each(shared):
     assert {"Embassy Moscow", "Embassy Riga"} <= {a["name"] for a in agencies}
 
 
+def test_an_acronym_defined_after_a_minister_names_the_ministry(shared):
+    # "Minister of Interior (MOI) Hanif Atmar": MOI is the ministry, and his organisation
+    officials, agencies = entities(shared / "corpus/cablegate/cable/2009/08/09KABUL2346.html")
+    assert ("Ministry of Interior", "MOI") in {(a["name"], a["acronym"]) for a in agencies}
+    assert "Minister of Interior" not in {a["name"] for a in agencies}
+    atmar = [o for o in officials if o["name"] == "Hanif Atmar"]
+    assert atmar and atmar[0]["organization"] == "Ministry of Interior", atmar
+
+
 def test_the_partners_of_a_firm_name_are_no_people(shared):
     cables = shared / "corpus/cablegate/cable"
     # "Patton & Boggs to recover stolen assets", "the New York office of Dorsey & Whitney LLP"

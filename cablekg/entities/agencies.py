@@ -177,7 +177,8 @@ def find_organisations(
         inside = {order + s for s, e in taken if named <= s and e < match.start()}
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
-        add(named, match.start(), None, match.group("acr"))  # "... Control Regime (MTCR)"
+        # "... Control Regime (MTCR)"
+        add(named, match.start(), _ministry(text, named, match.start()), match.group("acr"))
     taken.sort()
     for expansion in _expansions(text):
         start, end = expansion.span("name")
@@ -783,6 +784,18 @@ def _spelled_name(text: str, match: re.Match[str]) -> list[str]:
         return []
     short = [f for f in fitting if _capital_count(f) <= len(acronym)]
     return short[0] if short else fitting[-1]
+
+
+_MINISTER_OF = re.compile(r"(?:Minister|MINISTER)(?= (?:of|for|OF|FOR) )")
+
+
+def _ministry(text: str, start: int, end: int) -> str | None:
+    """ "Minister of the Interior (MOI)": the acronym names the ministry, which is the body
+    (None: the name as written)."""
+    minister = _MINISTER_OF.match(text, start, end)
+    if minister is None:
+        return None
+    return ("MINISTRY" if minister.group().isupper() else "Ministry") + text[minister.end() : end]
 
 
 # "(JWG -- since inactive)", "(SMOM, a sovereign order)": an acronym opening a remark
