@@ -628,6 +628,20 @@ def test_an_acronym_defined_after_a_minister_names_the_ministry(shared):
     assert atmar and atmar[0]["organization"] == "Ministry of Interior", atmar
 
 
+def test_a_name_before_grantees_or_fellows_names_a_programme(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "a Fulbright scholarship", "an Eisenhower Fellow": programmes named after a person
+    for path, eponym in (
+        (cables / "2009/07/09TUNIS492.html", "Fulbright"),
+        (cables / "2008/05/08BUENOSAIRES714.html", "Eisenhower"),
+    ):
+        officials, _ = entities(path)
+        assert eponym not in {o["name"] for o in officials}
+    # a verb after a titled name is no programme: "that President Obama grant an interview"
+    officials, _ = entities(cables / "2009/10/09LONDON2352.html")
+    assert "Obama" in {o["name"] for o in officials}
+
+
 def test_the_partners_of_a_firm_name_are_no_people(shared):
     cables = shared / "corpus/cablegate/cable"
     # "Patton & Boggs to recover stolen assets", "the New York office of Dorsey & Whitney LLP"

@@ -36,11 +36,12 @@ KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
-# Things named after a person: "Leahy vetting", "the Monroe Doctrine", "the Marshall Plan" (a
-# word that may be a verb only capitalised: "Trade Minister van Gennip plan to represent")
+# Things named after a person: "Leahy vetting", "the Monroe Doctrine", "the Marshall Plan",
+# "Fulbright grantees" (a word that may be a verb only capitalised: "Trade Minister van Gennip
+# plan to represent")
 _EPONYM = re.compile(
-    r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award)"
-    r"|Plan|Initiative|Fellowship|Scholarship|Program|Programme|Fund|Report|Line)\b"
+    r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award|programm?e?|grants|grantees?"
+    r"|scholar(?:ship)?s?|fellow(?:ship)?s?|alumni)|Plan|Initiative|Fund|Report|Line)\b"
 )
 # A body named after a person: "the Rene Rachou Research Center", "Woodrow Wilson International
 # Center" (the words before the head are checked to be English words)
