@@ -821,3 +821,21 @@ def test_the_department_with_an_office_in_brackets_is_that_office(shared):
     path = shared / "corpus/cablegate/cable/2008/03/08SANJOSE226.html"
     agencies = entities(path)[1]
     assert not any(a["acronym"] == "WHA/CEN" and a["name"] != "WHA/CEN" for a in agencies)
+
+
+def test_an_organisation_tag_names_its_body_once(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # TAGS "... PTER USAID", no mention in the text: the agency all the same
+    _, agencies = entities(cables / "2009/06/09KABUL1377.html")
+    assert ("U.S. Agency for International Development", "USAID") in {
+        (a["name"], a["acronym"]) for a in agencies
+    }
+    # TAG UNHRC and "the Human Rights Council" in the text: one body, named in full
+    _, agencies = entities(cables / "2008/06/08GENEVA446.html")
+    council = [a for a in agencies if "Human Rights Council" in a["name"]]
+    assert council == [{"name": "United Nations Human Rights Council", "acronym": "UNHRC"}]
+    # TAG ICRC and "the Red Cross": the fuller name the TAG stands for, once
+    _, agencies = entities(cables / "2006/06/06SANJOSE1219.html")
+    names = {a["name"] for a in agencies}
+    assert "International Committee of the Red Cross" in names
+    assert "Red Cross" not in names

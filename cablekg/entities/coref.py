@@ -244,6 +244,10 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
     for group in _join_short_names(groups):
         spelled = [o for o in group if o.spelled] or group
         best = max(spelled, key=lambda o: (not o.name.isupper(), len(o.name), -o.order))
+        ending = " " + org_key(best.name)
+        fuller = [o for o in group if not o.spelled and org_key(o.name).endswith(ending)]
+        if fuller:  # "Red Cross" written, ICRC known: the International Committee of the Red Cross
+            best = max(fuller, key=lambda o: len(o.name))
         name = best.name
         if name.isupper() and " " in name:
             name = title_case(name)
@@ -257,8 +261,10 @@ def merge_agencies(orgs: list[OrgMention]) -> list[Agency]:
 
 def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     """A later short name that ends one fuller name of the cable is that organisation: "the
-    Council for the Family" after "the Pontifical Council for the Family". Not when two fuller
-    names end with it ("Air Force" after "Egyptian Air Force" and "U.S. Air Force")."""
+    Council for the Family" after "the Pontifical Council for the Family". So is a short name
+    before a fuller one the text does not spell (a TAG's meaning: "Human Rights Council" and
+    UNHRC). Not when two fuller names end with it ("Air Force" after "Egyptian Air Force" and
+    "U.S. Air Force")."""
     keys = [org_key(max(g, key=lambda o: len(o.name)).name) for g in groups]
     endings: dict[str, list[int]] = {}  # "council for family" -> groups whose key ends so
     for j, key in enumerate(keys):
@@ -268,9 +274,12 @@ def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     kept = []
     for group, key in zip(groups, keys, strict=True):
         fuller = endings.get(key, [])
-        later = len(fuller) == 1 and groups[fuller[0]][0].order < group[0].order
-        if later and " " in key and not group[0].acronym:
-            groups[fuller[0]].extend(group)
+        one = groups[fuller[0]] if len(fuller) == 1 else []
+        joins = bool(one) and (
+            one[0].order < group[0].order or not any(o.spelled for o in one)
+        )
+        if joins and " " in key and not group[0].acronym:
+            one.extend(group)
         else:
             kept.append(group)
     return kept

@@ -123,9 +123,9 @@ def lexicon() -> Lexicon:
     heads = [line.split("\t") for line in _lines("entities", "org_heads.txt")]
     places = _lines("entities", "places.txt")
     acronyms = _tag_meanings()
-    for line in _lines("entities", "agency_acronyms.tsv"):
-        acronym, name = line.split("\t")
-        acronyms[acronym] = name
+    curated = [line.split("\t") for line in _lines("entities", "agency_acronyms.tsv")]
+    acronyms.update(curated)
+    countries = _countries()
     for acronym, name in acronyms.items():  # names spelled out: "UN Security Council"
         if name.startswith("UN "):
             acronyms[acronym] = "United Nations " + name[3:]
@@ -172,8 +172,11 @@ def lexicon() -> Lexicon:
         - dictionary,
         acronyms=acronyms,
         attested=_attested(),
-        org_tags=frozenset(_lines("vocab", "organization-tags.txt")),
-        countries=_countries(),
+        # a curated acronym used as a TAG names its organisation too ("LTTE", "UNHRC", "EU"),
+        # unless the TAG is also a country's code
+        org_tags=frozenset(_lines("vocab", "organization-tags.txt"))
+        | {acronym for acronym, _ in curated if acronym not in countries},
+        countries=countries,
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),
         organisations=organisations,
