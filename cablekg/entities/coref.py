@@ -275,9 +275,7 @@ def _join_short_names(groups: list[list[OrgMention]]) -> list[list[OrgMention]]:
     for group, key in zip(groups, keys, strict=True):
         fuller = endings.get(key, [])
         one = groups[fuller[0]] if len(fuller) == 1 else []
-        joins = bool(one) and (
-            one[0].order < group[0].order or not any(o.spelled for o in one)
-        )
+        joins = bool(one) and (one[0].order < group[0].order or not any(o.spelled for o in one))
         if joins and " " in key and not group[0].acronym:
             one.extend(group)
         else:
