@@ -839,3 +839,14 @@ def test_an_organisation_tag_names_its_body_once(shared):
     names = {a["name"] for a in agencies}
     assert "International Committee of the Red Cross" in names
     assert "Red Cross" not in names
+
+
+def test_bureau_symbols_of_one_or_two_letters_are_offices(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "DEPT FOR WHA/CEN, NEA, SA, AND EAP": SA, the Bureau of South Asian Affairs, is no person
+    officials, agencies = entities(cables / "2006/10/06SANJOSE2263.html")
+    assert "SA" not in {o["name"] for o in officials}
+    assert "SA" in {a["acronym"] for a in agencies}
+    # "FOR S, D, P, G, R, DS, DRL, AND AF/AS FRAZER": D, the Deputy Secretary's office
+    _, agencies = entities(cables / "2008/01/08NAIROBI239.html")
+    assert {"D", "DRL", "AF/AS"} <= {a["acronym"] for a in agencies}
