@@ -850,3 +850,14 @@ def test_bureau_symbols_of_one_or_two_letters_are_offices(shared):
     # "FOR S, D, P, G, R, DS, DRL, AND AF/AS FRAZER": D, the Deputy Secretary's office
     _, agencies = entities(cables / "2008/01/08NAIROBI239.html")
     assert {"D", "DRL", "AF/AS"} <= {a["acronym"] for a in agencies}
+
+
+def test_a_presidency_held_in_turn_is_no_body(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the German EU Presidency", "it will hold the UNSC Presidency": a term of office
+    for path in (cables / "2007/04/07BERLIN802.html", cables / "2008/05/08REYKJAVIK91.html"):
+        _, agencies = entities(path)
+        assert "Presidency" not in {a["name"] for a in agencies}
+    # "the decision ... now rests with the Presidency": the institution
+    _, agencies = entities(cables / "2004/05/04BRASILIA1291.html")
+    assert "Presidency" in {a["name"] for a in agencies}

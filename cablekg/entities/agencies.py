@@ -156,7 +156,7 @@ def find_organisations(
     for chunk in chunk_list:
         if chunk.known:
             for start, end in _known_organisations(chunk, upper):
-                if not _inside(taken, start):
+                if not _inside(taken, start) and not _term_of_office(text, start, end):
                     add(start, end)
     taken.sort()
     for span in _cued_organisations(text, upper, person_spans):
@@ -865,6 +865,20 @@ def _letters_in(acronym: str, initials: str) -> bool:
             return False
         pool.remove(letter)
     return True
+
+
+# What is won, sought or held in turn is the office, not the institution: "wins the Presidency",
+# "election to the Presidency", "the Dutch EU Presidency", "the UNSC Presidency"
+_TERM_BEFORE = re.compile(
+    r"(?:\b(?:wins?|won|winning|captur\w+|seek\w*|sought|bid for|run for|race for|candidate"
+    r" for|elect\w* to|hold\w*|held)(?: the)?|\b[A-Z][A-Z0-9-]+) $"
+)
+
+
+def _term_of_office(text: str, start: int, end: int) -> bool:
+    return text[start:end] == "Presidency" and bool(
+        _TERM_BEFORE.search(text, max(0, start - 30), start)
+    )
 
 
 def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]:
