@@ -861,3 +861,20 @@ def test_a_presidency_held_in_turn_is_no_body(shared):
     # "the decision ... now rests with the Presidency": the institution
     _, agencies = entities(cables / "2004/05/04BRASILIA1291.html")
     assert "Presidency" in {a["name"] for a in agencies}
+
+
+def test_and_the_acronym_or_a_hyphenated_participle_ends_a_body_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Ministry of Economic Development and Trade and the FSB": two bodies
+    _, agencies = entities(cables / "2008/02/08MOSCOW499.html")
+    names = {a["name"] for a in agencies}
+    assert "Ministry of Economic Development and Trade" in names
+    assert not [n for n in names if n.endswith("and the FSB")], names
+    # "the Government of Libya and the LIFG"
+    _, agencies = entities(cables / "2009/12/09TRIPOLI1030.html")
+    assert "Government of Libya" in {a["name"] for a in agencies}
+    # "Banco Santander and Madrid-based Bankinter": the participle starts another name
+    _, agencies = entities(cables / "2008/05/08MADRID552.html")
+    names = {a["name"] for a in agencies}
+    assert "Banco Santander" in names
+    assert not [n for n in names if "Madrid-based" in n or n.endswith("and Madrid")], names

@@ -936,6 +936,10 @@ def _leads_name(spans: list[tuple[int, int]], position: int, length: int) -> boo
     return span is not None and span[0] == position and span[1] > position + length
 
 
+# A participle hyphenated to the last word of a name describes what follows it
+_PARTICIPLE = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|led|run|owned|built)$")
+
+
 def organisation_span(
     text: str, match: re.Match[str], upper: bool, person_spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -980,9 +984,17 @@ def organisation_span(
                 words = words[: i - 1]  # "Ministry of Fisheries and Iceland", "... and Banco X"
                 break
             after_the = i > 1 and " ".join(words[i - 2 : i]).lower() == "and the"
-            if after_the and (_starts_body(words[i:]) or _place_size(words, i, 3)):
+            if after_the and (
+                _starts_body(words[i:])
+                or _place_size(words, i, 3)
+                or (not upper and word.isupper())
+            ):
                 words = words[: i - 2]  # "Bank of England and the Central Bank of Iceland",
-                break  # "Government of The Bahamas and the United States"
+                break  # "Government of The Bahamas and the United States", "... and the PAM"
+            participle = _PARTICIPLE.search(word)
+            if participle:  # "Ministry of Interior-appointed", not "... and Madrid-based"
+                words = words[:i] if joined else [*words[:i], word[: participle.start()]]
+                break
             if joined and i > 1 and _starts_body(words[i:], complemented=True):
                 words = words[: i - 1]  # "... of Magazine Editors and National Association of"
                 break
