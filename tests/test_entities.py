@@ -878,3 +878,28 @@ def test_and_the_acronym_or_a_hyphenated_participle_ends_a_body_name(shared):
     names = {a["name"] for a in agencies}
     assert "Banco Santander" in names
     assert not [n for n in names if "Madrid-based" in n or n.endswith("and Madrid")], names
+
+
+def test_people_in_brackets_of_action_office_lines_are_one_each(shared):
+    cables = shared / "corpus/cablegate/cable"
+
+    def people(path):
+        officials, _ = entities(cables / path)
+        return {o["name"]: (o["title"], o["organization"]) for o in officials}
+
+    # "SCA (GALLAGHER, SUMAR) DOE FOR HARBERT": two people of the office before the bracket
+    found = people("2007/11/07MOSCOW5399.html")
+    assert found["GALLAGHER"][1] == found["SUMAR"][1] == "Bureau of South and Central Asian Affairs"
+    # a bracket left open: "ISN/NESS (WHAMMACK, EUR/WE (FETCHKO), AND EUR/PRA (JCONLON)"
+    found = people("2006/02/06ROME439.html")
+    assert found["WHAMMACK"][1] == "ISN/NESS"
+    assert found["FETCHKO"][1] == "EUR/WE"
+    # a title in the bracket: "S/WCI (AMBASSADOR WILLIAMSON AND MILBERT SHIN)"
+    found = people("2007/09/07MADRID1805.html")
+    assert found["WILLIAMSON"] == ("AMBASSADOR", "S/WCI"), found  # capitals, as written
+    assert "MILBERT SHIN" in found
+    # a name after an office in a PASS TO line ends its item; a division's name is no person:
+    # "STATE PASS TO JUSTICE DEPARTMENT ANTI-TRUST DIVISION (CALDWELL HARROP, ...)"
+    found = people("2006/11/06MEXICO6413.html")
+    assert {"CALDWELL HARROP", "KIMBERLY GARNETT", "ANNE MARIE CUSHMAC"} <= set(found)
+    assert "ANTI" not in found

@@ -36,6 +36,7 @@ _BRACKETED = re.compile(r"\(([^()]*)\)")
 _GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
 _OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
 _NAME_PART = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
+_BRACKET = "\x00"  # where a bracket stood in an item
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
 _DEPARTMENTS = {
     "TREASURY": "Department of the Treasury",
@@ -64,7 +65,7 @@ def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], li
     addressee: str | None = None
     for index, (clause, after_for) in enumerate(clauses):
         last: str | None = None
-        items = [(item, False) for item in _ITEM.split(clause)]
+        items = [(item, False) for item in _items(clause)]
         last_item = items[-1][0].rstrip()
         cut = last_item.rfind(" ") + 1
         followed = index + 1 < len(clauses) and clauses[index + 1][1]  # by FOR, not PASS TO
@@ -91,6 +92,25 @@ def office_entities(lines: Sequence[str], order: int) -> tuple[list[Mention], li
     return people, orgs
 
 
+def _items(clause: str) -> list[str]:
+    """The items of a clause, split at commas and AND outside brackets: "S/WCI (RICCI, GOREY),
+    L (SCHWARTZ)" is two items."""
+    items = []
+    begin = 0
+    for separator in _ITEM.finditer(clause):
+        item = clause[begin : separator.start()]
+        if item.count("(") > item.count(")"):
+            closing = clause.find(")", separator.end())
+            opening = clause.find("(", separator.end())
+            if closing >= 0 and not 0 <= opening < closing:
+                continue  # a separator inside brackets
+            item += ")"  # a bracket left open: "ISN/NESS (WHAMMACK, EUR/WE (FETCHKO)"
+        items.append(item)
+        begin = separator.end()
+    items.append(clause[begin:])
+    return items
+
+
 def _item(
     item: str, after_for: bool, addressee: bool = False
 ) -> tuple[list[tuple[str, str | None]], list[Mention]]:
@@ -100,11 +120,16 @@ def _item(
     office, colon, named = item.partition(": ")
     if colon and 0 < len(office.split()) < 6 and not _BRACKETED.search(item):
         return _labelled(office, named)
-    bracketed = [m.group(1).replace(".", ". ").split() for m in _BRACKETED.finditer(item)]
-    item = _GLUED.sub(_unglue, _BRACKETED.sub(" ", item)).replace(" - ", " ")
+    bracketed = [  # (words of a name, which bracket): "S/WCI (RICCI, GOREY)" is two people
+        (names.replace(".", ". ").split(), k)
+        for k, m in enumerate(_BRACKETED.finditer(item))
+        for names in _ITEM.split(m.group(1))
+    ]
+    item = _GLUED.sub(_unglue, _BRACKETED.sub(f" {_BRACKET} ", item)).replace(" - ", " ")
     orgs: list[tuple[str, str | None]] = []
     glued: list[list[str]] = []  # names written into office symbols: NNSA/SCHEIMAN
     before: str | None = None  # the last office written before the name
+    bracket_offices: list[str | None] = []  # the office written before each bracket
     rest: list[str] = []
     for part in _sequence(item):
         if isinstance(part, tuple):
@@ -113,6 +138,8 @@ def _item(
                 before = part[0]
         elif isinstance(part, list):
             glued.extend([name] for name in part)
+        elif part == _BRACKET:
+            bracket_offices.append(orgs[-1][0] if orgs else None)
         else:
             rest.append(part)
     title = None
@@ -122,16 +149,27 @@ def _item(
             title = found.group("title").strip()
             rest = " ".join(rest)[found.end() :].split()
     people = []
-    candidates = [(rest, after_for or bool(title), title)]
+    # a name after an office: "STATE FOR EB/IPC WILSON"; after PASS TO only a name that ends
+    # the item ("PASS TO USTR KALVAREZ, DOC LASHLEY", not "JUSTICE DEPARTMENT ANTI-TRUST ...")
+    person = _person(rest, before is not None)
+    named = person is not None and len(person.words) == len(rest)
+    candidates = [(rest, after_for or bool(title) or named, title, before)]
     # "GENERAL COUNSEL (AUFHAUSER)", "OFAC DIRECTOR (NEWCOMB)": the title is the bracketed name's
     bracket_title = title if title and not rest and len(bracketed) == 1 else None
-    candidates += [(names, not addressee, None) for names in glued]
-    candidates += [(names, True, bracket_title) for names in bracketed]
-    for names, allowed, name_title in candidates:
+    candidates += [(names, not addressee, None, before) for names in glued]
+    for names, k in bracketed:
+        found = patterns().title_start.match(" ".join(names) + " ")  # "(AMB. WALLACE)"
+        if found:
+            names = " ".join(names)[found.end() :].split()
+        office = bracket_offices[k] if k < len(bracket_offices) else before
+        candidates.append(
+            (names, True, found.group("title").strip() if found else bracket_title, office)
+        )
+    for names, allowed, name_title, organization in candidates:
         person = _person(names, allowed)
         if person:
             person.title = name_title
-            person.organization = before
+            person.organization = organization
             people.append(person)
     return orgs, people
 
@@ -196,7 +234,9 @@ def _sequence(item: str) -> Iterator[_Office | list[str] | str]:
             if names:
                 yield names
         elif (
-            bare and _is_office(bare) and (len(bare) > 1 or len(words) == 1 or i == len(words) - 1)
+            bare
+            and _is_office(bare)
+            and (len(bare) > 1 or len(words) == 1 or following in ("", _BRACKET))
         ):
             yield _office(bare)  # one-letter bureaus ("P", "E") only as a whole item
         elif bare:
@@ -282,6 +322,8 @@ def _person(words: list[str], allowed: bool) -> Mention | None:
     name: list[str] = []
     for word in words:
         bare = word.strip(",;:")
+        if len(bare) > 3 and bare.endswith("."):
+            bare = bare[:-1]  # "PASS TO TREASURY SSENICH."
         low = bare.lower().rstrip(".")
         if not _NAME_WORD.match(bare) or low in lex.office_noise or low in lex.function_words:
             break
