@@ -903,3 +903,22 @@ def test_people_in_brackets_of_action_office_lines_are_one_each(shared):
     found = people("2006/11/06MEXICO6413.html")
     assert {"CALDWELL HARROP", "KIMBERLY GARNETT", "ANNE MARIE CUSHMAC"} <= set(found)
     assert "ANTI" not in found
+
+
+def test_the_writers_of_emails_and_calls_in_ref_lines_are_people(shared):
+    cables = shared / "corpus/cablegate/cable"
+
+    def names(path):
+        officials, _ = entities(cables / path)
+        return {o["name"] for o in officials}
+
+    # "REF: NICODEMUS/PALMER/D'ELIA/KAMINSKI/KANEDA E-MAILS"
+    assert {"NICODEMUS", "KAMINSKI", "KANEDA"} <= names("2007/01/07PARIS186.html")
+    # "A) 2/15/08 STEINFELD-BELOOSHI TELCON"
+    assert {"STEINFELD", "BELOOSHI"} <= names("2008/02/08MANAMA105.html")
+    # a post and an office write no email of a person: "SAN JOSE-WHA/CEN EMAILS OF 08/08/2007"
+    found = names("2007/08/07SANJOSE1618.html")
+    assert not {"SAN JOSE", "CEN", "WHA"} & found, found
+    # the body's spelling names the writer: "TREMONT-PM ACTION TEAM EMAIL", "Tremont"
+    found = names("2008/04/08LONDON1115.html")
+    assert "Tremont" in found and "TREMONT" not in found

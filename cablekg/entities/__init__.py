@@ -23,6 +23,7 @@ from cablekg.entities.coref import agency_lookup, merge_agencies, merge_people
 from cablekg.entities.header import (
     classified_by_mention,
     field_mentions,
+    reference_mentions,
     signer_mentions,
     tag_mentions,
 )
@@ -68,6 +69,7 @@ def extract(
     if cable.classified_by:
         found.orgs.extend(classified_by_agencies(cable.classified_by.title, header_order))
     mentions.extend(tag_mentions(cable.tags, header_order))
+    mentions.extend(reference_mentions(cable.references, header_order))
     mentions.extend(field_mentions([p.text for p in cable.paragraphs], header_order))
     office_people, office_orgs = office_entities(office_lines, header_order)
     mentions.extend(office_people)

@@ -1,15 +1,16 @@
 """People and offices named by the parts of a cable around its text: `Classified By`, the signature,
-person TAGS and the action-office lines ("DEPARTMENT OF LABOR FOR JAMES RUDE")."""
+person TAGS, the writers of emails in REF lines and the action-office lines ("DEPARTMENT OF LABOR
+FOR JAMES RUDE")."""
 
 from __future__ import annotations
 
 import re
 
-from cablekg.entities.lexicon import lexicon
+from cablekg.entities.lexicon import Lexicon, lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.people import Mention, is_organisation
 from cablekg.entities.words import SUFFIXES
-from cablekg.model import ClassifiedBy
+from cablekg.model import ClassifiedBy, Reference
 
 _NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
 _REDACTED = re.compile(r"X{4,}", re.I)
@@ -103,6 +104,66 @@ def tag_mentions(tags: tuple[str, ...], order: int) -> list[Mention]:
         if words and _plausible_name(words):
             mentions.append(Mention(words=tuple(words), strong=True, order=order))
     return mentions
+
+
+# A reference to correspondence names its writers before the kind of message: "NARDI-GODFREY/
+# POMPER EMAIL 08/22/2008", "U/S LEVEY - AMB. ERELI OCTOBER 31 E-MAIL", "KUBISKE-MCMULLEN 9/11
+# TELCON"; a date may come first ("2/15/08 STEINFELD-BELOOSHI TELCON").
+_CORRESPONDENCE = re.compile(
+    r"^(?:\(?[A-Z]\)\s*)?(?:[\d/.-]+\s+)?(?P<writers>[A-Za-z][\w.' /&-]*?)\s+(?:[\d/.-]+\s+)?"
+    r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s+)?"
+    r"(?i:e-?mails?|telcons?|memcons?)\b"
+)
+# writers are joined by dashes, ampersands and slashes; "U/S" is one word
+_WRITER = re.compile(
+    r"(?:(?<!\s)\s+)?(?:[-&]|(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2}\s))/(?=\s*[A-Za-z]{2}))\s*"
+)
+_CODE = re.compile(r"\b([A-Z]{1,6})(?:/[A-Z][A-Z0-9]{0,7})+\b")  # an office symbol: "WHA/CEN"
+
+
+def reference_mentions(references: tuple[Reference, ...], order: int) -> list[Mention]:
+    """The writers of emails and telephone calls a cable refers to, as surname mentions."""
+    lex = lexicon()
+    mentions = []
+    for reference in references:
+        found = _CORRESPONDENCE.match(reference.text)
+        if not found:
+            continue
+        writers = _CODE.sub(_office_code, found.group("writers"))
+        for part in _WRITER.split(writers):
+            title = patterns().title_start.match(part + " ")
+            words = part[title.end() :].split() if title else part.split()
+            if not 0 < len(words) <= 3 or not _plausible_name(words):
+                continue
+            lows = [w.lower().rstrip(".") for w in words]
+            if any(_not_a_writer(w, lex) for w in lows) or " ".join(lows) in lex.places:
+                continue  # an office, post or desk: "KOSNETT-STATE/DOD", "KARP/DESK"
+            upper = all(w.isupper() for w in words)  # the body's "Tremont" is written better
+            mentions.append(Mention(words=tuple(words), strong=True, order=order, upper=upper))
+    return mentions
+
+
+def _office_code(match: re.Match[str]) -> str:
+    """An office symbol written among the writers is none of them: "SAN JOSE-WHA/CEN"."""
+    lex = lexicon()
+    return (
+        "-"
+        if match.group(1) in lex.state_offices or match.group(1) in lex.acronyms
+        else match.group()
+    )
+
+
+def _not_a_writer(low: str, lex: Lexicon) -> bool:
+    return (
+        low.upper() in lex.state_offices
+        or low.upper() in lex.acronyms
+        or low in lex.office_noise
+        or low in lex.place_words
+        or low in lex.nationalities
+        or low in lex.portfolios
+        or low in lex.common
+        or (low in lex.dictionary and low not in lex.capitalised and low not in lex.surnames)
+    )
 
 
 # A form's name field, up to the label of the next field or the line's end: "Name: WILLIAM,

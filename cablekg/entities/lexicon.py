@@ -123,7 +123,7 @@ def lexicon() -> Lexicon:
     heads = [line.split("\t") for line in _lines("entities", "org_heads.txt")]
     places = _lines("entities", "places.txt")
     acronyms = _tag_meanings()
-    curated = [line.split("\t") for line in _lines("entities", "agency_acronyms.tsv")]
+    curated = dict(line.split("\t", 1) for line in _lines("entities", "agency_acronyms.tsv"))
     acronyms.update(curated)
     countries = _countries()
     for acronym, name in acronyms.items():  # names spelled out: "UN Security Council"
@@ -175,7 +175,7 @@ def lexicon() -> Lexicon:
         # a curated acronym used as a TAG names its organisation too ("LTTE", "UNHRC", "EU"),
         # unless the TAG is also a country's code
         org_tags=frozenset(_lines("vocab", "organization-tags.txt"))
-        | {acronym for acronym, _ in curated if acronym not in countries},
+        | {acronym for acronym in curated if acronym not in countries},
         countries=countries,
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),

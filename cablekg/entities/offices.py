@@ -152,8 +152,8 @@ def _item(
     # a name after an office: "STATE FOR EB/IPC WILSON"; after PASS TO only a name that ends
     # the item ("PASS TO USTR KALVAREZ, DOC LASHLEY", not "JUSTICE DEPARTMENT ANTI-TRUST ...")
     person = _person(rest, before is not None)
-    named = person is not None and len(person.words) == len(rest)
-    candidates = [(rest, after_for or bool(title) or named, title, before)]
+    ends_item = person is not None and len(person.words) == len(rest)
+    candidates = [(rest, after_for or bool(title) or ends_item, title, before)]
     # "GENERAL COUNSEL (AUFHAUSER)", "OFAC DIRECTOR (NEWCOMB)": the title is the bracketed name's
     bracket_title = title if title and not rest and len(bracketed) == 1 else None
     candidates += [(names, not addressee, None, before) for names in glued]
@@ -161,9 +161,9 @@ def _item(
         found = patterns().title_start.match(" ".join(names) + " ")  # "(AMB. WALLACE)"
         if found:
             names = " ".join(names)[found.end() :].split()
-        office = bracket_offices[k] if k < len(bracket_offices) else before
+        bracket_office = bracket_offices[k] if k < len(bracket_offices) else before
         candidates.append(
-            (names, True, found.group("title").strip() if found else bracket_title, office)
+            (names, True, found.group("title").strip() if found else bracket_title, bracket_office)
         )
     for names, allowed, name_title, organization in candidates:
         person = _person(names, allowed)
