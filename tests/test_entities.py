@@ -922,3 +922,14 @@ def test_the_writers_of_emails_and_calls_in_ref_lines_are_people(shared):
     # the body's spelling names the writer: "TREMONT-PM ACTION TEAM EMAIL", "Tremont"
     found = names("2008/04/08LONDON1115.html")
     assert "Tremont" in found and "TREMONT" not in found
+
+
+def test_a_single_name_after_in_or_near_is_a_place(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "additional checkpoints in place near Khar", "National Laboratory in Aiken, South Carolina"
+    for path, place in (
+        (cables / "2010/01/10ISLAMABAD175.html", "Khar"),
+        (cables / "2006/02/06ROME439.html", "Aiken"),
+    ):
+        officials, _ = entities(path)
+        assert place not in {o["name"] for o in officials}

@@ -33,6 +33,8 @@ from cablekg.entities.words import (
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
+# a single name after these words is a place: "the youth prison in Togliatti"
+_IN_PLACE = frozenset(("in", "into", "near", "outside", "IN", "INTO", "NEAR", "OUTSIDE"))
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
 _TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
 _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
@@ -218,6 +220,9 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             return None  # "University La Cantuta", "Ministry Sharif"; not "Chief of Mission X"
         if f"{before} {' '.join(run.words)}".lower() in lex.places:
             return None  # "the Mission in New York, who": a place of two words
+        owner = text.startswith(("'s", "\u2019s", "'S", "\u2019S"), run.end)  # "in Putin's view"
+        if len(run.words) == 1 and before in _IN_PLACE and not owner:
+            return None  # "the youth prison in Togliatti", "the debacle in Srebrenica"
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]
