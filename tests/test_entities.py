@@ -933,3 +933,14 @@ def test_a_single_name_after_in_or_near_is_a_place(shared):
     ):
         officials, _ = entities(path)
         assert place not in {o["name"] for o in officials}
+
+
+def test_a_section_ending_a_title_is_no_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Director of the Air Surveillance Section ...": Section ends the title
+    officials, _ = entities(cables / "2006/10/06SANJOSE2373.html")
+    assert "Section" not in {o["name"] for o in officials}
+    # "FCO Head of Southern Africa Section Sarah Riley"
+    officials, _ = entities(cables / "2008/11/08LONDON2828.html")
+    riley = [o for o in officials if o["name"] == "Sarah Riley"]
+    assert riley and riley[0]["title"] == "Head of Southern Africa Section", officials
