@@ -944,3 +944,14 @@ def test_a_section_ending_a_title_is_no_name(shared):
     officials, _ = entities(cables / "2008/11/08LONDON2828.html")
     riley = [o for o in officials if o["name"] == "Sarah Riley"]
     assert riley and riley[0]["title"] == "Head of Southern Africa Section", officials
+
+
+def test_a_name_after_newspaper_or_daily_is_the_paper(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "an April 25 interview with leading economic daily Portafolio": a paper, not a person
+    officials, agencies = entities(cables / "2008/05/08BOGOTA1789.html")
+    assert "Portafolio" not in {o["name"] for o in officials}
+    assert "Portafolio" in {a["name"] for a in agencies}
+    # a paper named before the noun: "the editor-in-chief of Al-Wasat newspaper Mansour Al-Jamri"
+    officials, _ = entities(cables / "2008/05/08MANAMA336.html")
+    assert "Mansour Al-Jamri" in {o["name"] for o in officials}

@@ -33,6 +33,8 @@ from cablekg.entities.words import (
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
+# a name after these words is a newspaper's, a magazine's or a website's
+_MEDIA_BEFORE = frozenset(("newspaper", "daily", "weekly", "magazine", "tabloid", "website"))
 # a single name after these words is a place: "the youth prison in Togliatti"
 _IN_PLACE = frozenset(("in", "into", "near", "outside", "IN", "INTO", "NEAR", "OUTSIDE"))
 _LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
@@ -220,6 +222,8 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             return None  # "University La Cantuta", "Ministry Sharif"; not "Chief of Mission X"
         if f"{before} {' '.join(run.words)}".lower() in lex.places:
             return None  # "the Mission in New York, who": a place of two words
+        if before.lower() in _MEDIA_BEFORE and not _named_before(previous[: -len(before)]):
+            return None  # "the newspaper El Norte", not "Al-Wasat newspaper Mansour Al-Jamri"
         owner = text.startswith(("'s", "\u2019s", "'S", "\u2019S"), run.end)  # "in Putin's view"
         if len(run.words) == 1 and before in _IN_PLACE and not owner:
             return None  # "the youth prison in Togliatti", "the debacle in Srebrenica"
@@ -389,6 +393,12 @@ def _given_first(names: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
+def _named_before(text: str) -> bool:
+    """Whether `text` ends in a name ("Al-Wasat "), not a nationality ("Colombian ")."""
+    word = text.rstrip().rsplit(" ", 1)[-1]
+    return word[:1].isupper() and word.lower() not in lexicon().nationalities
+
+
 def _lone_person(word: str, upper: bool = False) -> bool | None:
     """Whether a surname standing alone names a person: a known surname that is no English word
     ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said":
