@@ -955,3 +955,15 @@ def test_a_name_after_newspaper_or_daily_is_the_paper(shared):
     # a paper named before the noun: "the editor-in-chief of Al-Wasat newspaper Mansour Al-Jamri"
     officials, _ = entities(cables / "2008/05/08MANAMA336.html")
     assert "Mansour Al-Jamri" in {o["name"] for o in officials}
+
+
+def test_an_english_word_after_a_titled_given_name_is_the_surname(shared):
+    cables = shared / "corpus/cablegate/cable"
+    for path, name in (
+        ("2006/03/06BRASILIA608.html", "Joaquim Levy"),  # "Treasury Secretary Joaquim Levy set"
+        ("2009/07/09SANSALVADOR708.html", "Rodney Bent"),  # "MCC CEO Rodney Bent recommitting"
+        ("2008/08/08SANJOSE702.html", "Brian Hook"),  # "visiting IO A/S Brian Hook."
+    ):
+        officials, _ = entities(cables / path)
+        names = {o["name"] for o in officials}
+        assert name in names and name.split()[0] not in names, names

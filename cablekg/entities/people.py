@@ -20,11 +20,14 @@ from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
+    DICTIONARY,
     GIVEN,
     INITIAL,
     NAME,
     ORG,
     PARTICLE,
+    STOP,
+    TITLE,
     base,
     kind,
     possessive,
@@ -125,6 +128,8 @@ def find_people(
         for run in runs:
             if len(run.words) == 1 and run.words[0] in local:
                 continue
+            if not upper and run.next_kind in (STOP, DICTIONARY, TITLE):
+                run = _with_word_surname(text, run)
             mention = _judge(text, run, upper, local)
             if mention is None:
                 continue
@@ -141,6 +146,34 @@ def find_people(
         spans.append((run.start, run.end))
     spans.sort()
     return mentions, spans
+
+
+# nouns after a given name that name a place or a thing after a person
+_NOT_SURNAMES = frozenset(("town", "city", "hotel", "island", "square", "street", "plan", "tech"))
+# an English word after a given name, ending the capitalised words
+_WORD_SURNAME = re.compile(r" ([A-Z][a-z]+)(?=[,.;:)]| [a-z(]|$)")
+
+
+def _with_word_surname(text: str, run: Run) -> Run:
+    """A given name and an English word make one name between titles: "Lt. General Peter
+    Wall, and", "BW CEO Erik Prince plans", "Sue Else, President of ..."."""
+    found = _WORD_SURNAME.match(text, run.end)
+    lex = lexicon()
+    given = run.words[-1].lower()
+    if not found or given not in lex.given or given in lex.dictionary or given in lex.common:
+        return run
+    if given in lex.capitalised:
+        return run  # "Green March", "Red September": English words both
+    word = found.group(1)
+    if word.endswith(("s", "ed")) or kind(word, False) == TITLE or word.lower() in _NOT_SURNAMES:
+        return run  # "Dayton Accords", "Turner Chaired", "Lula Chief", "Hamad Town"
+    after = text.startswith(", ", found.end()) and patterns().title_after[False].match(
+        text, found.end()
+    )
+    if not after and not (len(run.words) == 1 and _triggers(text, run.start)):
+        return run
+    words, kinds = (*run.words, found.group(1)), (*run.kinds, NAME)
+    return Run(words, kinds, run.start, found.end(), None, run.triggered, run.lone)
 
 
 def _listed_with_people(
