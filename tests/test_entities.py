@@ -967,3 +967,16 @@ def test_an_english_word_after_a_titled_given_name_is_the_surname(shared):
         officials, _ = entities(cables / path)
         names = {o["name"] for o in officials}
         assert name in names and name.split()[0] not in names, names
+
+
+def test_a_date_before_a_body_and_eu_for_european(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the day following the February 17 UN Human Rights Council Universal Periodic Review"
+    _, agencies = entities(cables / "2010/01/10CAIRO135.html")
+    names = {a["name"] for a in agencies}
+    assert "UN Human Rights Council" in names
+    assert not [n for n in names if n[:1].isdigit()], names
+    # "the EU Commission" and "the European Commission": one body, named in full
+    _, agencies = entities(cables / "2009/10/09NAIROBI2140.html")
+    names = {a["name"] for a in agencies}
+    assert "European Commission" in names and "EU Commission" not in names

@@ -1148,6 +1148,9 @@ def _lead_words(before: str, upper: bool, head: str = "") -> list[str]:
             continue
         if joined and (base(word).lower() in lex.org_first or base(word).lower() in lex.org_last):
             break  # "Islamic Heritage Society Riyadus-Salikhin Reconnaissance and Sabotage ..."
+        dated = word.isdigit() and i > 0 and words[i - 1].lower().rstrip(".,") in _CALENDAR
+        if dated:
+            break  # "the June 13 EU Parliament elections": a date
         if _NUMBER.match(word) and lead and not (word.isdigit() and _national(lead[0])):
             lead.insert(0, word)  # "101st Airborne Division", "50 Independent Parachute Brigade"
             break  # not "some 10 Turkish Special Forces soldiers"

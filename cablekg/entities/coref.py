@@ -204,6 +204,8 @@ def _org_key(name: str) -> str:
     words = [w for w in text.split() if w != "the"]
     if words[:1] == ["un"]:
         words[:1] = ["united", "nations"]  # "UN Security Council"
+    elif words[:1] == ["eu"] and len(words) > 1:
+        words[0] = "european"  # "EU Commission" is the European Commission
     elif words[:2] == ["u", "s"] or words[:1] == ["us"]:
         words[: 2 if words[0] == "u" else 1] = ["united", "states"]  # "U.S. Government"
     if words[:3] == ["united", "states", "department"]:
