@@ -980,3 +980,10 @@ def test_a_date_before_a_body_and_eu_for_european(shared):
     _, agencies = entities(cables / "2009/10/09NAIROBI2140.html")
     names = {a["name"] for a in agencies}
     assert "European Commission" in names and "EU Commission" not in names
+
+
+def test_known_acronyms_joined_by_a_slash_are_each_a_body(shared):
+    # "public support than does the CDU/CSU": the two sister parties
+    _, agencies = entities(shared / "corpus/cablegate/cable/2007/04/07BERLIN802.html")
+    found = {(a["name"], a["acronym"]) for a in agencies}
+    assert {("Christian Democratic Union", "CDU"), ("Christian Social Union", "CSU")} <= found

@@ -1265,6 +1265,13 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )
             continue
+        parts = plain.split("/")
+        joined = len(parts) > 1 and parts[0] not in lex.state_offices
+        if joined and all(part in lex.acronyms for part in parts):  # "NATO/ISAF forces": both
+            found.orgs.extend(
+                OrgMention(lex.acronyms[part], part, order, spelled=False) for part in parts
+            )
+            continue
         attested, countries = lex.attested.get(plain, ("", frozenset()))
         if attested and not upper and countries.intersection(tags):
             # defined by other cables on the same country: "IP" in Iceland
