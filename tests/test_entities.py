@@ -987,3 +987,19 @@ def test_known_acronyms_joined_by_a_slash_are_each_a_body(shared):
     _, agencies = entities(shared / "corpus/cablegate/cable/2007/04/07BERLIN802.html")
     found = {(a["name"], a["acronym"]) for a in agencies}
     assert {("Christian Democratic Union", "CDU"), ("Christian Social Union", "CSU")} <= found
+
+
+def test_an_acronym_spelled_out_as_a_thing_names_no_body(shared):
+    cables = shared / "corpus/cablegate/cable"
+    for path, thing in (
+        ("2008/07/08ISLAMABAD2524.html", "Foreign Military Financing"),
+        ("2009/12/09PARIS1767.html", "Phased Adaptive Approach"),
+        ("2009/12/09CAIRO2223.html", "Female Genital Mutilation"),
+    ):
+        _, agencies = entities(cables / path)
+        names = {a["name"] for a in agencies}
+        # nor the body a head word inside it would make: "Foreign Military"
+        assert not [n for n in names if thing.startswith(n) or n == thing], names
+    # a ministry named for a cause stays a body: "Ministry of Social Solidarity (MSS)"
+    _, agencies = entities(cables / "2010/02/10CAIRO183.html")
+    assert ("Ministry of Social Solidarity", "MSS") in {(a["name"], a["acronym"]) for a in agencies}

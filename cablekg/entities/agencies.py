@@ -177,6 +177,9 @@ def find_organisations(
         inside = {order + s for s, e in taken if named <= s and e < match.start()}
         if inside:
             found.orgs[:] = [o for o in found.orgs if o.order not in inside]
+        if _thing(text[named : match.start()], match.group("acr")):
+            found.plain.add(match.group("acr"))  # "Foreign Military Financing (FMF)"
+            continue
         # "... Control Regime (MTCR)"
         add(named, match.start(), _ministry(text, named, match.start()), match.group("acr"))
     taken.sort()
@@ -746,6 +749,40 @@ def _defined_name(
     if joined in lex.places or _inside(person_spans, start):
         return None
     return start
+
+
+# last words of bodies no head word list holds: what parties and movements are named for
+# ("Rally for Culture and Democracy"), firms' and factions' last words
+_BODY_ENDINGS = frozenset(
+    (
+        *("democracy", "development", "justice", "progress", "renewal", "reconciliation"),
+        *("change", "solidarity", "liberation", "freedom", "independence", "unity", "reform"),
+        *("disarmament", "headquarters", "faction", "establishment", "international", "first"),
+        *("appeal", "list", "incorporated", "worldwide", "broadcasting", "intelligence"),
+        *("community", "democracies", "lab", "body", "congresses"),
+    )
+)
+
+
+def _thing(name: str, acronym: str) -> bool:
+    """Whether a spelled-out name names a thing, not a body: it ends in an English word, no word
+    of it heads an organisation, and no table knows the acronym ("Phased Adaptive Approach
+    (PAA)", "Excess Defense Articles (EDA)")."""
+    lex = lexicon()
+    if acronym in lex.acronyms or acronym in lex.attested:
+        return False
+    words = [base(w).lower() for w in name.split()]
+    last = words[-1]
+    if (last not in lex.dictionary and last not in lex.common) or last in _BODY_ENDINGS:
+        return False
+    if words[0] in lex.org_first:
+        return False  # "Ministry of Social Solidarity (MSS)"
+    # a head before a complement: "Sudan Liberation Army Unity Faction", "Council for X and Y"
+    heads = lex.org_last | lex.org_first
+    return not any(
+        (w in heads or singular(w) in heads) and (nxt in _NAME_CONNECTORS or nxt == "")
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    )
 
 
 def _spelled_name(text: str, match: re.Match[str]) -> list[str]:
