@@ -1003,3 +1003,13 @@ def test_an_acronym_spelled_out_as_a_thing_names_no_body(shared):
     # a ministry named for a cause stays a body: "Ministry of Social Solidarity (MSS)"
     _, agencies = entities(cables / "2010/02/10CAIRO183.html")
     assert ("Ministry of Social Solidarity", "MSS") in {(a["name"], a["acronym"]) for a in agencies}
+
+
+def test_an_acronym_only_a_tag_spells_out_needs_that_tag(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the Washington DC U.S. Attorney's Office": DC is no Christian Democratic Party
+    _, agencies = entities(cables / "2005/03/05BRASILIA581.html")
+    assert "DC" not in {a["acronym"] for a in agencies}
+    # "PSI: Guerrerio called the Proliferation Security Initiative ...": no Italian Socialists
+    _, agencies = entities(cables / "2005/04/05BRASILIA1130.html")
+    assert "Italian Socialist Party" not in {a["name"] for a in agencies}

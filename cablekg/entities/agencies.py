@@ -1297,7 +1297,7 @@ def resolve_uses(found: Found, person_aliases: set[str], tags: tuple[str, ...]) 
             continue
         if plain not in lex.acronyms and _MINISTRY_CASE.match(plain):
             plain = plain.upper()  # "MoD", "MoJ": the table's MOD, MOJ
-        if plain in lex.acronyms:
+        if plain in lex.acronyms and (plain not in lex.tag_only or plain in tags):
             found.orgs.append(
                 OrgMention(name=lex.acronyms[plain], acronym=acronym, order=order, spelled=False)
             )

@@ -42,6 +42,10 @@ class Lexicon:
     given: frozenset[str]
     surnames: frozenset[str]  # known surnames that are no English word: a person even untitled
     acronyms: dict[str, str]  # organisation acronym -> full name
+    # acronyms known only as the meaning of an organisation TAG: in the text, the organisation
+    # only when the cable carries the TAG ("PSI" is more often the Proliferation Security
+    # Initiative than the Italian Socialist Party, "DC" the District of Columbia)
+    tag_only: frozenset[str]
     # acronyms the developer corpus defines for an organisation: name, countries (FIPS TAGS)
     attested: dict[str, tuple[str, frozenset[str]]]
     org_tags: frozenset[str]  # organisation TAGS
@@ -171,6 +175,7 @@ def lexicon() -> Lexicon:
         )
         - dictionary,
         acronyms=acronyms,
+        tag_only=frozenset(acronyms) - frozenset(curated),
         attested=_attested(),
         # a curated acronym used as a TAG names its organisation too ("LTTE", "UNHRC", "EU"),
         # unless the TAG is also a country's code
