@@ -1013,3 +1013,17 @@ def test_an_acronym_only_a_tag_spells_out_needs_that_tag(shared):
     # "PSI: Guerrerio called the Proliferation Security Initiative ...": no Italian Socialists
     _, agencies = entities(cables / "2005/04/05BRASILIA1130.html")
     assert "Italian Socialist Party" not in {a["name"] for a in agencies}
+
+
+def test_codes_of_action_office_lines_are_no_people(shared):
+    cables = shared / "corpus/cablegate/cable"
+    for path, code in (
+        ("2009/05/09KABUL1239.html", "SRAP"),  # "DEPARTMENT FOR SRAP, SCA/FO, SCA/A, EUR/RPM"
+        ("2009/03/09TRIPOLI223.html", "WATCHERS"),  # "LONDON AND PARIS FOR NEA WATCHERS"
+        ("2008/09/08REYKJAVIK203.html", "FCS"),  # "STOCKHOLM FOR FCS"
+    ):
+        officials, _ = entities(cables / path)
+        assert code not in {o["name"] for o in officials}
+    # a surname that is also an English word stays: "AND INR (SWEET)"
+    officials, _ = entities(cables / "2008/03/08TUNIS299.html")
+    assert "SWEET" in {o["name"] for o in officials}

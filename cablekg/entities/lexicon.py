@@ -50,6 +50,7 @@ class Lexicon:
     attested: dict[str, tuple[str, frozenset[str]]]
     org_tags: frozenset[str]  # organisation TAGS
     countries: dict[str, str]  # FIPS code (geographic TAG) -> country name
+    tag_codes: frozenset[str]  # the TAGS of subjects, programmes and organisations ("ETRD")
     known_acronyms: frozenset[str]  # the general acronym list of the shared vocabulary
     ambiguous_acronyms: frozenset[str]  # also English words: in upper case only when defined
     organisations: dict[str, str]  # lower-cased known organisation name -> name as spelled
@@ -85,6 +86,12 @@ def _tag_meanings() -> dict[str, str]:
             if meaning and meaning != row[0] and re.fullmatch(r"[A-Z][A-Z0-9&/.\-]+", row[0]):
                 meanings[row[0]] = meaning
     return meanings
+
+
+def _tag_codes() -> frozenset[str]:
+    with data_path("tags.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return frozenset(r["code"] for r in rows if r["kind"] not in ("person", "geographic"))
 
 
 def _countries() -> dict[str, str]:
@@ -182,6 +189,7 @@ def lexicon() -> Lexicon:
         org_tags=frozenset(_lines("vocab", "organization-tags.txt"))
         | {acronym for acronym in curated if acronym not in countries},
         countries=countries,
+        tag_codes=_tag_codes(),
         known_acronyms=frozenset(_lines("vocab", "acronyms.txt")),
         ambiguous_acronyms=frozenset(_lines("entities", "ambiguous_acronyms.txt")),
         organisations=organisations,

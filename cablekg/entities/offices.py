@@ -343,4 +343,19 @@ def _person(words: list[str], allowed: bool) -> Mention | None:
         return None
     if all(w in lex.title_words or w in lex.titles or w in lex.not_names for w in lows):
         return None
+    if len(name) == 1 and _code_or_word(name[0]):
+        return None
     return Mention(words=tuple(name), strong=True)
+
+
+def _code_or_word(word: str) -> bool:
+    """A word standing alone that names no one: an acronym ("CLDP", "CSBM"), a TAG run into the
+    line ("EINV"), letters without a vowel ("FCS"). English words stay: "URBAN", "GLASS"."""
+    lex = lexicon()
+    low = word.lower().rstrip(".")
+    if low in lex.surnames or low in lex.given:
+        return False
+    upper = word.upper().rstrip(".")
+    return (
+        upper in lex.known_acronyms or upper in lex.tag_codes or not any(c in "aeiouy" for c in low)
+    )
