@@ -1027,3 +1027,14 @@ def test_codes_of_action_office_lines_are_no_people(shared):
     # a surname that is also an English word stays: "AND INR (SWEET)"
     officials, _ = entities(cables / "2008/03/08TUNIS299.html")
     assert "SWEET" in {o["name"] for o in officials}
+
+
+def test_an_apostrophe_written_as_a_comma(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Chairman Eoin O,Driscoll": one name, not "Eoin O" and "Driscoll"
+    officials, _ = entities(cables / "2004/11/04DUBLIN1719.html")
+    names = {o["name"] for o in officials}
+    assert "Eoin O'Driscoll" in names and "Eoin O" not in names
+    # "the Government of Egypt,s": the possessive is no part of the name
+    _, agencies = entities(cables / "2009/08/09CAIRO1559.html")
+    assert ("Government of Egypt", "GOE") in {(a["name"], a["acronym"]) for a in agencies}

@@ -36,6 +36,9 @@ from cablekg.model import Agency, Cable, Official
 __all__ = ["extract"]
 
 _COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
+# an apostrophe that the cable's encoding turned into a comma: "the Government,s position",
+# "Michael L,Estrange", "O,Driscoll"
+_COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z]),(?=[sS]\b)|(?<=\b[A-Z]),(?=[A-Z][a-z])")
 _WEBSITE = re.compile(r"(?i)\bvisit [^.:]{0,60}classified web ?site\b")
 # An ayn written as an apostrophe before a capital in a transliterated name; upper-case cables
 # quote with double quotes, so there it opens no quotation
@@ -91,7 +94,9 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
     for raw in texts:
         if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw:
             raw = " ".join(raw.split())
-        text = _COMMA_GLUED.sub(", ", raw.strip())  # "HIZBALLAH,SIGNS"
+        text = raw.strip()
+        if "," in text:
+            text = _COMMA_GLUED.sub(", ", _COMMA_APOSTROPHE.sub("'", text))  # "HIZBALLAH,SIGNS"
         if "lassified" in text or "LASSIFIED" in text:
             text = _WEBSITE.sub("", text)  # boilerplate: "Visit Embassy Cairo's Classified ..."
         if not text:

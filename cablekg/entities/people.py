@@ -151,7 +151,7 @@ def find_people(
 # nouns after a given name that name a place or a thing after a person
 _NOT_SURNAMES = frozenset(("town", "city", "hotel", "island", "square", "street", "plan", "tech"))
 # an English word after a given name, ending the capitalised words
-_WORD_SURNAME = re.compile(r" ([A-Z][a-z]+)(?=[,.;:)]| [a-z(]|$)")
+_WORD_SURNAME = re.compile(r" ([A-Z][a-z]+)(?=[,.;:)]| [a-z(]|'s\b|$)")
 
 
 def _with_word_surname(text: str, run: Run) -> Run:
