@@ -1038,3 +1038,15 @@ def test_an_apostrophe_written_as_a_comma(shared):
     # "the Government of Egypt,s": the possessive is no part of the name
     _, agencies = entities(cables / "2009/08/09CAIRO1559.html")
     assert ("Government of Egypt", "GOE") in {(a["name"], a["acronym"]) for a in agencies}
+
+
+def test_well_known_firms_and_papers_are_bodies_not_people(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # firms that read like people's names: "Eli Lilly", "Philip Morris", "ABN Amro"
+    for path, firms in (
+        ("2006/01/06BUENOSAIRES34.html", {"Eli Lilly", "Philip Morris"}),
+        ("2007/03/07THEHAGUE566.html", {"ABN Amro"}),
+    ):
+        officials, agencies = entities(cables / path)
+        assert not firms & {o["name"] for o in officials}
+        assert firms <= {a["name"] for a in agencies}
