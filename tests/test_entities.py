@@ -1050,3 +1050,9 @@ def test_well_known_firms_and_papers_are_bodies_not_people(shared):
         officials, agencies = entities(cables / path)
         assert not firms & {o["name"] for o in officials}
         assert firms <= {a["name"] for a in agencies}
+
+
+def test_an_office_named_by_a_title_owner_is_a_body(shared):
+    # "Secretary General of the Prime Minister's Office": a body, though a title leads it
+    _, agencies = entities(shared / "corpus/cablegate/cable/2008/11/08ROME1337.html")
+    assert "Prime Minister's Office" in {a["name"] for a in agencies}

@@ -1078,6 +1078,9 @@ def organisation_span(
     titles_only = all(_title_only(w) for w in lead) and (
         end == head_end or any(base(w).lower() in lexicon().modifiers for w in lead)
     )
+    owned = lead and possessive(lead[-1]) and head in ("office", "department", "court")
+    if titles_only and owned and not text[:start].endswith(("of ", "OF ")):
+        titles_only = False  # "the Prime Minister's Office"; not "the Chief of Staff's Office"
     if lead and (titles_only or len(lead[0].rstrip(".")) == 1):
         return None  # "Chief Cabinet (Secretary)", "Deputy Ministry of"; not "General
         # Administration for Law"
