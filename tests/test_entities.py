@@ -1056,3 +1056,15 @@ def test_an_office_named_by_a_title_owner_is_a_body(shared):
     # "Secretary General of the Prime Minister's Office": a body, though a title leads it
     _, agencies = entities(shared / "corpus/cablegate/cable/2008/11/08ROME1337.html")
     assert "Prime Minister's Office" in {a["name"] for a in agencies}
+
+
+def test_a_city_standing_alone_is_no_person(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "the plane from Holguin to Havana", "Spain's other leading ports: Barcelona and Valencia":
+    # cities that are surnames too
+    for path, city in (
+        ("2007/03/07HAVANA258.html", "Holguin"),
+        ("2007/10/07MADRID1909.html", "Valencia"),
+    ):
+        officials, _ = entities(cables / path)
+        assert city not in {o["name"] for o in officials}

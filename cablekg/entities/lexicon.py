@@ -34,6 +34,7 @@ class Lexicon:
     org_heads: tuple[tuple[str, str], ...]  # (head as spelled, first|last|both)
     nationalities: frozenset[str]
     places: frozenset[str]  # lower-cased, multi-word ones included
+    cities: frozenset[str]  # lower-cased one-word names of cities: a lone one is no person
     place_words: frozenset[str]  # single words of places
     complement_words: frozenset[str]  # words continuing a body's name in capitals ("ENGLAND")
     common: frozenset[str]
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         org_heads=tuple((h, kind) for h, kind in heads),
         nationalities=frozenset(nationalities),
         places=frozenset(p.lower() for p in places),
+        cities=frozenset(c.lower() for c in _lines("entities", "cities.txt")),
         place_words=frozenset(p.lower() for p in places if " " not in p),
         complement_words=frozenset(_lines("entities", "complement_words.txt")),
         common=frozenset(_lines("entities", "common_words.txt")),

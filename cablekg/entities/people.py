@@ -441,10 +441,11 @@ def _lone_person(word: str, upper: bool = False) -> bool | None:
     if low in lex.dictionary or low in lex.given or low in lex.common or low in lex.capitalised:
         return False
     if upper:
-        return len(low) > 4 and low in lex.surnames
+        return len(low) > 4 and low in lex.surnames and low not in lex.cities
     if word.isupper() or (low.endswith("s") and low not in lex.surnames):
         return False  # "GONL", "Democrats", "Fujimoristas"
-    return True if low in lex.surnames else None
+    # a town's name says nothing by itself ("Cienfuegos and Holguin"): "Valencia said" may
+    return True if low in lex.surnames and low not in lex.cities else None
 
 
 def _triggers(text: str, start: int, upper: bool = False) -> bool:
