@@ -1068,3 +1068,10 @@ def test_a_city_standing_alone_is_no_person(shared):
     ):
         officials, _ = entities(cables / path)
         assert city not in {o["name"] for o in officials}
+
+
+def test_pres_abbreviates_president(shared):
+    # "former French Pres Jacques Chirac", "Pres Sarkozy": a title, no part of the name
+    officials, _ = entities(shared / "corpus/cablegate/cable/2008/01/08RIYADH102.html")
+    names = {o["name"] for o in officials}
+    assert "Pres Sarkozy" not in names and "Sarkozy" in names
