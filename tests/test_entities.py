@@ -1075,3 +1075,15 @@ def test_pres_abbreviates_president(shared):
     officials, _ = entities(shared / "corpus/cablegate/cable/2008/01/08RIYADH102.html")
     names = {o["name"] for o in officials}
     assert "Pres Sarkozy" not in names and "Nicholas Sarkozy" in names
+
+
+def test_an_abstract_noun_after_a_title_is_no_name(shared):
+    cables = shared / "corpus/cablegate/cable"
+    # "Annemiek van Bolhuis, Director Nutrition, Health Protection ...",
+    # "Roberto Calderoli, Minister for Legislative Simplification, and ..."
+    for path, word in (
+        ("2006/04/06THEHAGUE814.html", "Nutrition"),
+        ("2009/04/09MILAN95.html", "Simplification"),
+    ):
+        officials, _ = entities(cables / path)
+        assert word not in {o["name"] for o in officials}

@@ -36,6 +36,8 @@ from cablekg.entities.words import (
 
 CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
 KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
+# endings of English abstract nouns, which no name has
+_ABSTRACT = re.compile(r"..(?:tion|sion|ment|ness|ism)$", re.I)
 # a name after these words is a newspaper's, a magazine's or a website's
 _MEDIA_BEFORE = frozenset(("newspaper", "daily", "weekly", "magazine", "tabloid", "website"))
 # a single name after these words is a place: "the youth prison in Togliatti"
@@ -335,6 +337,8 @@ def _run_facts(
         return None  # "CH GG": codes, not names
     if words[0].lower() in lex.place_prefixes:
         return None  # Sao Bernardo dos Campos, Puerto Cabezas
+    if len(names) == 1 and _ABSTRACT.search(names[0]) and names[0].lower() not in lex.surnames:
+        return None  # "GENERAL INCOMPREHENSION", "Director of Nutrition": an English noun
     lone = len(names) == 1 and _lone_person(names[0], upper)
     named = len(names) >= 2 and _name_evidence(words, kinds, names, upper)
     first = words[0].lower()
