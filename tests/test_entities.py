@@ -1087,3 +1087,9 @@ def test_an_abstract_noun_after_a_title_is_no_name(shared):
     ):
         officials, _ = entities(cables / path)
         assert word not in {o["name"] for o in officials}
+
+
+def test_un_programmes_are_bodies(shared):
+    # "the World Food Program": a UN body, though programmes are mostly no bodies
+    _, agencies = entities(shared / "corpus/cablegate/cable/2009/08/09QUITO707.html")
+    assert "World Food Program" in {a["name"] for a in agencies}
