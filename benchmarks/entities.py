@@ -3,13 +3,14 @@ throughput on the developer corpus.
 
     python benchmarks/entities.py [--gold FILE ...] [--shared ../shared]
 
-By default it reads the six hand-annotated sets of tests/data: `entities_gold.jsonl` (the
+By default it reads the eight hand-annotated sets of tests/data: `entities_gold.jsonl` (the
 extractor was tuned on it), `entities_heldout_dev.jsonl` (annotated later, from cables the
 extractor had not been tuned on, then used to find general faults) and
 `entities_heldout_test.jsonl` (annotated at the same time, never used for tuning): the last is
 the fairest estimate of accuracy on cables nobody here has seen. `entities_heldout_dev2.jsonl`
 and `entities_heldout_dev3.jsonl` were annotated later in the same way, each measured once, then
-used like the first dev set; `entities_heldout_test2.jsonl`, annotated last, like the test set.
+used like the first dev set; `entities_heldout_test2.jsonl` like the test set;
+`entities_heldout_dev4.jsonl` and `entities_heldout_dev5.jsonl`, annotated last, like dev2.
 Half of test2 was annotated again by a third reader (`..._second_reader.jsonl`): the agreement of
 the two readers, scored the same way, is printed after the sets.
 
@@ -309,6 +310,8 @@ def main() -> None:
         "entities_heldout_dev",
         "entities_heldout_dev2",
         "entities_heldout_dev3",
+        "entities_heldout_dev4",
+        "entities_heldout_dev5",
         "entities_heldout_test",
         "entities_heldout_test2",
     )
