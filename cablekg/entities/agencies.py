@@ -913,6 +913,7 @@ _TERM_BEFORE = re.compile(
 
 
 def _term_of_office(text: str, start: int, end: int) -> bool:
+    """Whether the known body at `start` is a Presidency held or won, not the institution."""
     return text[start:end] == "Presidency" and bool(
         _TERM_BEFORE.search(text, max(0, start - 30), start)
     )

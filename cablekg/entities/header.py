@@ -154,6 +154,7 @@ def _office_code(match: re.Match[str]) -> str:
 
 
 def _not_a_writer(low: str, lex: Lexicon) -> bool:
+    """Whether a word among the writers of an email is an office, a place or an English word."""
     return (
         low.upper() in lex.state_offices
         or low.upper() in lex.acronyms

@@ -429,13 +429,13 @@ def _given_first(names: list[str]) -> bool:
     return second not in lex.common and second not in lex.dictionary
 
 
-@lru_cache(maxsize=1 << 15)
 def _named_before(text: str) -> bool:
     """Whether `text` ends in a name ("Al-Wasat "), not a nationality ("Colombian ")."""
     word = text.rstrip().rsplit(" ", 1)[-1]
     return word[:1].isupper() and word.lower() not in lexicon().nationalities
 
 
+@lru_cache(maxsize=1 << 15)
 def _lone_person(word: str, upper: bool = False) -> bool | None:
     """Whether a surname standing alone names a person: a known surname that is no English word
     ("Pinochet", "BHUTTO"), or, in mixed case, an unknown word that speaks ("Nasrallah said":
@@ -448,7 +448,7 @@ def _lone_person(word: str, upper: bool = False) -> bool | None:
         return len(low) > 4 and low in lex.surnames and low not in lex.cities
     if word.isupper() or (low.endswith("s") and low not in lex.surnames):
         return False  # "GONL", "Democrats", "Fujimoristas"
-    # a town's name says nothing by itself ("Cienfuegos and Holguin"): "Valencia said" may
+    # a city's name says nothing by itself ("Cienfuegos and Holguin"): "Valencia said" may
     return True if low in lex.surnames and low not in lex.cities else None
 
 
