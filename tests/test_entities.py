@@ -1087,3 +1087,10 @@ def test_un_programmes_are_bodies(shared):
     # "the World Food Program": a UN body, though programmes are mostly no bodies
     _, agencies = entities(shared / "corpus/cablegate/cable/2009/08/09QUITO707.html")
     assert "World Food Program" in {a["name"] for a in agencies}
+
+
+def test_to_and_off_join_the_words_an_acronym_spells_out(shared):
+    # "the Contact Group on Piracy off the Coast of Somalia (CGPCS)"
+    _, agencies = entities(shared / "corpus/cablegate/cable/2009/09/09CAIRO1806.html")
+    found = {(a["name"], a["acronym"]) for a in agencies}
+    assert ("Contact Group on Piracy off the Coast of Somalia", "CGPCS") in found

@@ -71,7 +71,7 @@ _MINISTRY_CASE = re.compile(r"^Mo[A-Z]{1,3}$")  # "MoD", "MoFA"
 _NAME_CONNECTORS = frozenset(
     (
         *("of", "for", "and", "the", "on", "at", "in", "&", "de", "la", "del", "y", "el", "los"),
-        *("las", "por", "para", "da", "do", "dos", "das", "des", "du", "et", "e"),
+        *("las", "por", "para", "da", "do", "dos", "das", "des", "du", "et", "e", "to", "off"),
     )
 )
 _CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
