@@ -1094,3 +1094,10 @@ def test_to_and_off_join_the_words_an_acronym_spells_out(shared):
     _, agencies = entities(shared / "corpus/cablegate/cable/2009/09/09CAIRO1806.html")
     found = {(a["name"], a["acronym"]) for a in agencies}
     assert ("Contact Group on Piracy off the Coast of Somalia", "CGPCS") in found
+
+
+def test_an_honorific_that_is_a_surname_after_a_title_is_the_name(shared):
+    # 'while Prime Minister Sharif is "dangerous but not corrupt"': Sharif, not an honorific
+    officials, _ = entities(shared / "corpus/cablegate/cable/2009/07/09ABUDHABI754.html")
+    sharif = [o for o in officials if o["name"].endswith("Sharif")]
+    assert sharif and sharif[0]["title"] == "Prime Minister", officials
