@@ -1101,3 +1101,10 @@ def test_an_honorific_that_is_a_surname_after_a_title_is_the_name(shared):
     officials, _ = entities(shared / "corpus/cablegate/cable/2009/07/09ABUDHABI754.html")
     sharif = [o for o in officials if o["name"].endswith("Sharif")]
     assert sharif and sharif[0]["title"] == "Prime Minister", officials
+
+
+def test_a_legislature_after_a_country_adjective_is_that_country_s(shared):
+    # "as the U.S. Congress debates renewal": the U.S. Congress, not a bare "Congress"
+    _, agencies = entities(shared / "corpus/cablegate/cable/2006/")
+    names = {a["name"] for a in agencies}
+    assert "U.S. Congress" in names and "Congress" not in names

@@ -919,6 +919,10 @@ def _term_of_office(text: str, start: int, end: int) -> bool:
     )
 
 
+# bodies known by a bare name that a country's adjective before them makes that country's
+_LEGISLATURES = frozenset(("congress", "parliament", "senate", "duma", "majlis", "knesset"))
+
+
 def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]:
     """Spans of organisations known by a bare name ("Hamas", "Human Rights Watch") in a chunk."""
     lex = lexicon()
@@ -933,7 +937,11 @@ def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]
             name = " ".join([base(t) for t in tokens[i : i + size]])
             if name.lower() in lex.organisations:
                 start = chunk.base + chunk.offsets[i]
-                yield start, start + len(name)
+                end = start + len(name)
+                national = i and base(tokens[i - 1]).lower() in lex.nationalities
+                if national and size == 1 and name.lower() in _LEGISLATURES:
+                    start = chunk.base + chunk.offsets[i - 1]  # "the Brazilian Congress"
+                yield start, end
                 break
 
 
