@@ -1108,3 +1108,10 @@ def test_a_legislature_after_a_country_adjective_is_that_country_s(shared):
     _, agencies = entities(shared / "corpus/cablegate/cable/2006/09/06BRASILIA1859.html")
     names = {a["name"] for a in agencies}
     assert "U.S. Congress" in names and "Congress" not in names
+
+
+def test_a_particle_split_from_its_name_by_a_space(shared):
+    # "TRAINING IN PAKISTAN AND IN AL- QAIDA CAMPS": al-Qaida, not "Al- Qaid"
+    _, agencies = entities(shared / "corpus/cablegate/cable/2001/11/01VATICAN5693.html")
+    names = {a["name"] for a in agencies}
+    assert "AL-QAIDA" in names and not [n for n in names if "- " in n], names
