@@ -885,6 +885,9 @@ def test_and_the_acronym_or_a_hyphenated_participle_ends_a_body_name(shared):
     names = {a["name"] for a in agencies}
     assert "Banco Santander" in names
     assert not [n for n in names if "Madrid-based" in n or n.endswith("and Madrid")], names
+    # "the Ministry of Economy-equivalent": the ministry
+    _, agencies = entities(cables / "2009/08/09TRIPOLI618.html")
+    assert "Ministry of Economy" in {a["name"] for a in agencies}
 
 
 def test_people_in_brackets_of_action_office_lines_are_one_each(shared):

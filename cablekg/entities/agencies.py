@@ -983,7 +983,7 @@ def _leads_name(spans: list[tuple[int, int]], position: int, length: int) -> boo
 
 
 # A participle hyphenated to the last word of a name describes what follows it
-_PARTICIPLE = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|led|run|owned|built)$")
+_PARTICIPLE = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|led|run|owned|built|equivalent|level)$")
 
 
 def organisation_span(
