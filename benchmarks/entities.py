@@ -3,14 +3,15 @@ throughput on the developer corpus.
 
     python benchmarks/entities.py [--gold FILE ...] [--shared ../shared]
 
-By default it reads the eight hand-annotated sets of tests/data: `entities_gold.jsonl` (the
+By default it reads the nine hand-annotated sets of tests/data: `entities_gold.jsonl` (the
 extractor was tuned on it), `entities_heldout_dev.jsonl` (annotated later, from cables the
 extractor had not been tuned on, then used to find general faults) and
 `entities_heldout_test.jsonl` (annotated at the same time, never used for tuning): the last is
 the fairest estimate of accuracy on cables nobody here has seen. `entities_heldout_dev2.jsonl`
 and `entities_heldout_dev3.jsonl` were annotated later in the same way, each measured once, then
 used like the first dev set; `entities_heldout_test2.jsonl` like the test set;
-`entities_heldout_dev4.jsonl` and `entities_heldout_dev5.jsonl`, annotated last, like dev2.
+`entities_heldout_dev4.jsonl` and `entities_heldout_dev5.jsonl` like dev2; and
+`entities_heldout_test3.jsonl`, annotated last, like the test sets.
 Half of test2 was annotated again by a third reader (`..._second_reader.jsonl`): the agreement of
 the two readers, scored the same way, is printed after the sets.
 
@@ -314,6 +315,7 @@ def main() -> None:
         "entities_heldout_dev5",
         "entities_heldout_test",
         "entities_heldout_test2",
+        "entities_heldout_test3",
     )
     parser.add_argument(
         "--gold", type=Path, nargs="+", default=[data / f"{name}.jsonl" for name in sets]
