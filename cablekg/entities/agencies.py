@@ -938,8 +938,8 @@ def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]
             if name.lower() in lex.organisations:
                 start = chunk.base + chunk.offsets[i]
                 end = start + len(name)
-                national = i and base(tokens[i - 1]).lower() in lex.nationalities
-                if national and size == 1 and name.lower() in _LEGISLATURES:
+                legislature = size == 1 and i and name.lower() in _LEGISLATURES
+                if legislature and base(tokens[i - 1]).lower() in lex.nationalities:
                     start = chunk.base + chunk.offsets[i - 1]  # "the Brazilian Congress"
                 yield start, end
                 break
@@ -949,7 +949,7 @@ def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]
 def _acronym_shape(token: str, upper: bool) -> str | None:
     """The acronym a token is, if it is one: "ROP", "G/TIP", "NEA/ARP" (not "U.S.")."""
     word = token.rstrip(",;:)'\"\u201d")
-    if word[-2:] in ("'s", "\u2019s", "'S", "\u2019S"):
+    if possessive(word):
         word = word[:-2]  # "GOC\u2019S TREATMENT"
     if _INITIALISM.match(word):
         return word if word.replace(".", "") in lexicon().acronyms else None  # "U.N."

@@ -26,6 +26,7 @@ from cablekg.entities.words import (
     NAME,
     ORG,
     PARTICLE,
+    POSSESSIVE_ENDINGS,
     STOP,
     TITLE,
     base,
@@ -259,9 +260,12 @@ def _judge(text: str, run: Run, upper: bool, local: frozenset[str]) -> Mention |
             return None  # "the Mission in New York, who": a place of two words
         if before.lower() in _MEDIA_BEFORE and not _named_before(previous[: -len(before)]):
             return None  # "the newspaper El Norte", not "Al-Wasat newspaper Mansour Al-Jamri"
-        owner = text.startswith(("'s", "\u2019s", "'S", "\u2019S"), run.end)  # "in Putin's view"
-        if len(run.words) == 1 and before in _IN_PLACE and not owner:
-            return None  # "the youth prison in Togliatti", "the debacle in Srebrenica"
+        if (
+            len(run.words) == 1
+            and before in _IN_PLACE
+            and not text.startswith(POSSESSIVE_ENDINGS, run.end)
+        ):
+            return None  # "the youth prison in Togliatti"; not "in Putin's view"
     pats = patterns()
     end = run.end
     follows = text[end : end + 2]

@@ -154,7 +154,10 @@ def _chunk_shape(chunk: str) -> _Shape:
         # is a surname; so is one after a title that is a known surname ("President Sharif")
         elif (
             kinds[i + 1] == HONORIFIC
-            and (kinds[i] == NAME or (kinds[i] == TITLE and _surname(tokens[i + 1])))
+            and (
+                kinds[i] == NAME
+                or (kinds[i] == TITLE and base(tokens[i + 1]).lower() in lex.surnames)
+            )
             and len(base(tokens[i + 1])) > 3  # not "EXCELLENCY MR"
             and (i + 2 == len(kinds) or kinds[i + 2] not in (NAME, GIVEN, INITIAL))
         ):
@@ -268,10 +271,6 @@ def _upper_chunks(text: str) -> list[Chunk]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _surname(token: str) -> bool:
-    return base(token).lower() in lexicon().surnames
-
-
 def _name_like(token: str) -> bool:
     """Whether an English word in capitals may be a name: one that mixed-case cables capitalise
     or a known surname ("BUSH", "RAY"), not "PRESIDENT EVALUATES" or "GENERAL INCOMPREHENSION"."""

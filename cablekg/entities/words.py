@@ -129,9 +129,12 @@ def singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
+
+
 def possessive(token: str) -> bool:
     """Whether a token ends in a possessive `'s` ("Qaboos's", "OMAN'S")."""
-    return token.endswith(("'s", "\u2019s", "'S", "\u2019S"))
+    return token.endswith(POSSESSIVE_ENDINGS)
 
 
 def token_kind(raw: str, upper: bool) -> str:
