@@ -38,13 +38,13 @@ __all__ = ["extract"]
 _COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
 # an apostrophe that the cable's encoding turned into a comma: "the Government,s position",
 # "Michael L,Estrange", "O,Driscoll"
-_COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z]),(?=[sS]\b)|(?<=\b[A-Z]),(?=[A-Z][a-z])")
+_COMMA_APOSTROPHE = re.compile(r",(?:(?<=[A-Za-z],)(?=[sS]\b)|(?<=\b[A-Z],)(?=[A-Z][a-z]))")
 # a particle's hyphen split from the name after it: "AL- QAIDA CAMPS"
-_SPLIT_PARTICLE = re.compile(r"\b([Aa]l|AL|[Ee]l|EL)- (?=[A-Z])")
+_SPLIT_PARTICLE = re.compile(r"-(?<=\b(?:[Aa]l|AL|[Ee]l|EL)-) (?=[A-Z])")
 _WEBSITE = re.compile(r"(?i)\bvisit [^.:]{0,60}classified web ?site\b")
 # An ayn written as an apostrophe before a capital in a transliterated name; upper-case cables
 # quote with double quotes, so there it opens no quotation
-_AYN = re.compile(r"(?<![\w'-])'(?=[A-Z]{2})")
+_AYN = re.compile(r"'(?<![\w'-]')(?=[A-Z]{2})")
 
 
 def extract(
@@ -100,7 +100,7 @@ def _segments(cable: Cable) -> list[tuple[str, bool]]:
         if "," in text:
             text = _COMMA_GLUED.sub(", ", _COMMA_APOSTROPHE.sub("'", text))  # "HIZBALLAH,SIGNS"
         if "- " in text:
-            text = _SPLIT_PARTICLE.sub(r"\1-", text)
+            text = _SPLIT_PARTICLE.sub("-", text)
         if "lassified" in text or "LASSIFIED" in text:
             text = _WEBSITE.sub("", text)  # boilerplate: "Visit Embassy Cairo's Classified ..."
         if not text:
