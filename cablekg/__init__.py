@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 __version__ = "0.1.0"
 
+from cablekg.entities import settle
 from cablekg.model import Cable
 from cablekg.parse import parse_raw, parse_text
 from cablekg.rdf import RdfFormat, map_cable, to_quads, write
@@ -36,6 +37,8 @@ def read_outcomes(
     `use_metadata=False` reads the text alone, ignoring what the source says about the cable;
     `entities=False` skips entity extraction (`officials` and `agencies` stay empty).
     """
+    if entities:
+        settle()  # the word lists, once per process, out of the garbage collector's walks
     for item in read_sources(paths):
         if isinstance(item, Reject):
             yield item

@@ -19,7 +19,6 @@ wall time, since the bulk loader works on threads of its own, plus any final com
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import os
@@ -35,7 +34,6 @@ from typing import TextIO
 import pyoxigraph as ox
 
 from cablekg import entities
-from cablekg.entities.lexicon import lexicon
 from cablekg.links.linksets import LINKSETS, Iris
 from cablekg.model import Cable
 from cablekg.parse import parse_raw
@@ -270,10 +268,7 @@ def _init_worker(base_iri: str, validate: bool) -> None:
     _worker_state = (Mapper(base_iri), Iris(base_iri), engine, Described())
     if not hasattr(entities.extract, "timed"):
         entities.extract = _timing(entities.extract, "entities")
-    # The word lists and shapes live as long as the worker: kept out of the collector's full
-    # walks, which otherwise cost about a tenth of entity extraction on a first pass.
-    lexicon()
-    gc.freeze()
+    entities.settle()  # the word lists live as long as the worker: out of the collector's walks
 
 
 def _timing(function: Callable, stage: str) -> Callable:
