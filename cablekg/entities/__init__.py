@@ -28,9 +28,9 @@ from cablekg.entities.header import (
     signer_mentions,
     tag_mentions,
 )
-from cablekg.entities.lexicon import lexicon
+from cablekg.entities.lexicon import lexicon as load_lexicon
 from cablekg.entities.offices import office_entities
-from cablekg.entities.patterns import patterns
+from cablekg.entities.patterns import patterns as compile_patterns
 from cablekg.entities.people import Mention, find_people
 from cablekg.entities.scan import chunks
 from cablekg.entities.words import is_upper_text
@@ -101,13 +101,14 @@ def settle() -> None:
     The tables live as long as the process, and walking their containers on every full
     collection cost about 3% of a cable's parse. The collection before the freeze untracks the
     tuples that hold only strings and numbers; frozen while still tracked, they would keep every
-    tuple that shares them (the word caches) in the walks.
+    tuple that shares them (the word caches) in the walks. (The builders are imported under
+    other names: `lexicon` and `patterns` stay the names of the submodules.)
     """
     global _settled
     if _settled:
         return
-    lexicon()
-    patterns()
+    load_lexicon()
+    compile_patterns()
     gc.collect()
     gc.freeze()
     _settled = True
