@@ -453,11 +453,11 @@ _CALENDAR = frozenset(
 )
 
 
-_ROLE_AFTER = re.compile(
-    r"(?:['\u2019][sS])? (?i:officials?|officers?|chief|director|leader|leaders|leadership"
-    r"|spokes(?:man|woman|person)|members?|chairman|president|secretary[- ]general"
-    r"|headquarters|commander|delegation|representatives?)\b"
-)
+_ROLES = ("official", "officials", "officer", "officers", "chief", "director", "leader", "leaders",
+          "leadership", "spokesman", "spokeswoman", "spokesperson", "member", "members",
+          "chairman", "president", "secretary-general", "secretary general", "headquarters",
+          "commander", "delegation", "representative", "representatives")  # fmt: skip
+_ROLE_AFTER = re.compile(rf"(?:['\u2019][sS])? {trie(sorted(_ROLES), caseless=True)}\b")
 
 
 _UPPER_ROLES = (

@@ -78,6 +78,10 @@ def starts_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_/&.'\u2019")
 
 
+# "Raul Castro became president", "... was named Minister of ..."
+_BECAME = trie(sorted(("became", "becomes", "was appointed", "was appointed as", "was named",
+                       "was named as", "was elected", "was elected as", "took over as",
+                       "serves as", "served as")), caseless=True)  # fmt: skip
 _SPEECH_VERBS = (
     "who", "said", "says", "told", "noted", "stated", "explained", "added", "asked", "argued",
     "claimed", "commented", "emphasized", "emphasised", "stressed", "replied", "responded",
@@ -187,8 +191,7 @@ def patterns() -> Patterns:
             rf"(?=[,.;:)]|$| (?i:{APPOSITIVE_END}|at|from|with|since|for|of|in|on)\b)"
         )
         became[upper] = re.compile(
-            r" (?i:became|becomes|was (?:appointed|named|elected)(?: as)?"
-            r"|(?:took over|serves|served) as)(?: (?i:the|a|an))? "
+            rf" {_BECAME}(?: {trie(['a', 'an', 'the'], caseless=True)})? "
             rf"(?P<pre>{prefix})(?P<title>{title_phrase})"
             rf"(?: (?i:of|for|at|to|in) (?:(?i:the) )?(?P<of>{complement}))?(?![\w-])"
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from cablekg.entities.lexicon import lexicon
-from cablekg.entities.patterns import patterns
+from cablekg.entities.patterns import patterns, trie
 from cablekg.entities.scan import Chunk
 from cablekg.entities.words import (
     DICTIONARY,
@@ -49,9 +49,12 @@ _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 # Things named after a person: "Leahy vetting", "the Monroe Doctrine", "the Marshall Plan",
 # "Fulbright grantees" (a word that may be a verb only capitalised: "Trade Minister van Gennip
 # plan to represent")
+_EPONYM_NOUNS = ("act", "amendment", "law", "vetting", "doctrine", "prize", "award", "program",
+                 "programe", "programm", "programme", "grants", "grantee", "grantees", "scholar",
+                 "scholars", "scholarship", "scholarships", "fellow", "fellows", "fellowship",
+                 "fellowships", "alumni")  # fmt: skip
 _EPONYM = re.compile(
-    r" (?:(?i:act|amendment|law|vetting|doctrine|prize|award|programm?e?|grants|grantees?"
-    r"|scholar(?:ship)?s?|fellow(?:ship)?s?|alumni)|Plan|Initiative|Fund|Report|Line)\b"
+    rf" (?:{trie(sorted(_EPONYM_NOUNS), caseless=True)}|Plan|Initiative|Fund|Report|Line)\b"
 )
 # A body named after a person: "the Rene Rachou Research Center", "Woodrow Wilson International
 # Center" (the words before the head are checked to be English words)
@@ -64,7 +67,10 @@ _SUCH_AS = re.compile(r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|
 _PEOPLE_WORDS = frozenset(("people", "figures", "personalities", "individuals", "politicians"))
 _HEADED_BY = re.compile(r"\b(led|headed|chaired) by $", re.I)  # the run starts at its end
 _HEADS_OF = {"led": "leader", "headed": "head", "chaired": "chairman"}
-_LED_BY = re.compile(r"(?i:(?:led|headed|chaired|founded|commanded) by|leadership of) \Z")
+_LED_BY = re.compile(
+    trie(["chaired by", "commanded by", "founded by", "headed by", "leadership of", "led by"],
+         caseless=True) + r" \Z"
+)  # fmt: skip
 _TITLE_ADJECTIVES = frozenset(
     ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
 )
@@ -685,7 +691,10 @@ def _plural_phrase(written: tuple[str, ...]) -> bool:
     )
 
 
-_LED_NOUN = re.compile(r" (?i:government|administration|regime|era|cabinet|presidency)\b")
+_LED_NOUN = re.compile(
+    " " + trie(["administration", "cabinet", "era", "government", "presidency", "regime"],
+               caseless=True) + r"\b"
+)  # fmt: skip
 
 
 def _leader_of(text: str, run: Run) -> bool:
