@@ -154,7 +154,7 @@ def find_organisations(
         add(*span)
     taken.sort()
     for chunk in chunk_list:
-        if chunk.known:
+        if chunk.starts:
             for start, end in _known_organisations(chunk, upper):
                 if not _inside(taken, start) and not _term_of_office(text, start, end):
                     add(start, end)
@@ -927,11 +927,8 @@ def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]
     """Spans of organisations known by a bare name ("Hamas", "Human Rights Watch") in a chunk."""
     lex = lexicon()
     tokens = chunk.tokens
-    for i, token in enumerate(tokens):
-        sizes = lex.organisation_starts.get(base(token).lower())
-        if sizes is None:
-            continue
-        for size in sizes:
+    for i in chunk.starts:
+        for size in lex.organisation_starts[base(tokens[i]).lower()]:
             if i + size > len(tokens):
                 continue
             name = " ".join([base(t) for t in tokens[i : i + size]])

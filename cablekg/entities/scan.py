@@ -59,7 +59,7 @@ class Chunk:
     offsets: Sequence[int]  # where the tokens start, counted from `base`
     breaks: Sequence[bool]  # a token ends a phrase (punctuation after it)
     capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
-    known: bool = False  # a token may begin an organisation known by a bare name
+    starts: tuple[int, ...] = ()  # tokens that may begin an organisation known by a bare name
     runs: Sequence[RunSpan] = ()  # its name runs, offsets counted from `base`
     base: int = 0  # where the chunk starts in the text (0 for an upper-case segment)
 
@@ -72,9 +72,9 @@ def _mixed_chunks(text: str) -> list[Chunk]:
     found: list[Chunk] = []
     for match in patterns().chunk.finditer(text):
         shape = _shape(match.group())
-        tokens, kinds, offsets, breaks, capitals, known, useful, named, place_last, runs = shape
-        if not useful and not (place_last and LOWER_BODY.match(text, match.end())):
+        if not shape[_USEFUL] and not (shape[_PLACE_LAST] and LOWER_BODY.match(text, match.end())):
             continue  # a lone common word; but keep "Turkish" of "the Turkish government"
+        tokens, kinds, offsets, breaks, capitals, starts, _, named, _, runs = shape
         start = match.start()
         if start:
             before = text[start - 1]
@@ -84,17 +84,17 @@ def _mixed_chunks(text: str) -> list[Chunk]:
                 lead = _lead_particle(text, start)  # "al-Hilali", "van Voorst", "de la Fuente"
                 if lead is not None:
                     start = lead
-                    tokens, kinds, offsets, breaks, capitals, known, *_, runs = _shape(
+                    tokens, kinds, offsets, breaks, capitals, starts, *_, runs = _shape(
                         text[start : match.end()]
                     )
             elif before != " " and (before.isalnum() or before in "_/&.'\u2019"):
                 continue  # "eBay"
-        found.append(Chunk(tokens, kinds, offsets, breaks, capitals, known, runs, start))
+        found.append(Chunk(tokens, kinds, offsets, breaks, capitals, starts, runs, start))
     return found
 
 
 # What a mixed-case chunk is, wherever it stands, computed once per distinct chunk: a plain
-# tuple (tokens, kinds, token offsets from the chunk's start, breaks, capitals, known, useful,
+# tuple (tokens, kinds, token offsets from the chunk's start, breaks, capitals, starts, useful,
 # named, place_last, runs), which the garbage collector stops tracking once cached. `useful`: some
 # finder has a use for the chunk; `named`: it holds a name word or a particle, so particles
 # before it may belong to it; `place_last`: it ends in a people or place word ("the Turkish
@@ -105,7 +105,7 @@ _Shape = tuple[
     tuple[int, ...],
     tuple[bool, ...],
     tuple[int, ...],
-    bool,
+    tuple[int, ...],
     bool,
     bool,
     bool,
@@ -113,6 +113,8 @@ _Shape = tuple[
 ]
 
 
+_USEFUL: Final = 6  # where a shape keeps `useful` and `place_last`, read before unpacking it
+_PLACE_LAST: Final = 8
 _SHAPES: Final[dict[str, _Shape]] = {}
 
 
@@ -128,12 +130,12 @@ def _chunk_shape(chunk: str) -> _Shape:
         kind, capital, known = _mixed_token(chunk)
         useful = kind not in _USELESS_ALONE or known or _table_initialism(chunk)
         named = kind in (NAME, PARTICLE)
-        return (tokens, (kind,), (0,), (False,), (0,) * capital, known, useful, named,
+        return (tokens, (kind,), (0,), (False,), (0,) * capital, (0,) * known, useful, named,
                 kind == PLACE, ())  # fmt: skip
     kinds = []
     offsets = []
     capitals = []
-    known = False
+    org_starts = []
     position = 0
     for i, token in enumerate(tokens):
         kind, capital, starts = _mixed_token(token)
@@ -142,7 +144,8 @@ def _chunk_shape(chunk: str) -> _Shape:
         position += len(token) + 1
         if capital:
             capitals.append(i)
-        known = known or starts
+        if starts:
+            org_starts.append(i)
     lex = lexicon()
     for i in range(len(kinds) - 1):
         # "Christian Poncelet", "Jordan Smith": a given name that is also a people or place
@@ -179,7 +182,7 @@ def _chunk_shape(chunk: str) -> _Shape:
         tuple(offsets),
         breaks,
         _shared(tuple(capitals)),
-        known,
+        _shared(tuple(org_starts)),
         True,
         NAME in kinds or PARTICLE in kinds,
         kinds[-1] == PLACE,
@@ -238,7 +241,7 @@ def _upper_chunks(text: str) -> list[Chunk]:
     breaks: list[bool] = []
     kinds: list[str] = []
     capitals: list[int] = []
-    known = False
+    org_starts: list[int] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
         skip = 0
@@ -250,7 +253,8 @@ def _upper_chunks(text: str) -> list[Chunk]:
         kind, initial, capital, starts = _upper_token(token)
         if capital:
             capitals.append(len(tokens))
-        known = known or starts
+        if starts:
+            org_starts.append(len(tokens))
         tokens.append(token)
         kinds.append(kind)
         offsets.append(match.start() + skip)
@@ -267,7 +271,7 @@ def _upper_chunks(text: str) -> list[Chunk]:
         if after_given or (previous in (TITLE, HONORIFIC, INITIAL) and _name_like(tokens[i])):
             kinds[i] = NAME
     runs = list(name_runs(tokens, kinds, offsets, breaks)) if len(tokens) > 1 else []
-    return [Chunk(tokens, kinds, offsets, breaks, tuple(capitals), known, runs)]
+    return [Chunk(tokens, kinds, offsets, breaks, tuple(capitals), tuple(org_starts), runs)]
 
 
 @lru_cache(maxsize=1 << 14)
