@@ -8,7 +8,8 @@ import pickle
 
 import pytest
 
-from cablekg import Cable, Reject, read, read_outcomes
+from cablekg import BATCH, Cable, Reject, read, read_outcomes
+from cablekg.parse import parse_raw
 from cablekg.sources import read_sources, read_stream
 from cablekg.sources.base import RawCable
 from cablekg.sources.cables_csv import read_rows, split_fields
@@ -124,6 +125,25 @@ def test_bad_inputs_are_rejected_with_path_and_reason(shared, tmp_path):
     assert reasons["notes.txt"].startswith("no cable found in the text")
     assert reasons["missing.txt"] == "no such file or directory"
     assert not any(isinstance(o, Cable) for o in outcomes)
+
+
+def test_cables_read_in_batches_come_in_input_order_as_parsed_one_by_one(shared, tmp_path):
+    """`read_outcomes` parses `BATCH` cables before it extracts their entities: across batch
+    ends and rejects, each outcome is the one its input gives alone, in input order."""
+    pages = sorted((shared / "corpus" / "cablegate").rglob("*.html"))[: BATCH + 8]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.txt").write_bytes(b"Shopping list: milk, eggs, bread.\n")
+    paths = [*pages[:40], tmp_path / "empty.txt", *pages[40:], tmp_path / "notes.txt"]
+    outcomes = _outcomes(paths)
+    assert len(outcomes) == len(paths)
+    for path, outcome in zip(paths, outcomes, strict=True):
+        if path.suffix == ".txt":
+            assert isinstance(outcome, Reject) and outcome.path == str(path)
+            continue
+        [raw] = read_sources([path])
+        assert outcome == parse_raw(raw)
+        assert outcome.officials or outcome.agencies or not outcome.paragraphs
+    assert outcomes[BATCH].id == pages[BATCH - 1].stem
 
 
 def test_truncated_page_still_gives_what_was_read(shared, tmp_path):

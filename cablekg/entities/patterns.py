@@ -158,9 +158,7 @@ def patterns() -> Patterns:
         | lex.complement_words
     )
     acronyms = sorted(a for a in lex.acronyms if a.isupper() and a not in lex.ambiguous_acronyms)
-    lexical_word = (
-        "(?:" + _words_regex(set(lexical)) + "|" + trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
-    )
+    lexical_word = "(?:(?i:" + trie(lexical) + ")|" + trie(acronyms) + ")(?:['\u2019]S)?(?![\\w-])"
     complement_upper = rf"{lexical_word}(?: (?:(?i:and|of|for|the|&) ){{0,2}}{lexical_word}){{0,7}}"
     org_prefix = rf"(?:[{UPPER}][\w'\u2019&/-]*(?:['\u2019]s)? ){{0,3}}"
     # in capitals only words of the lexicon: "AMERICAN UNIVERSITY OF BEIRUT PRESIDENT"
@@ -219,7 +217,7 @@ def patterns() -> Patterns:
     names = sorted(lex.organisations)
     known_org = {
         False: re.compile(rf"(?:{trie(list(lex.organisations.values()))})(?![\w-])"),
-        True: re.compile(rf"(?<![\w-]){trie(names, caseless=True)}(?![\w-])"),
+        True: re.compile(rf"(?<![\w-])(?i:{trie(names)})(?![\w-])"),
     }
     definition = re.compile(
         r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&](?:[A-Z0-9&]*)(?:[/-][A-Z0-9&]+)*)\)"

@@ -8,6 +8,7 @@ indicator; the banner's serial against the DE line's sequence number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date as Date
 
 from cablekg import entities
@@ -30,9 +31,8 @@ def assemble(
     source: Source,
     meta: Metadata,
     embedded: list[Metadata],
-    *,
-    with_entities: bool = True,
 ) -> Cable:
+    """The record of the parts, without officials and agencies (`add_entities`)."""
     repairs: list[str] = list(parts.repairs)
     header = parts.header
     table = stations()
@@ -143,9 +143,14 @@ def assemble(
         signers=tuple(parts.signers),
         repairs=tuple(dict.fromkeys(repairs)),
     )
-    if not with_entities:
-        return cable
-    officials, agencies = entities.extract(cable, tuple(parts.office_lines))
+    return cable
+
+
+def add_entities(cable: Cable, office_lines: Sequence[str]) -> Cable:
+    """`cable` with its officials and agencies; `office_lines` are the header's action-office
+    lines, which the record does not keep. (Called through the `entities` module, which the
+    build wraps to time the stage: this module stays interpreted, see setup.py.)"""
+    officials, agencies = entities.extract(cable, tuple(office_lines))
     return cable.with_changes(officials=tuple(officials), agencies=tuple(agencies))
 
 
