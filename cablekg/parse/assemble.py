@@ -150,7 +150,7 @@ def add_entities(cable: Cable, office_lines: Sequence[str]) -> Cable:
     """`cable` with its officials and agencies; `office_lines` are the header's action-office
     lines, which the record does not keep. (Called through the `entities` module, which the
     build wraps to time the stage: this module stays interpreted, see setup.py.)"""
-    officials, agencies = entities.extract(cable, tuple(office_lines))
+    officials, agencies = entities.extract(cable, office_lines)
     return cable.with_changes(officials=tuple(officials), agencies=tuple(agencies))
 
 
