@@ -82,12 +82,19 @@ _UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 NameSpan = tuple[int, int] | tuple[int, int, str]
 
 
-@dataclass(slots=True)
 class OrgMention:
-    name: str
-    acronym: str | None = None
-    order: int = 0
-    spelled: bool = True  # the cable spells the name out (not only an acronym)
+    """One mention of an organisation. A plain class: compiled, a dataclass's `__init__` would
+    stay interpreted."""
+
+    __slots__ = ("acronym", "name", "order", "spelled")
+
+    def __init__(
+        self, name: str, acronym: str | None = None, order: int = 0, spelled: bool = True
+    ) -> None:
+        self.name = name
+        self.acronym = acronym
+        self.order = order
+        self.spelled = spelled  # the cable spells the name out (not only an acronym)
 
 
 @dataclass

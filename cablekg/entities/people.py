@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from cablekg.entities.lexicon import lexicon
@@ -81,30 +80,68 @@ _BRACKETED = re.compile(r"\([A-Z][\w/&.-]*\) \Z")  # an acronym in brackets afte
 _LONGEST_WORD = 48
 
 
-@dataclass(slots=True)
 class Mention:
-    """One mention of a person. `strong` mentions stand on their own; weak ones only join others."""
+    """One mention of a person. `strong` mentions stand on their own; weak ones only join others.
+    A plain class: compiled, a dataclass's `__init__` would stay interpreted."""
 
-    words: tuple[str, ...]
-    title: str | None = None
-    organization: str | None = None
-    quality: int = 0  # how informative the title is: 0 none, 1 rank, 2 position, 3 with org
-    strong: bool = False
-    order: int = 0
-    upper: bool = False
-    alias: str | None = None  # acronym the cable defines for the person: "(HBJ)"
-    written: bool = False  # the name the record keeps (Classified By): the person is named so
+    __slots__ = (
+        "alias",
+        "order",
+        "organization",
+        "quality",
+        "strong",
+        "title",
+        "upper",
+        "words",
+        "written",
+    )
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        title: str | None = None,
+        organization: str | None = None,
+        quality: int = 0,
+        strong: bool = False,
+        order: int = 0,
+        upper: bool = False,
+        alias: str | None = None,
+        written: bool = False,
+    ) -> None:
+        self.words = words
+        self.title = title
+        self.organization = organization
+        # how informative the title is: 0 none, 1 rank, 2 position, 3 with an organisation
+        self.quality = quality
+        self.strong = strong
+        self.order = order
+        self.upper = upper
+        self.alias = alias  # acronym the cable defines for the person: "(HBJ)"
+        self.written = written  # the name the record keeps (Classified By): the person is named so
 
 
-@dataclass(slots=True)
 class Run:
-    words: tuple[str, ...]
-    kinds: tuple[str, ...]
-    start: int
-    end: int
-    next_kind: str | None
-    triggered: bool | None = None  # known already: a title may stand before the run
-    lone: bool | None = None  # known already: a lone surname that names a person
+    """A run of name words in a text: a person's name, perhaps."""
+
+    __slots__ = ("end", "kinds", "lone", "next_kind", "start", "triggered", "words")
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        kinds: tuple[str, ...],
+        start: int,
+        end: int,
+        next_kind: str | None,
+        triggered: bool | None = None,
+        lone: bool | None = None,
+    ) -> None:
+        self.words = words
+        self.kinds = kinds
+        self.start = start
+        self.end = end
+        self.next_kind = next_kind
+        self.triggered = triggered  # known already: a title may stand before the run
+        self.lone = lone  # known already: a lone surname that names a person
 
 
 def find_people(

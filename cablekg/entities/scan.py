@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, TypeVar, cast
 
@@ -52,16 +51,31 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
 RunSpan = tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]
 
 
-@dataclass(slots=True)
 class Chunk:
-    tokens: Sequence[str]
-    kinds: Sequence[str]
-    offsets: Sequence[int]  # where the tokens start, counted from `base`
-    breaks: Sequence[bool]  # a token ends a phrase (punctuation after it)
-    capitals: tuple[int, ...] = ()  # tokens written in capitals, which may be acronyms
-    starts: tuple[int, ...] = ()  # tokens that may begin an organisation known by a bare name
-    runs: Sequence[RunSpan] = ()  # its name runs, offsets counted from `base`
-    base: int = 0  # where the chunk starts in the text (0 for an upper-case segment)
+    """A chunk of a text segment. A plain class, not a dataclass: compiled, a dataclass keeps an
+    interpreted `__init__`, and a cable makes about ninety chunks."""
+
+    __slots__ = ("base", "breaks", "capitals", "kinds", "offsets", "runs", "starts", "tokens")
+
+    def __init__(
+        self,
+        tokens: Sequence[str],
+        kinds: Sequence[str],
+        offsets: Sequence[int],
+        breaks: Sequence[bool],
+        capitals: tuple[int, ...] = (),
+        starts: tuple[int, ...] = (),
+        runs: Sequence[RunSpan] = (),
+        base: int = 0,
+    ) -> None:
+        self.tokens = tokens
+        self.kinds = kinds
+        self.offsets = offsets  # where the tokens start, counted from `base`
+        self.breaks = breaks  # a token ends a phrase (punctuation after it)
+        self.capitals = capitals  # tokens written in capitals, which may be acronyms
+        self.starts = starts  # tokens that may begin an organisation known by a bare name
+        self.runs = runs  # its name runs, offsets counted from `base`
+        self.base = base  # where the chunk starts in the text (0 for an upper-case segment)
 
 
 def chunks(text: str, upper: bool) -> list[Chunk]:
