@@ -329,6 +329,8 @@ def _shared(value: _Tuple) -> _Tuple:
 
 def _attributive(word: str) -> str:
     """A name word that ends in a compound adjective, without it ("Castro-led" -> "Castro")."""
+    if "-" not in word:
+        return ""
     return word[: word.rfind("-")] if word.lower().endswith(ATTRIBUTIVE) else ""
 
 

@@ -22,7 +22,6 @@ DICTIONARY = "D"  # an English word outside the cables' common words: a name onl
 STOP = "S"  # anything else: common words, boilerplate
 
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
-_REDACTED = re.compile(r"X{4,}", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2019]|(?<=[A-Za-z]{3}),(?=[sS]$))[sS]?$")
 # Abbreviations written with a full stop ("Dr.", "Gen."): not sentence ends.
 ABBREVIATIONS = (
@@ -155,7 +154,8 @@ def kind(token: str, upper: bool) -> str:
     lex = lexicon()
     low = token.lower()
     bare = low.rstrip(".")
-    if _REDACTED.search(token) or not token[:1].isalpha() or _ROUTING.match(token):
+    routing = token[:4] == "RUEH" and _ROUTING.match(token)
+    if "xxxx" in low or not token[:1].isalpha() or routing:
         return STOP  # "XXXXXXXXXXXX", "RUEHBUL" (a routing indicator of the header)
     if not token.isalpha() and _DIGIT.search(token):
         return ACRONYM if token in lex.acronyms else STOP  # "G8", not "1st"
