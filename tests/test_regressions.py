@@ -219,3 +219,31 @@ def test_first_paragraph_run_into_the_ref_line(cable):
     assert [r.id for r in tripoli.references] == ["08STATE132944", "08TRIPOLI480"]
     assert [p.number for p in tripoli.paragraphs] == [1, 2]
     assert tripoli.signers == ("CRETZ",)
+
+
+def test_body_glued_to_the_ref_line_after_its_last_item(cable):
+    # "REF: STATE 43799 (SBU) Poloff delivered reftel message ...": a page that lost its breaks
+    manama = cable("08MANAMA287")
+    assert [r.id for r in manama.references] == ["08STATE43799"]
+    assert manama.paragraphs[0].text.startswith("(SBU) Poloff delivered reftel message to MFA")
+    assert manama.signers == ("HENZEL",)
+    assert "split the body from a preamble line that lost its line break" in manama.repairs
+
+
+def test_body_glued_to_the_classified_by_reasons(cable):
+    # "... for reasons 1.4 (b) and (d). (C) Poloff discussed ...": the (C) marks the body
+    manama = cable("08MANAMA126")
+    assert manama.classified_by.reasons == ("1.4(b)", "1.4(d)")  # not a reason (c)
+    assert manama.paragraphs[0].text.startswith("(C) Poloff discussed reftel points")
+
+
+def test_body_line_right_after_classified_by_without_a_blank_line(cable):
+    delhi = cable("06NEWDELHI4405")
+    assert [r.id for r in delhi.references] == [
+        "06STATE93949",
+        "06NEWDELHI4101",
+        "06COLOMBO1040",
+    ]
+    assert delhi.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert delhi.paragraphs[0].text.startswith("(C) MEA Joint Secretary for the Americas")
+    assert delhi.signers == ("MULFORD",)

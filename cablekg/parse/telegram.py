@@ -93,6 +93,14 @@ _CUT_HINT = re.compile(
 # (looked for only where ".(" or ". (" is in the line: a search at every position costs)
 _GLUED_PARAGRAPH = re.compile(r"[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b")
 _LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
+# A body that lost its line break after REF or Classified By starts at a portion marking followed
+# by prose: "STATE 43799 (SBU) Poloff delivered reftel ...", "reasons 1.4 (b) and (d). (C) Poloff
+# discussed ...", with its number if it has one. Prose is two lower-case words in a row within its
+# first ten words, which a REF item labelled (C) ("(C) STATE 1234") has not.
+_BODY_MARKING = re.compile(
+    r"(?<![\w(])(?:\d{1,2}[.,]\s?)?\((?P<mark>U|C|S|SBU|TS|LOU)(?P<caveat>/{1,2}[A-Z]{2,6})?\)\s+"
+    r"(?=[A-Z\"]\S*(?:\s+\S+){0,9}?\s+[a-z]{2,}[,;]?\s+[a-z]{2,}\b)"
+)
 _EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
 _LEADING = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
 _DANGLING = re.compile(
@@ -262,12 +270,22 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = REF_LINE.match(text)
         if match and not refs and (seen_fields or parts.banner):
+            start = _body_start(match[1], "")
+            if start:
+                _split_body(lines, i, match[1], start, parts)
+                n = len(lines)
+                continue
             refs = [match[1]]
             state = "refs"
             i += 1
             continue
         match = CLASSIFIED_LINE.match(text)
         if match and not classified:
+            start = _body_start(match[1], "")
+            if start:
+                _split_body(lines, i, match[1], start, parts)
+                n = len(lines)
+                continue
             classified = [match[1]]
             state = "classified"
             i += 1
@@ -284,6 +302,14 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             parts.repairs.append("removed page-break line")
             i += 1
             continue
+        if state in ("refs", "classified"):
+            start = _body_start(text, " ".join(refs) if state == "refs" else "")
+            if start == 0:
+                break  # the body right after the field, with no blank line between
+            if start:
+                _split_body(lines, i, text, start, parts)
+                n = len(lines)
+                continue
         if state == "refs":
             refs.append(text)
             i += 1
@@ -390,6 +416,34 @@ def _is_page_line(line: str) -> bool:
     return bool(CONTINUATION.search(line)) and len(line.strip()) < 60
 
 
+def _body_start(text: str, before: str) -> int | None:
+    """Where a body that lost its line break starts in a REF or Classified By text, if it does;
+    `before` is the REF text of earlier lines (after item B, a (C) is item C, no marking)."""
+    if "(" not in text:
+        return None
+    for match in _BODY_MARKING.finditer(text):
+        mark, start = match["mark"], match.start()
+        if len(mark) > 1 or match["caveat"] or not _labelled(f"{before} {text[:start]}", mark):
+            return start
+    return None
+
+
+def _split_body(lines: list[str], i: int, field_text: str, start: int, parts: Parts) -> None:
+    """Cut line `i` where a body starts, at `start` of the REF or Classified By text ending the
+    line: the field stays, and the body follows after a blank line, as before its line break was
+    lost."""
+    line = lines[i].rstrip()
+    cut = len(line) - len(field_text.rstrip()) + start
+    lines[i : i + 1] = [line[:cut].rstrip(), "", line[cut:]]
+    parts.repairs.append("split the body from a preamble line that lost its line break")
+
+
+def _labelled(text: str, letter: str) -> bool:
+    """Whether a REF text has the item label before `letter` ("B." or "(B)" before C)."""
+    previous = chr(ord(letter) - 1)
+    return bool(re.search(rf"(?:^|\s|\(|\[|¶|1){previous}[.)\]]", text))
+
+
 def _refs_go_on(lines: list[str], i: int, refs: list[str]) -> bool:
     """A REF block goes on after a blank line when the next item is labelled in sequence.
 
@@ -403,10 +457,7 @@ def _refs_go_on(lines: list[str], i: int, refs: list[str]) -> bool:
     if not label:
         return False
     letter = next(c for c in label[0] if c.isalpha() and c.isupper())
-    if letter in "AB":
-        return True
-    previous = chr(ord(letter) - 1)
-    return bool(re.search(rf"(?:^|\s|\(|\[|¶|1){previous}[.)\]]", " ".join(refs)))
+    return letter in "AB" or _labelled(" ".join(refs), letter)
 
 
 def _tags_continue(text: str) -> bool:
