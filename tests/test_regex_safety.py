@@ -3,18 +3,18 @@ r"""Every regular expression that runs on untrusted text takes time linear in it
 The patterns are found, not listed: compiled patterns held by the modules of the stages that read
 user input (sources, parse, entities, serve, queries, records, endpoint), the patterns built on
 first use by their cached builders (a `functools.cache` function taking no arguments, such as
-the entity patterns of `patterns()`: called, and searched inside what it returns, dataclasses
-included), and the literal patterns passed to `re` functions in their source. Each is run the
-way the code runs it: searched anywhere (also for sub, split, findall), or only tried at the
-start (`.match`, `.fullmatch`, or a private pattern the module only ever calls so; a built
-pattern whose field the stage only ever calls so). Each meets 100 KB runs of every character it
-mentions or its classes consume, ending in a character that spoils the match (the near-miss that
-makes a backtracking engine try every split), runs of its words, and real cable text; every
-input must be done within 2 s of CPU. A linear pattern takes milliseconds (at most about a
-second for the few that look ahead a bounded distance from every start), a quadratic one (a
-search for `\s+$` that restarts at every space) minutes. A child process does the matching, so
-a pattern that never returns fails the test by name instead of hanging it. The bound guards
-against blowup; it is no performance claim.
+`_compile()` behind the entity patterns of `patterns()`: called, and searched inside what it
+returns, dataclasses included), and the literal patterns passed to `re` functions in their source.
+Each is run the way the code runs it: searched anywhere (also for sub, split, findall), or only
+tried at the start (`.match`, `.fullmatch`, or a private pattern the module only ever calls so; a
+built pattern whose field the stage only ever calls so). Each meets 100 KB runs of every character
+it mentions or its classes consume, ending in a character that spoils the match (the near-miss that
+makes a backtracking engine try every split), runs of its words, and real cable text; every input
+must be done within 2 s of CPU. A linear pattern takes milliseconds (at most about a second for the
+few that look ahead a bounded distance from every start), a quadratic one (a search for `\s+$` that
+restarts at every space) minutes. A child process does the matching, so a pattern that never
+returns fails the test by name instead of hanging it. The bound guards against blowup; it is no
+performance claim.
 """
 
 from __future__ import annotations
@@ -261,8 +261,8 @@ def test_patterns_are_found_in_every_stage():
         assert f"cablekg.{stage}." in where
     # patterns built on first use: the entity patterns, and how the stage runs them
     built = {where: how for where, how in found.values() if "()" in where}
-    assert built["cablekg.entities.patterns.patterns().chunk"] == "search"
-    assert built["cablekg.entities.patterns.patterns().title_start"] == "match"
+    assert built["cablekg.entities.patterns._compile().chunk"] == "search"
+    assert built["cablekg.entities.patterns._compile().title_start"] == "match"
     assert "cablekg.entities.agencies._coded_names()" in built
     assert len(found) > 100  # the parser alone holds well over a hundred
 

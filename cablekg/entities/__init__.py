@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from cablekg.entities.agencies import (
     Found,
@@ -38,16 +39,16 @@ from cablekg.model import Agency, Cable, Official
 
 __all__ = ["extract", "settle"]
 
-_COMMA_GLUED = re.compile(r",(?=[A-Za-z]{2})")
+_COMMA_GLUED: Final = re.compile(r",(?=[A-Za-z]{2})")
 # an apostrophe that the cable's encoding turned into a comma: "the Government,s position",
 # "Michael L,Estrange", "O,Driscoll"
-_COMMA_APOSTROPHE = re.compile(r",(?:(?<=[A-Za-z],)(?=[sS]\b)|(?<=\b[A-Z],)(?=[A-Z][a-z]))")
+_COMMA_APOSTROPHE: Final = re.compile(r",(?:(?<=[A-Za-z],)(?=[sS]\b)|(?<=\b[A-Z],)(?=[A-Z][a-z]))")
 # a particle's hyphen split from the name after it: "AL- QAIDA CAMPS"
-_SPLIT_PARTICLE = re.compile(r"-(?<=\b(?:[Aa]l|AL|[Ee]l|EL)-) (?=[A-Z])")
-_WEBSITE = re.compile(r"(?i)\bvisit [^.:]{0,60}classified web ?site\b")
+_SPLIT_PARTICLE: Final = re.compile(r"-(?<=\b(?:[Aa]l|AL|[Ee]l|EL)-) (?=[A-Z])")
+_WEBSITE: Final = re.compile(r"(?i)\bvisit [^.:]{0,60}classified web ?site\b")
 # An ayn written as an apostrophe before a capital in a transliterated name; upper-case cables
 # quote with double quotes, so there it opens no quotation
-_AYN = re.compile(r"'(?<![\w'-]')(?=[A-Z]{2})")
+_AYN: Final = re.compile(r"'(?<![\w'-]')(?=[A-Z]{2})")
 
 
 def extract(

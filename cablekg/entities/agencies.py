@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Final
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import LOWER_BODY, patterns, starts_word, trie
@@ -33,26 +34,26 @@ from cablekg.entities.words import (
     singular,
 )
 
-_MARKING = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
-_OFFICE = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
-_GOVERNMENT = re.compile(r"^(?:G[Oo]|RGO)([A-Z]{1,2}|[A-Z][a-z])$")
-_DIGIT_AFTER = re.compile(r" ?\d")
-_ACRONYM = re.compile(
+_MARKING: Final = re.compile(r"^(?:[A-Z]{1,3}/)?(?:NF|REL|FOUO|SBU|NOFORN)$|/(?:NF|REL.*|FOUO)$")
+_OFFICE: Final = re.compile(r"^[A-Z]{1,5}(?:/[A-Z]{1,8}){1,2}$")
+_GOVERNMENT: Final = re.compile(r"^(?:G[Oo]|RGO)([A-Z]{1,2}|[A-Z][a-z])$")
+_DIGIT_AFTER: Final = re.compile(r" ?\d")
+_ACRONYM: Final = re.compile(
     r"^[A-Z][A-Za-z]{0,2}[A-Z&][A-Z0-9&]*(?:[/-][A-Z][A-Z0-9&]*)*$|^[A-Z]{1,4}-?[0-9]{1,2}$"
 )
-_GENERIC_HEADS = frozenset(
+_GENERIC_HEADS: Final = frozenset(
     (
         *("government", "administration", "organization", "society", "force"),
         *("forces", "council", "coalition", "alliance", "movement", "committee", "service"),
         *("school",),
     )
 )
-_TOPIC_HEADS = frozenset(("group", "force", "forum", "panel", "team"))  # "Group on Somalia"
-_FIRM_HEADS = frozenset(("bank", "company", "corporation", "group", "brothers", "sons"))
-_PEOPLE_HEADS = frozenset(
+_TOPIC_HEADS: Final = frozenset(("group", "force", "forum", "panel", "team"))  # "Group on Somalia"
+_FIRM_HEADS: Final = frozenset(("bank", "company", "corporation", "group", "brothers", "sons"))
+_PEOPLE_HEADS: Final = frozenset(
     ("delegation", "society", "news", "guards", "guard", "group", "network", "community")
 )
-_GENERIC_WORDS = frozenset(
+_GENERIC_WORDS: Final = frozenset(
     (
         *("new", "transitional", "coalition", "provisional", "interim", "current", "future"),
         *("civil", "previous", "former", "popular", "political", "regional", "international"),
@@ -60,22 +61,22 @@ _GENERIC_WORDS = frozenset(
         *("high", "general"),
     )
 )
-_RESOLUTIONS = {"UNSCR": "UNSC", "UNGAR": "UNGA"}  # resolution symbol -> the body passing it
-_EMBASSY_WORDS = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
+_RESOLUTIONS: Final = {"UNSCR": "UNSC", "UNGAR": "UNGA"}  # resolution symbol -> the body passing it
+_EMBASSY_WORDS: Final = frozenset(("Embassy", "Consulate", "EMBASSY", "CONSULATE"))
 # words that name a US post by its city or country: "Embassy La Paz", "ConGen Sao Paulo",
 # "U.S. Mission Indonesia"
-_POST_WORDS = _EMBASSY_WORDS | {"Mission", "Congen", "ConGen", "CONGEN", "MISSION"}
-_EMBASSY_IN = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
-_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,4}$")
-_MINISTRY_CASE = re.compile(r"^Mo[A-Z]{1,3}$")  # "MoD", "MoFA"
-_NAME_CONNECTORS = frozenset(
+_POST_WORDS: Final = _EMBASSY_WORDS | {"Mission", "Congen", "ConGen", "CONGEN", "MISSION"}
+_EMBASSY_IN: Final = re.compile(r" in (?P<place>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
+_INITIALISM: Final = re.compile(r"^(?:[A-Z]\.){2,4}$")
+_MINISTRY_CASE: Final = re.compile(r"^Mo[A-Z]{1,3}$")  # "MoD", "MoFA"
+_NAME_CONNECTORS: Final = frozenset(
     (
         *("of", "for", "and", "the", "on", "at", "in", "&", "de", "la", "del", "y", "el", "los"),
         *("las", "por", "para", "da", "do", "dos", "das", "des", "du", "et", "e", "to", "off"),
     )
 )
-_CAPITAL_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
-_UPPER_WORD = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
+_CAPITAL_WORD: Final = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'\u2019&/.-]*$")
+_UPPER_WORD: Final = re.compile(r"^[A-Z][A-Z'\u2019&/.-]*$")
 
 # Where an organisation is named in a text: start, end and, when the words there are not its name
 # as such, the name ("Interior Ministry" of "the Interior and Foreign Ministry").
@@ -236,13 +237,13 @@ def find_organisations(
             found.uses.append((acronym, order + offset, upper))
 
 
-_CUE_WORD = r"[A-Z][\w'\u2019&.-]*"
-_CUE_LINK = "(?:de|del|della|di|da|do|la|le|el|al) "
-_CUE_NAME = rf"[A-Z0-9][\w'\u2019&.-]*(?: (?:{_CUE_LINK})?{_CUE_WORD}){{0,3}}"
-_MEDIA = ("newspaper", "magazine", "tabloid", "news agency")
+_CUE_WORD: Final = r"[A-Z][\w'\u2019&.-]*"
+_CUE_LINK: Final = "(?:de|del|della|di|da|do|la|le|el|al) "
+_CUE_NAME: Final = rf"[A-Z0-9][\w'\u2019&.-]*(?: (?:{_CUE_LINK})?{_CUE_WORD}){{0,3}}"
+_MEDIA: Final = ("newspaper", "magazine", "tabloid", "news agency")
 # A bare name is an organisation when a common noun says so: "the daily La Repubblica",
 # "opposition party FIDESZ", "Canadian company Forsys"; "the Gulen movement", "a Gallup poll".
-_CUES_BEFORE = {
+_CUES_BEFORE: Final = {
     cue: re.compile(rf"{cue} (?P<name>{_CUE_NAME})")
     for cue in (
         *_MEDIA,
@@ -250,21 +251,21 @@ _CUES_BEFORE = {
         "group",
     )
 }
-_CUES_AFTER = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement")
+_CUES_AFTER: Final = (*_MEDIA, "poll", "TV", "television", "investment firm", "movement")
 # Every cue noun after a space, in one scan: the literal space lets the engine skip ahead,
 # where a search per noun would read the whole text some twenty times. A look-ahead, so that
 # "firm" is found inside "investment firm" too.
-_CUE_NOUNS = re.compile(" (?=(?P<noun>" + trie(sorted({*_CUES_BEFORE, *_CUES_AFTER})) + "))")
-_CUE_RANKS = {
+_CUE_NOUNS: Final = re.compile(" (?=(?P<noun>" + trie(sorted({*_CUES_BEFORE, *_CUES_AFTER})) + "))")
+_CUE_RANKS: Final = {
     **{(noun, False): rank for rank, noun in enumerate(_CUES_BEFORE)},
     **{(noun, True): len(_CUES_BEFORE) + rank for rank, noun in enumerate(_CUES_AFTER)},
 }
-_NAME_BEFORE = re.compile(rf"(?P<name>{_CUE_NAME})\Z")
-_CUES_UPPER = {
+_NAME_BEFORE: Final = re.compile(rf"(?P<name>{_CUE_NAME})\Z")
+_CUES_UPPER: Final = {
     cue: re.compile(rf"{cue} (?P<name>[A-Z][A-Z'-]{{3,}})")
     for cue in ("NEWSPAPER", "DAILY", "WEEKLY", "MAGAZINE", "PAPER")
 }
-_NOT_NAME_SUFFIX = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
+_NOT_NAME_SUFFIX: Final = re.compile(r"-[a-z]+$|^[A-Z]+s$|XXXX|SIPDIS")  # "Moscow-based", "CEOs"
 
 
 def _cued_organisations(
@@ -338,11 +339,11 @@ def _mixed_cues(text: str) -> list[tuple[int, str, str | None]]:
 # capitalised word before it (not a sentence's first), make it another or an office of it
 # ("Department of Labor", "the Game Department", "the Department (WHA/CEN)")
 # (its literal first letter lets the engine skip to each "D": "\bD" would test every position)
-_DEPARTMENT_WORD = re.compile(
+_DEPARTMENT_WORD: Final = re.compile(
     r"D(?<!\wD)(?:epartment|EPARTMENT|ept\.?|EPT\.?)(?=['\u2019][sS]\b|[,.;:)]| (?![Oo][Ff]\b|"
     r"[Ff][Oo][Rr]\b|[A-Z][a-z]|[A-Z]{2}|\())"
 )
-_DEPARTMENT_BEFORE = frozenset(("the", "to", "and", "from", "with", "by", "that"))
+_DEPARTMENT_BEFORE: Final = frozenset(("the", "to", "and", "from", "with", "by", "that"))
 
 
 def _the_department(text: str) -> list[tuple[int, int, str]]:
@@ -357,8 +358,8 @@ def _the_department(text: str) -> list[tuple[int, int, str]]:
 
 
 # European parties named for their members: "the opposition Social Democrats"
-_DEMOCRATS = re.compile(r"(?<![\w-])(?:Social|Christian|Free|Liberal) Democrats(?![\w-])")
-_LIST_ITEM = re.compile(r"[A-Z][A-Z/&-]+")
+_DEMOCRATS: Final = re.compile(r"(?<![\w-])(?:Social|Christian|Free|Liberal) Democrats(?![\w-])")
+_LIST_ITEM: Final = re.compile(r"[A-Z][A-Z/&-]+")
 
 
 def _state_in_lists(text: str) -> list[tuple[int, int, str]]:
@@ -451,7 +452,7 @@ def _plausible_bare_name(name: str, upper: bool) -> bool:
     return kind(base(words[0]), upper) != PORTFOLIO
 
 
-_CALENDAR = frozenset(
+_CALENDAR: Final = frozenset(
     (
         *("january", "february", "march", "april", "may", "june", "july", "august"),
         *("september", "october", "november", "december", "monday", "tuesday", "wednesday"),
@@ -460,14 +461,16 @@ _CALENDAR = frozenset(
 )
 
 
-_ROLES = ("official", "officials", "officer", "officers", "chief", "director", "leader", "leaders",
-          "leadership", "spokesman", "spokeswoman", "spokesperson", "member", "members",
-          "chairman", "president", "secretary-general", "secretary general", "headquarters",
-          "commander", "delegation", "representative", "representatives")  # fmt: skip
-_ROLE_AFTER = re.compile(rf"(?:['\u2019][sS])? {trie(sorted(_ROLES), caseless=True)}\b")
+_ROLES: Final = (
+    "official", "officials", "officer", "officers", "chief", "director", "leader", "leaders",
+    "leadership", "spokesman", "spokeswoman", "spokesperson", "member", "members", "chairman",
+    "president", "secretary-general", "secretary general", "headquarters", "commander",
+    "delegation", "representative", "representatives",
+)  # fmt: skip
+_ROLE_AFTER: Final = re.compile(rf"(?:['\u2019][sS])? {trie(sorted(_ROLES), caseless=True)}\b")
 
 
-_UPPER_ROLES = (
+_UPPER_ROLES: Final = (
     *(" OFFICIALS", " OFFICIAL ", " LEADER", " SPOKESMAN", " CHIEF ", " DIRECTOR"),
     *(" CHAIRMAN", " HEADQUARTERS", " COMMANDER", " DELEGATION", " REPRESENTATIVE"),
 )
@@ -593,8 +596,8 @@ def _national_bodies(text: str, chunk_list: list[Chunk]) -> list[NameSpan]:
     return spans
 
 
-_EMBASSIES = re.compile(r"(?<![\w-])(?:Embassies|EMBASSIES) (?=[A-Z])")
-_LIST_PLACE = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}")
+_EMBASSIES: Final = re.compile(r"(?<![\w-])(?:Embassies|EMBASSIES) (?=[A-Z])")
+_LIST_PLACE: Final = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}")
 
 
 def _listed_embassies(text: str) -> list[NameSpan]:
@@ -685,9 +688,9 @@ def _coordinated(text: str, span: tuple[int, int], match: re.Match[str]) -> list
     return [second, (span[0], span[0] + len(first), f"{first} {one}")]
 
 
-_PLURAL_HEADS = {"ministries": "Ministry", "departments": "Department"}
-_LIST_SEPARATOR = re.compile(r",? (?:and|AND) |, ")
-_ADJECTIVE = re.compile(r"(?i:[a-z]+(?:al|ic|ous)|foreign|home)$")  # a portfolio's adjective
+_PLURAL_HEADS: Final = {"ministries": "Ministry", "departments": "Department"}
+_LIST_SEPARATOR: Final = re.compile(r",? (?:and|AND) |, ")
+_ADJECTIVE: Final = re.compile(r"(?i:[a-z]+(?:al|ic|ous)|foreign|home)$")  # a portfolio's adjective
 
 
 def _listed_bodies(name: str, start: int, head: str) -> list[NameSpan]:
@@ -760,7 +763,7 @@ def _defined_name(
 
 # last words of bodies no head word list holds: what parties and movements are named for
 # ("Rally for Culture and Democracy"), firms' and factions' last words
-_BODY_ENDINGS = frozenset(
+_BODY_ENDINGS: Final = frozenset(
     (
         *("democracy", "development", "justice", "progress", "renewal", "reconciliation"),
         *("change", "solidarity", "liberation", "freedom", "independence", "unity", "reform"),
@@ -830,7 +833,7 @@ def _spelled_name(text: str, match: re.Match[str]) -> list[str]:
     return short[0] if short else fitting[-1]
 
 
-_MINISTER_OF = re.compile(r"(?:Minister|MINISTER)(?= (?:of|for|OF|FOR) )")
+_MINISTER_OF: Final = re.compile(r"(?:Minister|MINISTER)(?= (?:of|for|OF|FOR) )")
 
 
 def _ministry(text: str, start: int, end: int) -> str | None:
@@ -843,13 +846,13 @@ def _ministry(text: str, start: int, end: int) -> str | None:
 
 
 # "(JWG -- since inactive)", "(SMOM, a sovereign order)": an acronym opening a remark
-_DEFINITION_OPEN = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&][A-Z0-9&]*)(?= --|, )")
-_JOINED_WORD = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
+_DEFINITION_OPEN: Final = re.compile(r" \((?P<acr>[A-Z][A-Za-z]{0,3}[A-Z&][A-Z0-9&]*)(?= --|, )")
+_JOINED_WORD: Final = re.compile(r"^(?:al|el|an|as|ad|ash)-[A-Z]")
 
 
 # An acronym with its name spelled out in brackets after it: "DCL (District Coordination
 # Liaison)", "the PSOE (Spanish Socialist Workers Party)"
-_EXPANSION = re.compile(
+_EXPANSION: Final = re.compile(
     r"(?P<acr>[A-Z][A-Z&]{1,7}) \((?P<name>[A-Z][\w'&-]*"
     r"(?: (?:(?:of|for|and|the|on|in|to|de|del|des|du|la|el) ){0,2}[A-Z][\w'&-]*){1,9})\)"
 )
@@ -913,7 +916,7 @@ def _letters_in(acronym: str, initials: str) -> bool:
 
 # What is won, sought or held in turn is the office, not the institution: "wins the Presidency",
 # "election to the Presidency", "the Dutch EU Presidency", "the UNSC Presidency"
-_TERM_BEFORE = re.compile(
+_TERM_BEFORE: Final = re.compile(
     r"(?:\b(?:wins?|won|winning|captur\w+|seek\w*|sought|bid for|run for|race for|candidate"
     r" for|elect\w* to|hold\w*|held)(?: the)?|\b[A-Z][A-Z0-9-]+) $"
 )
@@ -927,7 +930,7 @@ def _term_of_office(text: str, start: int, end: int) -> bool:
 
 
 # bodies known by a bare name that a country's adjective before them makes that country's
-_LEGISLATURES = frozenset(("congress", "parliament", "senate", "duma", "majlis", "knesset"))
+_LEGISLATURES: Final = frozenset(("congress", "parliament", "senate", "duma", "majlis", "knesset"))
 
 
 def _known_organisations(chunk: Chunk, upper: bool) -> Iterator[tuple[int, int]]:
@@ -987,7 +990,7 @@ def _leads_name(spans: list[tuple[int, int]], position: int, length: int) -> boo
 
 
 # A participle hyphenated to the last word of a name describes what follows it
-_PARTICIPLE = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|led|run|owned|built|equivalent|level)$")
+_PARTICIPLE: Final = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|led|run|owned|built|equivalent|level)$")
 
 
 def organisation_span(
@@ -1114,8 +1117,8 @@ def organisation_span(
     return start, start + len(name)
 
 
-_PORTFOLIO_ITEM = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-_PORTFOLIO_LIST = re.compile(
+_PORTFOLIO_ITEM: Final = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+_PORTFOLIO_LIST: Final = re.compile(
     rf"(?:, {_PORTFOLIO_ITEM}){{1,4}},? (?:and|&) {_PORTFOLIO_ITEM}(?![\w-])"
 )
 
@@ -1270,8 +1273,8 @@ def _joins_lead(before: list[str], upper: bool) -> bool:
     return not any(" ".join(tail[j:]) in lex.known_names for j in range(len(tail)))
 
 
-_DANGLING = (" of", " for", " the", " and", " to", " on", " de", " del")
-_NUMBER = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
+_DANGLING: Final = (" of", " for", " the", " and", " to", " on", " de", " del")
+_NUMBER: Final = re.compile(r"^\d{1,3}(?:st|nd|rd|th)?$")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1371,10 +1374,10 @@ def country_name(tag: str) -> str | None:
     return lexicon().countries.get(tag)
 
 
-_STATE_FIELD = re.compile(
+_STATE_FIELD: Final = re.compile(
     r"(?i)^(?:U\.?S\.? )?(?:State|DOS|Dep(?:artmen)?t\.? of State|State Dep(?:artmen)?t\.?)$"
 )
-_EMBASSY_FIELD = re.compile(r"^(?:U\.?S\.? |Am)?Embassy [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+_EMBASSY_FIELD: Final = re.compile(r"^(?:U\.?S\.? |Am)?Embassy [A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 
 
 def classified_by_agencies(title: str | None, order: int) -> list[OrgMention]:

@@ -21,13 +21,13 @@ from cablekg.entities.people import Mention
 from cablekg.entities.words import SUFFIXES, remember, spelled_title, title_case
 from cablekg.model import Agency, Official
 
-_JOINED = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
-_PUNCT = re.compile(r"[^\w\s]")
-_ALIAS = re.compile(r" \([^()]*\)")
-_MINISTER_OF = re.compile(
+_JOINED: Final = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ud|ul)-", re.I)
+_PUNCT: Final = re.compile(r"[^\w\s]")
+_ALIAS: Final = re.compile(r" \([^()]*\)")
+_MINISTER_OF: Final = re.compile(
     r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) )*minister (?:of|for) (?:the )?(.+)"
 )
-_PORTFOLIO_MINISTER = re.compile(
+_PORTFOLIO_MINISTER: Final = re.compile(
     r"(?i)(?:(?:deputy|vice|assistant|acting|former|first) ){0,4}(.+?) minister$"
 )
 
@@ -171,7 +171,7 @@ def _ministry(title: str, agencies: dict[str, str]) -> str | None:
 
 # Nationalities and short names whose country's name starts otherwise ("Egyptian" and "Egypt"
 # share their first four letters, "Dutch" and "Netherlands" do not)
-_DEMONYMS = {
+_DEMONYMS: Final = {
     **{"dutch": "netherlands", "british": "united kingdom", "uk": "united kingdom"},
     **{"french": "france", "swiss": "switzerland", "danish": "denmark", "finnish": "finland"},
     **{"spanish": "spain", "polish": "poland", "irish": "ireland", "filipino": "philippines"},

@@ -5,6 +5,7 @@ FOR JAMES RUDE")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.entities.lexicon import Lexicon, lexicon
 from cablekg.entities.patterns import patterns
@@ -12,9 +13,9 @@ from cablekg.entities.people import Mention, is_organisation
 from cablekg.entities.words import SUFFIXES
 from cablekg.model import ClassifiedBy, Reference
 
-_NAME_WORD = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
-_REDACTED = re.compile(r"X{4,}", re.I)
-_TRAILING = re.compile(
+_NAME_WORD: Final = re.compile(r"^(?:[A-Za-zÀ-ÖØ-öø-ÿ][\w'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*)$")
+_REDACTED: Final = re.compile(r"X{4,}", re.I)
+_TRAILING: Final = re.compile(
     r"(?:,?\s*(?:a\.\s?i\.|ad interim|acting|reasons?\b.*|for reasons?\b.*|1\.[456].*))+$", re.I
 )
 
@@ -109,16 +110,18 @@ def tag_mentions(tags: tuple[str, ...], order: int) -> list[Mention]:
 # A reference to correspondence names its writers before the kind of message: "NARDI-GODFREY/
 # POMPER EMAIL 08/22/2008", "U/S LEVEY - AMB. ERELI OCTOBER 31 E-MAIL", "KUBISKE-MCMULLEN 9/11
 # TELCON"; a date may come first ("2/15/08 STEINFELD-BELOOSHI TELCON").
-_CORRESPONDENCE = re.compile(
+_CORRESPONDENCE: Final = re.compile(
     r"^(?:\(?[A-Z]\)\s*)?(?:[\d/.-]+\s+)?(?P<writers>[A-Za-z][\w.' /&-]*?)\s+(?:[\d/.-]+\s+)?"
     r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s+)?"
     r"(?i:e-?mails?|telcons?|memcons?)\b"
 )
 # writers are joined by dashes, ampersands and slashes; "U/S" is one word
-_WRITER = re.compile(
+_WRITER: Final = re.compile(
     r"(?:(?<!\s)\s+)?(?:[-&]|(?:(?<=[A-Za-z]{2})|(?<=[A-Za-z]{2}\s))/(?=\s*[A-Za-z]{2}))\s*"
 )
-_CODE = re.compile(r"\b([A-Z]{1,6})(?:/[A-Z][A-Z0-9]{0,7})+\b")  # an office symbol: "WHA/CEN"
+_CODE: Final = re.compile(
+    r"\b([A-Z]{1,6})(?:/[A-Z][A-Z0-9]{0,7})+\b"
+)  # an office symbol: "WHA/CEN"
 
 
 def reference_mentions(references: tuple[Reference, ...], order: int) -> list[Mention]:
@@ -170,7 +173,7 @@ def _not_a_writer(low: str, lex: Lexicon) -> bool:
 # A form's name field, up to the label of the next field or the line's end: "Name: WILLIAM,
 # Roderick Anthony Gender: Male", "/Name: MAJ WEAM MOHAMED GALAL EBRAHEM" (lists of people
 # proposed for US training).
-_NAME_FIELD = re.compile(r"(?<![\w-])(?i:name):[ \t]+(?P<value>[^:\n]{3,100})(?P<label>:)?")
+_NAME_FIELD: Final = re.compile(r"(?<![\w-])(?i:name):[ \t]+(?P<value>[^:\n]{3,100})(?P<label>:)?")
 
 
 def field_mentions(texts: list[str], order: int) -> list[Mention]:

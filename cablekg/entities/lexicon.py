@@ -10,10 +10,11 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from cablekg.resources import data_path
 
-_NOTE = re.compile(r"\s*\(.*?\)")  # a note in brackets in a tag's meaning
+_NOTE: Final = re.compile(r"\s*\(.*?\)")  # a note in brackets in a tag's meaning
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,19 @@ def _attested() -> dict[str, tuple[str, frozenset[str]]]:
     return table
 
 
-@cache
+_BUILT: Final[list[Lexicon]] = []
+
+
 def lexicon() -> Lexicon:
-    """The shared, read-only lexicon (built on first use, a few milliseconds)."""
+    """The shared, read-only lexicon (built on first use, a few milliseconds). Kept in a list,
+    not an `lru_cache`: compiled, its callers (hundreds a cable) then call it directly."""
+    if not _BUILT:
+        _BUILT.append(_build())
+    return _BUILT[0]
+
+
+@cache
+def _build() -> Lexicon:
     titles = [t for t in _lines("entities", "titles.txt")]
     modifiers = _lines("entities", "title_modifiers.txt")
     ranks = _lines("entities", "ranks.txt")

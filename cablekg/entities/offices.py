@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 from cablekg.entities.agencies import OrgMention, organisation_span
 from cablekg.entities.lexicon import lexicon
@@ -27,18 +28,18 @@ from cablekg.entities.words import title_case
 
 # Spaces before a separator are taken from the start of their run only (`(?<!\s)`): a search
 # restarting at every space of a long run would be quadratic.
-_KEYWORD = re.compile(
+_KEYWORD: Final = re.compile(
     r"(?:(?<!\s)\s+)?\b((?:PLEASE |PLS )?PASS TO|(?:ALSO )?FOR|(?:PLS )?PASS|ATTN:?)\s+", re.I
 )
-_END = re.compile(r"\b(?:E\.\s?[O0]\.|EO \d|TAGS:?|SUBJECT:)")  # "E.0.": OCR's zero
-_ITEM = re.compile(r"(?:(?<!\s)\s+)?(?:[,;]|\bAND\b)\s*", re.I)
-_BRACKETED = re.compile(r"\(([^()]*)\)")
-_GLUED = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
-_OFFICE_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
-_NAME_PART = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
-_BRACKET = "\x00"  # where a bracket stood in an item
-_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
-_DEPARTMENTS = {
+_END: Final = re.compile(r"\b(?:E\.\s?[O0]\.|EO \d|TAGS:?|SUBJECT:)")  # "E.0.": OCR's zero
+_ITEM: Final = re.compile(r"(?:(?<!\s)\s+)?(?:[,;]|\bAND\b)\s*", re.I)
+_BRACKETED: Final = re.compile(r"\(([^()]*)\)")
+_GLUED: Final = re.compile(r"(?<=[A-Z])[-:](?=[A-Z]{3})")  # EAP/CM-BRAUNOHLER, NEA/FO:ATACHCO
+_OFFICE_CODE: Final = re.compile(r"^[A-Z]{1,6}(?:/[A-Z][A-Z0-9]{0,7})+$")
+_NAME_PART: Final = re.compile(r"^[A-Z][A-Z'-]*[A-Z]$")
+_BRACKET: Final = "\x00"  # where a bracket stood in an item
+_NAME_WORD: Final = re.compile(r"^[A-Za-z][A-Za-z'.-]*$")
+_DEPARTMENTS: Final = {
     "TREASURY": "Department of the Treasury",
     "JUSTICE": "Department of Justice",
     "COMMERCE": "Department of Commerce",

@@ -10,22 +10,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.words import ABBREVIATIONS
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-LETTER = r"[^\W\d_]"
+UPPER: Final = "A-ZÀ-ÖØ-Þ"
+LETTER: Final = r"[^\W\d_]"
 # A body named by a nationality and a common noun: "the Turkish government", "the Iraqi police"
 # (not "the U.S. military" or "the Venezuelan army": readers count those as no named body).
-LOWER_BODY = re.compile(
+LOWER_BODY: Final = re.compile(
     r" (?:government|navy|air force|police|parliament"
     r"|security forces|intelligence services?|embassy(?: in (?P<place>[A-Z][a-z'-]+))?)(?![\w-])"
 )
-APPOSITIVE_END = "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
+APPOSITIVE_END: Final = (
+    "and|who|said|told|to|has|had|was|is|will|would|noted|stated|added|explained"
+)
 # words that cannot describe a person before a title noun ("a talk by the ... Adviser")
-_NOT_DESCRIBING = "by|the|of|to|for|in|on|at|with|from|and|or|who|which|that|is|was|has|had"
-CONNECTORS = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
+_NOT_DESCRIBING: Final = "by|the|of|to|for|in|on|at|with|from|and|or|who|which|that|is|was|has|had"
+CONNECTORS: Final = "and|of|for|the|&|in|on|to|de|del|des|du|da|das|dos|do|la|las|los|el|y|e|et|al"
 
 
 # A prefix tree of words: each character leads to the tree of what may follow it; the key ""
@@ -79,10 +82,10 @@ def starts_word(text: str, start: int) -> bool:
 
 
 # "Raul Castro became president", "... was named Minister of ..."
-_BECAME = trie(sorted(("became", "becomes", "was appointed", "was appointed as", "was named",
+_BECAME: Final = trie(sorted(("became", "becomes", "was appointed", "was appointed as", "was named",
                        "was named as", "was elected", "was elected as", "took over as",
                        "serves as", "served as")), caseless=True)  # fmt: skip
-_SPEECH_VERBS = (
+_SPEECH_VERBS: Final = (
     "who", "said", "says", "told", "noted", "stated", "explained", "added", "asked", "argued",
     "claimed", "commented", "emphasized", "emphasised", "stressed", "replied", "responded",
     "remarked", "agreed", "complained", "expressed", "underscored", "confirmed", "insisted",
@@ -91,7 +94,7 @@ _SPEECH_VERBS = (
     "described", "believes", "believed", "thinks", "thought", "promised", "pledged", "offered",
     "proposed", "requested",
 )  # fmt: skip
-_SPEECH_ADVERBS = ("also", "then", "later", "again", "further", "separately", "privately")
+_SPEECH_ADVERBS: Final = ("also", "then", "later", "again", "further", "separately", "privately")
 
 
 def _spoken(verbs: tuple[str, ...]) -> re.Pattern[str]:
@@ -116,8 +119,18 @@ class Patterns:
     definition: re.Pattern[str]  # "(ROP)" right after a name
 
 
-@cache
+_COMPILED: Final[list[Patterns]] = []
+
+
 def patterns() -> Patterns:
+    """The compiled patterns (on first use; kept in a list, like the lexicon)."""
+    if not _COMPILED:
+        _COMPILED.append(_compile())
+    return _COMPILED[0]
+
+
+@cache
+def _compile() -> Patterns:
     lex = lexicon()
     # word lists as tries: the engine rejects "al", "bin", "de la" ... at one letter, where a
     # flat alternation tries each word in turn at every capitalised word of the text

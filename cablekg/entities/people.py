@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import cache, lru_cache
+from typing import Final
 
 from cablekg.entities.lexicon import lexicon
 from cablekg.entities.patterns import patterns, trie
@@ -34,50 +35,57 @@ from cablekg.entities.words import (
     singular,
 )
 
-CHAIN_PARTICLES = frozenset(("bin", "bint", "ibn", "ould", "binti"))
-KUNYAS = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
+CHAIN_PARTICLES: Final = frozenset(("bin", "bint", "ibn", "ould", "binti"))
+KUNYAS: Final = frozenset(("abu", "umm"))  # "Abu Mazen": a name by itself
 # endings of English abstract nouns, which no name has
-_ABSTRACT = re.compile(r"..(?:tion|sion|ment|ness|ism)$", re.I)
+_ABSTRACT: Final = re.compile(r"..(?:tion|sion|ment|ness|ism)$", re.I)
 # a name after these words is a newspaper's, a magazine's or a website's
-_MEDIA_BEFORE = frozenset(("newspaper", "daily", "weekly", "magazine", "tabloid", "website"))
+_MEDIA_BEFORE: Final = frozenset(("newspaper", "daily", "weekly", "magazine", "tabloid", "website"))
 # a single name after these words is a place: "the youth prison in Togliatti"
-_IN_PLACE = frozenset(("in", "into", "near", "outside", "IN", "INTO", "NEAR", "OUTSIDE"))
-_LONE_FOLLOWERS = frozenset((", ", " (", "'s", "\u2019s"))
-_TITLE_CONNECTORS = frozenset(("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del"))
-_DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
+_IN_PLACE: Final = frozenset(("in", "into", "near", "outside", "IN", "INTO", "NEAR", "OUTSIDE"))
+_LONE_FOLLOWERS: Final = frozenset((", ", " (", "'s", "\u2019s"))
+_TITLE_CONNECTORS: Final = frozenset(
+    ("of", "for", "the", "and", "&", "at", "to", "in", "on", "de", "del")
+)
+_DETERMINERS: Final = ("the", "its", "his", "her", "their", "a", "an")
 # Things named after a person: "Leahy vetting", "the Monroe Doctrine", "the Marshall Plan",
 # "Fulbright grantees" (a word that may be a verb only capitalised: "Trade Minister van Gennip
 # plan to represent")
-_EPONYM_NOUNS = ("act", "amendment", "law", "vetting", "doctrine", "prize", "award", "program",
-                 "programe", "programm", "programme", "grants", "grantee", "grantees", "scholar",
-                 "scholars", "scholarship", "scholarships", "fellow", "fellows", "fellowship",
-                 "fellowships", "alumni")  # fmt: skip
-_EPONYM = re.compile(
+_EPONYM_NOUNS: Final = (
+    "act", "amendment", "law", "vetting", "doctrine", "prize", "award", "program", "programe",
+    "programm", "programme", "grants", "grantee", "grantees", "scholar", "scholars", "scholarship",
+    "scholarships", "fellow", "fellows", "fellowship", "fellowships", "alumni",
+)  # fmt: skip
+_EPONYM: Final = re.compile(
     rf" (?:{trie(sorted(_EPONYM_NOUNS), caseless=True)}|Plan|Initiative|Fund|Report|Line)\b"
 )
 # A body named after a person: "the Rene Rachou Research Center", "Woodrow Wilson International
 # Center" (the words before the head are checked to be English words)
-_EPONYM_BODY = re.compile(r" (?P<words>(?:[A-Z][a-z]+ ){1,2})(?P<head>[A-Z][a-z]+)\b")
+_EPONYM_BODY: Final = re.compile(r" (?P<words>(?:[A-Z][a-z]+ ){1,2})(?P<head>[A-Z][a-z]+)\b")
 # What joins the items of a list of people: "QOTEZADEH, YAZDI, CHAMRAN, AND BAZARGAN"
-_GLUE = r"(?:,? (?:and|AND|or|OR) |, )"
-_LIST_GLUE = re.compile(_GLUE)
-_LIST_GLUE_BEFORE = re.compile(_GLUE + r"\Z")
-_SUCH_AS = re.compile(r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|including|like) \Z")
-_PEOPLE_WORDS = frozenset(("people", "figures", "personalities", "individuals", "politicians"))
-_HEADED_BY = re.compile(r"\b(led|headed|chaired) by $", re.I)  # the run starts at its end
-_HEADS_OF = {"led": "leader", "headed": "head", "chaired": "chairman"}
-_LED_BY = re.compile(
+_GLUE: Final = r"(?:,? (?:and|AND|or|OR) |, )"
+_LIST_GLUE: Final = re.compile(_GLUE)
+_LIST_GLUE_BEFORE: Final = re.compile(_GLUE + r"\Z")
+_SUCH_AS: Final = re.compile(
+    r"(?<![A-Za-z])(?P<kind>[A-Za-z]{2,20}[sS]),? (?i:such as|including|like) \Z"
+)
+_PEOPLE_WORDS: Final = frozenset(
+    ("people", "figures", "personalities", "individuals", "politicians")
+)
+_HEADED_BY: Final = re.compile(r"\b(led|headed|chaired) by $", re.I)  # the run starts at its end
+_HEADS_OF: Final = {"led": "leader", "headed": "head", "chaired": "chairman"}
+_LED_BY: Final = re.compile(
     trie(["chaired by", "commanded by", "founded by", "headed by", "leadership of", "led by"],
          caseless=True) + r" \Z"
 )  # fmt: skip
-_TITLE_ADJECTIVES = frozenset(
+_TITLE_ADJECTIVES: Final = frozenset(
     ("new", "former", "current", "acting", "incoming", "outgoing", "previous", "late", "then")
 )
-_WINDOW = 160
-_BRACKETED = re.compile(r"\([A-Z][\w/&.-]*\) \Z")  # an acronym in brackets after a title
+_WINDOW: Final = 160
+_BRACKETED: Final = re.compile(r"\([A-Z][\w/&.-]*\) \Z")  # an acronym in brackets after a title
 # Looks back from a name stop after this many characters, so that time stays linear on texts
 # with no spaces or line breaks; no word of the lexicon is that long.
-_LONGEST_WORD = 48
+_LONGEST_WORD: Final = 48
 
 
 class Mention:
@@ -195,9 +203,11 @@ def find_people(
 
 
 # nouns after a given name that name a place or a thing after a person
-_NOT_SURNAMES = frozenset(("town", "city", "hotel", "island", "square", "street", "plan", "tech"))
+_NOT_SURNAMES: Final = frozenset(
+    ("town", "city", "hotel", "island", "square", "street", "plan", "tech")
+)
 # an English word after a given name, ending the capitalised words
-_WORD_SURNAME = re.compile(r" ([A-Z][a-z]+)(?=[,.;:)]| [a-z(]|'s\b|$)")
+_WORD_SURNAME: Final = re.compile(r" ([A-Z][a-z]+)(?=[,.;:)]| [a-z(]|'s\b|$)")
 
 
 def _with_word_surname(text: str, run: Run) -> Run:
@@ -647,8 +657,8 @@ def is_organisation(text: str, local: frozenset[str] = frozenset()) -> bool:
 
 
 # A single name word joined by "&" to another: the partners of a firm's name
-_PARTNER_BEFORE = re.compile(r"(?<![\w&-])(?P<word>[A-Z][\w'-]*) & \Z")
-_PARTNER_AFTER = re.compile(r" & (?P<word>[A-Z][\w'-]*)(?![\w&-])")
+_PARTNER_BEFORE: Final = re.compile(r"(?<![\w&-])(?P<word>[A-Z][\w'-]*) & \Z")
+_PARTNER_AFTER: Final = re.compile(r" & (?P<word>[A-Z][\w'-]*)(?![\w&-])")
 
 
 def _firm_partner(text: str, run: Run) -> bool:
@@ -687,8 +697,8 @@ def _known_starts() -> frozenset[str]:
     return frozenset(starts)
 
 
-_PLACE_BEFORE = frozenset(("the", "at", "in", "from", "near", "into"))
-_PLACE_NOUNS = frozenset(
+_PLACE_BEFORE: Final = frozenset(("the", "at", "in", "from", "near", "into"))
+_PLACE_NOUNS: Final = frozenset(
     (
         *("prison", "camp", "street", "road", "district", "village", "neighborhood", "area"),
         *("mosque", "square", "base", "checkpoint", "crossing", "town", "quarter", "refinery"),
@@ -728,7 +738,7 @@ def _plural_phrase(written: tuple[str, ...]) -> bool:
     )
 
 
-_LED_NOUN = re.compile(
+_LED_NOUN: Final = re.compile(
     " " + trie(["administration", "cabinet", "era", "government", "presidency", "regime"],
                caseless=True) + r"\b"
 )  # fmt: skip

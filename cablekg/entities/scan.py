@@ -36,14 +36,14 @@ from cablekg.entities.words import (
     token_kind,
 )
 
-_ABBREVIATED = frozenset(a.lower() + "." for a in ABBREVIATIONS)
-_NO_BREAKS = (False,) * 64  # mixed-case chunks: capitalisation, not punctuation, bounds them
-_CLOSERS = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
-_TOKEN = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
-_USELESS_ALONE = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
-RUN_KINDS = frozenset((NAME, PARTICLE, INITIAL))
-_RUN_STARTS = RUN_KINDS | {GIVEN}  # a chunk holds a name run only with one of these
-_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
+_ABBREVIATED: Final = frozenset(a.lower() + "." for a in ABBREVIATIONS)
+_NO_BREAKS: Final = (False,) * 64  # mixed-case chunks: capitalisation, not punctuation, bounds them
+_CLOSERS: Final = ',.;:!?)]"\u201d-'  # punctuation that ends a phrase
+_TOKEN: Final = re.compile(r"[^ \n-]+(?:-[^ \n-]+)*-?")  # "MANDELA--WHO" is two tokens
+_USELESS_ALONE: Final = frozenset("STNPHIO")  # kinds of lone words that name nothing by themselves
+RUN_KINDS: Final = frozenset((NAME, PARTICLE, INITIAL))
+_RUN_STARTS: Final = RUN_KINDS | {GIVEN}  # a chunk holds a name run only with one of these
+_ROMAN: Final = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$(?<=.)")
 
 
 # A name run of a chunk: its words and their kinds, start and end, and the kind of the word
@@ -315,7 +315,7 @@ def _upper_kind(token: str) -> tuple[str, bool, bool, bool]:
     return kind, initial, capital, base(token).lower() in lexicon().organisation_starts
 
 
-_SHARED: dict[tuple[object, ...], tuple[object, ...]] = {}
+_SHARED: Final[dict[tuple[object, ...], tuple[object, ...]]] = {}
 _Tuple = TypeVar("_Tuple", bound=tuple[object, ...])
 
 

@@ -8,23 +8,25 @@ from typing import Final, TypeVar
 from cablekg.entities.lexicon import lexicon
 
 # Word kinds
-NAME = "W"  # may be part of a personal name
-GIVEN = "G"  # a given name that is also a common word ("MARK"): a name only where one starts
-PARTICLE = "X"  # bin, al, de, van ...
-INITIAL = "I"  # F., E.A.
-HONORIFIC = "H"
-TITLE = "T"  # title, modifier or rank word
-ORG = "O"  # organisation head (Ministry, Police)
-PLACE = "N"  # nationality, country, place
-PORTFOLIO = "P"
-ACRONYM = "A"
-DICTIONARY = "D"  # an English word outside the cables' common words: a name only after a title
-STOP = "S"  # anything else: common words, boilerplate
+NAME: Final = "W"  # may be part of a personal name
+GIVEN: Final = "G"  # a given name that is also a common word ("MARK"): a name only where one starts
+PARTICLE: Final = "X"  # bin, al, de, van ...
+INITIAL: Final = "I"  # F., E.A.
+HONORIFIC: Final = "H"
+TITLE: Final = "T"  # title, modifier or rank word
+ORG: Final = "O"  # organisation head (Ministry, Police)
+PLACE: Final = "N"  # nationality, country, place
+PORTFOLIO: Final = "P"
+ACRONYM: Final = "A"
+DICTIONARY: Final = (
+    "D"  # an English word outside the cables' common words: a name only after a title
+)
+STOP: Final = "S"  # anything else: common words, boilerplate
 
-_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
-_POSSESSIVE = re.compile(r"(?:['\u2019]|(?<=[A-Za-z]{3}),(?=[sS]$))[sS]?$")
+_INITIAL: Final = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*$")
+_POSSESSIVE: Final = re.compile(r"(?:['\u2019]|(?<=[A-Za-z]{3}),(?=[sS]$))[sS]?$")
 # Abbreviations written with a full stop ("Dr.", "Gen."): not sentence ends.
-ABBREVIATIONS = (
+ABBREVIATIONS: Final = (
     "Mr",
     "Mrs",
     "Ms",
@@ -61,15 +63,17 @@ ABBREVIATIONS = (
     "Asst",
     "Dep",
 )
-_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
-_DIGIT = re.compile(r"\d")
-_GOVERNMENT_SHAPE = re.compile(r"^G[Oo][A-Z]{1,3}$")
-_WORD_PREFIXES = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
-_ABBREVIATED = frozenset(a.lower() for a in ABBREVIATIONS)
-_LOWER_WORDS = re.compile(r"(?<![a-z])[a-z]+ [a-z]+ [a-z]+ [a-z]+")  # from word starts only
-_UPPER_LETTERS = re.compile(r"[A-Z]")
-_LOWER_LETTERS = re.compile(r"[a-z]")
-_CAPITAL_PARTICLES = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
+_PLURAL_ACRONYM: Final = re.compile(r"^[A-Z]{2,}s$")
+_DIGIT: Final = re.compile(r"\d")
+_GOVERNMENT_SHAPE: Final = re.compile(r"^G[Oo][A-Z]{1,3}$")
+_WORD_PREFIXES: Final = frozenset(("anti", "pro", "non", "post", "pre", "self", "multi", "inter"))
+_ABBREVIATED: Final = frozenset(a.lower() for a in ABBREVIATIONS)
+# four lower-case words in a row, from a word's start (the letter class first: the engine then
+# skips to each lower-case letter instead of trying every position)
+_LOWER_WORDS: Final = re.compile(r"[a-z](?<![a-z][a-z])[a-z]* [a-z]+ [a-z]+ [a-z]+")
+_UPPER_LETTERS: Final = re.compile(r"[A-Z]")
+_LOWER_LETTERS: Final = re.compile(r"[a-z]")
+_CAPITAL_PARTICLES: Final = frozenset(("bin", "bint", "ibn", "al", "el", "abu", "ould"))
 
 
 _Value = TypeVar("_Value")
@@ -110,13 +114,13 @@ def _base(token: str) -> str:
     return token
 
 
-QUOTES = "\"\u201c'\u2018"  # quotation marks that may open a name
-OPENERS = "(" + QUOTES  # and a bracket
+QUOTES: Final = "\"\u201c'\u2018"  # quotation marks that may open a name
+OPENERS: Final = "(" + QUOTES  # and a bracket
 # generational suffixes: part of a name as written, but no word that tells people apart
-SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv", "junior"))
+SUFFIXES: Final = frozenset(("jr", "sr", "ii", "iii", "iv", "junior"))
 # compound adjectives that describe a name rather than belong to it: "the London-based
 # International Institute ...", "the Raul Castro-led government"
-ATTRIBUTIVE = (
+ATTRIBUTIVE: Final = (
     *("-led", "-based", "-backed", "-funded", "-owned", "-run", "-linked", "-affiliated"),
     "-controlled",
 )
@@ -128,7 +132,7 @@ def singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
-POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'S", "\u2019S")
+POSSESSIVE_ENDINGS: Final = ("'s", "\u2019s", "'S", "\u2019S")
 
 
 def possessive(token: str) -> bool:
@@ -142,7 +146,7 @@ def token_kind(raw: str, upper: bool) -> str:
     return kind(base(raw), upper)
 
 
-_ROUTING = re.compile(r"^RUEH[A-Z]{1,4}$")
+_ROUTING: Final = re.compile(r"^RUEH[A-Z]{1,4}$")
 
 
 def kind(token: str, upper: bool) -> str:
@@ -240,14 +244,14 @@ def _has_vowel(token: str) -> bool:
 def is_upper_text(text: str) -> bool:
     """True when the text is (almost) all upper case, as in older cables and most subjects."""
     sample = text[:1500]
-    if _LOWER_WORDS.search(sample):
+    if not sample.isupper() and _LOWER_WORDS.search(sample):
         return False  # four lower-case words in a row: mixed case, found at once
     if len(sample) > 300:
         return True
     return len(_UPPER_LETTERS.findall(sample)) > 4 * len(_LOWER_LETTERS.findall(sample))
 
 
-SMALL_WORDS = frozenset(
+SMALL_WORDS: Final = frozenset(
     [
         "of",
         "for",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 
 def _spaced(word: str) -> str:
@@ -17,31 +18,33 @@ def _spaced(word: str) -> str:
     return rf"(?:{word[0]}\s?)?" + r"\s?".join(word)
 
 
-_CLASS = (
+_CLASS: Final = (
     rf"(?P<cls>{_spaced('TOP')}\s+{_spaced('SECRET')}|{_spaced('UNCLASSIFIED')}|{_spaced('UNCLAS')}"
     rf"|{_spaced('CONFIDENTIAL')}|{_spaced('SECRET')}|LIMITED\s+OFFICIAL\s+USE)"
 )
-_MARKS = r"(?:(?P<marks>(?:(?:E\s?F\s?T\s?O|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SBU)\s+)+))?"
-_MARK = re.compile(r"E\s?F\s?T\s?O|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SBU", re.I)
-_SECTION = r"(?:SECTION\s*(?P<sec>\d{1,2})\s*OF\s*(?P<of>\d{1,2})\s*)?"
-_STATION = r"(?P<station>[A-Za-z][A-Za-z.'-]*(?: +[A-Za-z][A-Za-z.'-]*){0,5})"
-_SERIAL = r" *(?P<serial>\d{2,7})(?!\d)"
-_BODY = rf"{_CLASS}(?:\s*//\s*(?P<control>[A-Z]+))?\s+{_MARKS}{_SECTION}{_STATION}{_SERIAL}"
+_MARKS: Final = r"(?:(?P<marks>(?:(?:E\s?F\s?T\s?O|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SBU)\s+)+))?"
+_MARK: Final = re.compile(r"E\s?F\s?T\s?O|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SBU", re.I)
+_SECTION: Final = r"(?:SECTION\s*(?P<sec>\d{1,2})\s*OF\s*(?P<of>\d{1,2})\s*)?"
+_STATION: Final = r"(?P<station>[A-Za-z][A-Za-z.'-]*(?: +[A-Za-z][A-Za-z.'-]*){0,5})"
+_SERIAL: Final = r" *(?P<serial>\d{2,7})(?!\d)"
+_BODY: Final = rf"{_CLASS}(?:\s*//\s*(?P<control>[A-Z]+))?\s+{_MARKS}{_SECTION}{_STATION}{_SERIAL}"
 
-BANNER = re.compile(rf"^[\s\",]*{_BODY}(?P<rest>.*)$", re.I)
+BANNER: Final = re.compile(rf"^[\s\",]*{_BODY}(?P<rest>.*)$", re.I)
 # A banner anywhere in a line whose breaks were lost (`Cable dated:... C O N F I D E N T I A L`).
-BANNER_ANYWHERE = re.compile(rf"(?<![A-Za-z]){_BODY.replace('(?P<', '(?P<any_')}(?!\d)", re.I)
+BANNER_ANYWHERE: Final = re.compile(
+    rf"(?<![A-Za-z]){_BODY.replace('(?P<', '(?P<any_')}(?!\d)", re.I
+)
 # A banner glued to the end of another line (`INFO AMEMBASSY HANOIUNCLAS SECTION 01 OF 03 ...`).
-BANNER_INSIDE = re.compile(rf"{_BODY.replace('(?P<', '(?P<in_')}\s*$")
+BANNER_INSIDE: Final = re.compile(rf"{_BODY.replace('(?P<', '(?P<in_')}\s*$")
 # The rest of a banner line is trusted only when it is markings or a known field keyword.
-_REST_OK = re.compile(
+_REST_OK: Final = re.compile(
     r"^(?:\s*$|\s*+(?-i:[A-Z/ ,]+)$"
     r"|\s*(?:SIPDIS|NOFORN|SENSITIVE|NODIS|EXDIS|LIMDIS|E\.\s?O|TAGS|FOR\s|STATE\s|DEPT\s"
     r"|C O R R))",
     re.I,
 )
 
-CLASSIFICATIONS = {
+CLASSIFICATIONS: Final = {
     "UNCLAS": "UNCLASSIFIED",
     "UNCLASSIFIED": "UNCLASSIFIED",
     "CONFIDENTIAL": "CONFIDENTIAL",
@@ -71,7 +74,7 @@ def classification_of(text: str) -> str | None:
 
 
 # Cheap test before `BANNER`: a classification word's first letters, a digit further on.
-_QUICK = re.compile(
+_QUICK: Final = re.compile(
     r"[\s\",]*(?:(?:C\s?)?C\s?O\s?N|(?:S\s?)?S\s?E\s?C|(?:U\s?)?U\s?N\s?C|(?:T\s?)?T\s?O\s?P|LIMITED)"
     r"[^\d\n]{0,160}\d",
     re.I,
@@ -80,7 +83,7 @@ _QUICK = re.compile(
 
 # First characters `_QUICK` can match at (U+017F, long s, is an s under IGNORECASE); lines starting
 # otherwise with anything but a space, quote or comma are no banner.
-_QUICK_FIRST = frozenset('CSUTLcsutl\u017f",')
+_QUICK_FIRST: Final = frozenset('CSUTLcsutl\u017f",')
 
 
 def read_banner(line: str) -> Banner | None:

@@ -9,23 +9,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from cablekg.parse.text import has_lower
 from cablekg.parse.vocab import CAVEATS
 
-_TOKEN = re.compile(r"[A-Z][A-Z/-]*")
+_TOKEN: Final = re.compile(r"[A-Z][A-Z/-]*")
 # Multi-word markings and their canonical spelling.
-_PHRASES = (
+_PHRASES: Final = (
     (re.compile(r"\bSENSITIVE\s+BUT\s+UNCLASSIFIED\b", re.I), "SBU"),
     (re.compile(r"\bFOR\s+OFFICIAL\s+USE\s+ONLY\b", re.I), "FOUO"),
     (re.compile(r"\bE\s?F\s?T\s?O\b"), "EFTO"),
 )
-_SEPARATORS = re.compile(r"[\s,;/]+")
-_TOKENS = re.compile(r"[\s,;]+")
-_PHRASE_STARTS = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
-_ALIASES = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
-_KNOWN = frozenset(CAVEATS)
-_LONG = tuple(c for c in CAVEATS if len(c) >= 5 and " " not in c)
+_SEPARATORS: Final = re.compile(r"[\s,;/]+")
+_TOKENS: Final = re.compile(r"[\s,;]+")
+_PHRASE_STARTS: Final = ("SENSITIVE", "FOR OFFICIAL", "E F T O", "EFTO")
+_ALIASES: Final = {"SENSITIVE": "SBU", "SBU": "SBU", "NOFORN": "NOFORN", "NF": "NOFORN"}
+_KNOWN: Final = frozenset(CAVEATS)
+_LONG: Final = tuple(c for c in CAVEATS if len(c) >= 5 and " " not in c)
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +59,7 @@ def _build_index() -> dict[tuple[int | str, str], set[int]]:
     return index
 
 
-_EDITS = _build_index()
+_EDITS: Final = _build_index()
 
 
 def _near_long(token: str) -> str | None:

@@ -12,17 +12,18 @@ spelling: `1.4 b/d`, `1.4 (b) and (d)`, `1.5 (B,D)`.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.model import ClassifiedBy
 
-CLASSIFIED_LINE = re.compile(r"^\s*(?:\([A-Z/]+\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.I)
-_REASONS = re.compile(
+CLASSIFIED_LINE: Final = re.compile(r"^\s*(?:\([A-Z/]+\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*(.*)$", re.I)
+_REASONS: Final = re.compile(
     r"(?:\b(?:FOR\s+)?(?:REASONS?|REA ?SONS?|REAS ?ONS?|REASO ?NS?)\b\s*:?"
     r"|\bE\.?\s?O\.?\s*\d{5}\b|(?<![\d.])(?=1\.[4-6](?!\d)))",
     re.I,
 )
-_SECTION = re.compile(r"(?<![\d.])(1\.[4-6])(?![\d])|(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])")
-_TITLE_WORDS = frozenset(
+_SECTION: Final = re.compile(r"(?<![\d.])(1\.[4-6])(?![\d])|(?<![A-Za-z])([A-Ha-h])(?![A-Za-z])")
+_TITLE_WORDS: Final = frozenset(
     [
         "ambassador",
         "amb",
@@ -97,7 +98,7 @@ _TITLE_WORDS = frozenset(
         "charg",
     ]
 )
-_NAME_WORD = re.compile(
+_NAME_WORD: Final = re.compile(
     r"^(?:[A-Z][A-Za-z'`-]*\.?|[A-Z]\.|[A-Z]\.[A-Z][A-Za-z'-]+|(?:der|den|dos|da|del)|Mc[A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+|(?:de|van|von|al|el|bin|la|le|du)(?:-[A-Z][a-z]+)?)$"
 )
 
@@ -105,9 +106,11 @@ _NAME_WORD = re.compile(
 # A generational suffix ending the name, and words that lead to the reasons.
 # Searches start where a match can first begin (a comma, or the first of a run of spaces) and
 # take at most 20 lead-out words, so their time stays linear in the text.
-_SUFFIX = re.compile(r"(?:,|(?<![\s,]))\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
-_LEAD_OUT = re.compile(r"(?<!\s)(?:\s+(?:per|for|fo r|under|by)){1,20}$", re.I)
-_LEAD_IN = re.compile(r"^(?:\([A-Z/]+\)\s*)?Classified\s+By\b\s*:?\s*", re.I)  # written twice
+_SUFFIX: Final = re.compile(r"(?:,|(?<![\s,]))\s+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)$")
+_LEAD_OUT: Final = re.compile(r"(?<!\s)(?:\s+(?:per|for|fo r|under|by)){1,20}$", re.I)
+_LEAD_IN: Final = re.compile(
+    r"^(?:\([A-Z/]+\)\s*)?Classified\s+By\b\s*:?\s*", re.I
+)  # written twice
 
 
 def read_classified_by(text: str) -> ClassifiedBy:

@@ -10,22 +10,23 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.parse.stations import stations
 
 # `(?<!\d)0{2,}\d{2,6}...` written from its literal `00`, so that a search skips ahead to it.
-CONTINUATION = re.compile(r"00(?<!\d00)0*\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
-_WORDS_BEFORE = re.compile(r"(?<![A-Z.'-])[.'-]*+((?:[A-Z][A-Z.'-]*+\s++){1,4})$")
-PAGE_HEADING = re.compile(
+CONTINUATION: Final = re.compile(r"00(?<!\d00)0*\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}(?!\d)\s*")
+_WORDS_BEFORE: Final = re.compile(r"(?<![A-Z.'-])[.'-]*+((?:[A-Z][A-Z.'-]*+\s++){1,4})$")
+PAGE_HEADING: Final = re.compile(
     r"\bPAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,20}?\s+\d{4,6}\s+(?:\d{2}\s+OF\s+\d{2}\s+)?\d{6}Z"
     r"(?:\s+[A-Z][A-Z-]+-\d\d)?\s*"
 )
-PAGE_MARK = re.compile(
+PAGE_MARK: Final = re.compile(
     r"^\s*(?:UNCLASSIFIED|UNCLAS|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)"
     r"(?:\s+PTQ\d+)?\s*$"
     r"|^\s*(?:BT|NNNN|#\d{3,5}|ZZ)\s*$"
 )
-LATEX = re.compile(
+LATEX: Final = re.compile(
     r"\$[^$\n]{0,300}?\\[A-Za-z]+[^$\n]{0,300}?\$|\\(?:left|right|ldots|cdots|frac|mathrm|mathbf|text)\b[^\s]*"
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import Final
 
 from cablekg.parse.banner import read_banner
 from cablekg.parse.dtg import DTG, DTG_ANYWHERE
@@ -25,11 +26,11 @@ def read_copies(lines: list[str]) -> Parts:
 
 
 # Lines that may open a copy (transmission, DE, date-time group, banner) or a paragraph.
-_WORTH = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
+_WORTH: Final = re.compile(r"^[\s\",]*(?:VZCZC|DE\s|[ZOPR]\s|[CSUTLcsutl]|¶|-|\d)")
 
 
 # A line that opens like a banner (its first character tested case-sensitively).
-_BANNER_OPENER = re.compile(
+_BANNER_OPENER: Final = re.compile(
     r"(?-i:(?=[CSUTLcsutl \"\t,]))"
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS|LIMITED OFF|TOP SEC)",
     re.I,
@@ -37,7 +38,7 @@ _BANNER_OPENER = re.compile(
 
 
 # First characters of a stripped date-time group line.
-_DTG_FIRST = frozenset("NZOPR0123456789")
+_DTG_FIRST: Final = frozenset("NZOPR0123456789")
 
 
 def _may_repeat(lines: list[str]) -> bool:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Final
 
 from cablekg.model import ClassifiedBy, Declassification
 
-EO_LINE = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\b\s*:?\s*(.*)$", re.I)
-DECL_LINE = re.compile(r"^\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?|DNG)\s*:\s*(.*)$", re.I)
-_DECL_WORD = re.compile(r"^(?:DECL(?:ASSIFY)?l?(?:\s+ON)?\s*:?\s*)", re.I)
-_US_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\d/])")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
-_CLASSIFIER = re.compile(
+EO_LINE: Final = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\b\s*:?\s*(.*)$", re.I)
+DECL_LINE: Final = re.compile(r"^\s*(?:DECL(?:ASSIFY)?(?:\s+ON)?|DNG)\s*:\s*(.*)$", re.I)
+_DECL_WORD: Final = re.compile(r"^(?:DECL(?:ASSIFY)?l?(?:\s+ON)?\s*:?\s*)", re.I)
+_US_DATE: Final = re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\d/])")
+_ISO_DATE: Final = re.compile(r"(?<!\d)(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
+_CLASSIFIER: Final = re.compile(
     r"\((?P<surname>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?), ?"
     r"(?P<given>[A-Z][A-Za-z'-]*\.?(?: [A-Z][A-Za-z'-]*\.?){0,2})\)"
     r"(?: (?P<office>[A-Z0-9/-]{1,10}))?$"

@@ -10,26 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
-MONTHS = {
+MONTHS: Final = {
     m: i
     for i, m in enumerate(
         ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
     )
 }
-PROSIGNS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+PROSIGNS: Final = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
-DTG = re.compile(
+DTG: Final = re.compile(
     r"^(?P<prec>(?:NIACT\s+)?(?:[ZOPR]\s+){0,2}?)(?P<day>[0-3]?\d)(?P<hh>[0-2]\d)(?P<mm>[0-5]\d)\s?Z"
     r"\s+(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<year>\d{4}|\d{2})\b",
 )
 # A date-time group line anywhere in a text (a header printed after the body), found with the
 # newline before it: a literal first character lets the search skip ahead, where `^` with
 # re.M tries every position (four times slower over a whole text).
-DTG_ANYWHERE = re.compile(r"\n(?:[ZOPR]\s+){1,2}[0-3]\d[0-2]\d[0-5]\d\s?Z\s+[A-Z]{3}\s+\d{2}")
-_ISO = re.compile(r"(?:Cable dated:\s*)(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
+DTG_ANYWHERE: Final = re.compile(
+    r"\n(?:[ZOPR]\s+){1,2}[0-3]\d[0-2]\d[0-5]\d\s?Z\s+[A-Z]{3}\s+\d{2}"
+)
+_ISO: Final = re.compile(r"(?:Cable dated:\s*)(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)")
 # `Tuesday, 03 July 2001, 12:03`, the date line of some extracts.
-_LONG = re.compile(
+_LONG: Final = re.compile(
     r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),\s+(\d\d):(\d\d)\s*$"
 )
 

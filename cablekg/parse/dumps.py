@@ -11,33 +11,36 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Final
 
 from cablekg.sources.base import Metadata
 
-_CLASSES = (
+_CLASSES: Final = (
     r"UNCLASSIFIED//FOR OFFICIAL USE ONLY|UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL//NOFORN"
     r"|CONFIDENTIAL|SECRET//NOFORN|SECRET|TOP SECRET"
 )
-_DATE = (
+_DATE: Final = (
     r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}|\d{4}-\d\d-\d\d(?: \d\d:\d\d(?::\d\d)?)?"
     r"|\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}"
 )
-ROW = re.compile(
+ROW: Final = re.compile(
     rf"^[\s\",]*(?:(?P<rowid>\d{{1,7}})\"?[\t, ]+\"?)?(?P<date>{_DATE})\"?[\t, ]+"
     r"\"?(?P<id>\d{2}[A-Z][A-Z0-9]*\d)\"?"
     rf"[\t, ]+\"?(?P<origin>[^\"\t,]{{1,60}}?)\"?[\t, ]+\"?(?P<cls>{_CLASSES})\"?[\t, ]+\"?"
     r"(?P<refs>(?:\d{2}[A-Z][A-Z0-9]*\d+[| ]?)*)\"?(?:[\t, ]+\"?|$)(?P<rest>.*)$"
 )
-_ROW_START = re.compile(rf"^[\s\",]*\d{{1,7}}\"?[\t, ]+\"?(?:{_DATE})\"?[\t, ]+\"?\d{{2}}[A-Z]")
-_KEY = re.compile(
+_ROW_START: Final = re.compile(
+    rf"^[\s\",]*\d{{1,7}}\"?[\t, ]+\"?(?:{_DATE})\"?[\t, ]+\"?\d{{2}}[A-Z]"
+)
+_KEY: Final = re.compile(
     r"^(id|date|refid|origin|classification|destination|header|body|tags|subject):\s?(.*)$"
 )
-_ALONE_DATE = re.compile(rf"^\s*({_DATE})\s*$")
-_ALONE_ID = re.compile(r"^\s*(\d{2}[A-Z][A-Z0-9]*\d)\s*$")
-_ALONE_CLASS = re.compile(rf"^\s*({_CLASSES})\s*$")
-_ALONE_NUMBER = re.compile(r"^\s*\d{1,7}\s*$")
-_ALONE_REFS = re.compile(r"^\s*(?:\d{2}[A-Z][A-Z0-9]*\d+\|?)+\s*$")
-_ORIGIN = re.compile(
+_ALONE_DATE: Final = re.compile(rf"^\s*({_DATE})\s*$")
+_ALONE_ID: Final = re.compile(r"^\s*(\d{2}[A-Z][A-Z0-9]*\d)\s*$")
+_ALONE_CLASS: Final = re.compile(rf"^\s*({_CLASSES})\s*$")
+_ALONE_NUMBER: Final = re.compile(r"^\s*\d{1,7}\s*$")
+_ALONE_REFS: Final = re.compile(r"^\s*(?:\d{2}[A-Z][A-Z0-9]*\d+\|?)+\s*$")
+_ORIGIN: Final = re.compile(
     r"^\s*(?:Embassy|Consulate|US |USUN|UNVIE|Mission|Secretary|Iran|American|REO|PRT|USEU)\b"
     r".{0,50}$"
 )
@@ -89,7 +92,7 @@ def take_dumps(lines: list[str]) -> tuple[list[str], list[Metadata]]:
 
 # Every record has `id:`/`refid:`/`date:` keys, or a date alone on its line, or a date followed
 # by the cable's id. The lookahead takes only lines whose first character can start a record.
-_HINT = re.compile(
+_HINT: Final = re.compile(
     r"^(?=[0-9 \t\",idr])(?:id:|date:|refid:|[\s\",]*(?:\d{1,7}[\"\t, ]+)?\"?"
     r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d\d-\d\d)(?:[\d: ]*$|[\d: ]*[\"\t, ]+\"?\d\d[A-Z]))",
     re.M,
@@ -171,7 +174,7 @@ def _meta(cable_id, date, origin, classification, refs) -> Metadata:
     )
 
 
-_US_DATE_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d\d)", re.ASCII)
+_US_DATE_TIME: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d\d)", re.ASCII)
 
 
 def iso_date(text: str | None) -> str | None:

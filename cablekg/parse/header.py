@@ -22,48 +22,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from cablekg.model import Addressee
 from cablekg.parse.banner import BANNER_INSIDE, read_banner
 from cablekg.parse.dtg import DateTimeGroup, read_dtg
 from cablekg.parse.text import has_lower
 
-PRECEDENCES = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE")
-_PRECEDENCE_DAMAGE = {
+PRECEDENCES: Final = ("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE")
+_PRECEDENCE_DAMAGE: Final = {
     "PRORITY": "PRIORITY", "PRIORTY": "PRIORITY", "PRIOIRTY": "PRIORITY",
     "IMMEDIAT": "IMMEDIATE", "IMEDIATE": "IMMEDIATE", "ROUTIN": "ROUTINE",
 }  # fmt: skip
-ZNY_CLASS = {"CCCCC": "CONFIDENTIAL", "SSSSS": "SECRET", "UUUUU": "UNCLASSIFIED",
+ZNY_CLASS: Final = {"CCCCC": "CONFIDENTIAL", "SSSSS": "SECRET", "UUUUU": "UNCLASSIFIED",
              "EEEEE": "UNCLASSIFIED", "TTTTT": "TOP SECRET"}  # fmt: skip
-ROUTE_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+ROUTE_PRECEDENCE: Final = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
-TRANSMISSION = re.compile(r"^VZCZC[A-Z0-9]*$")
-ROUTING = re.compile(r"^([ZOPR])[ZOPR]?\s+(?:R[A-Z0-9]{3,7}\s*)+$")
-ROUTING_MORE = re.compile(r"^R[A-Z]{3,6}(?:\s+R[A-Z]{3,6})*$")
-DE = re.compile(r"^DE\s+(R[A-Z0-9]{3,7})\s+#\s?(\d{1,6})(?:/(\d{1,3}))?(?:\s+(\d{7}))?")
-ZNY = re.compile(r"^ZN[YR]\s+([A-Z]{5})\b")
-FM = re.compile(r"^FM\s+(\S.*)$")
-TO = re.compile(r"^TO\s+(\S.*)$")
-INFO = re.compile(r"^INFO\s+(\S.*)$")
-XMT = re.compile(r"^XMT\s+(\S.*)$")
-BT = re.compile(r"^(?:BT|NNNN)$")
+TRANSMISSION: Final = re.compile(r"^VZCZC[A-Z0-9]*$")
+ROUTING: Final = re.compile(r"^([ZOPR])[ZOPR]?\s+(?:R[A-Z0-9]{3,7}\s*)+$")
+ROUTING_MORE: Final = re.compile(r"^R[A-Z]{3,6}(?:\s+R[A-Z]{3,6})*$")
+DE: Final = re.compile(r"^DE\s+(R[A-Z0-9]{3,7})\s+#\s?(\d{1,6})(?:/(\d{1,3}))?(?:\s+(\d{7}))?")
+ZNY: Final = re.compile(r"^ZN[YR]\s+([A-Z]{5})\b")
+FM: Final = re.compile(r"^FM\s+(\S.*)$")
+TO: Final = re.compile(r"^TO\s+(\S.*)$")
+INFO: Final = re.compile(r"^INFO\s+(\S.*)$")
+XMT: Final = re.compile(r"^XMT\s+(\S.*)$")
+BT: Final = re.compile(r"^(?:BT|NNNN)$")
 # 1970s printouts: page heading, action and info office codes, the dashed transmission line.
-PAGE = re.compile(r"^PAGE\s+\d{1,3}\b")
-OFFICE_CODES = re.compile(
+PAGE: Final = re.compile(r"^PAGE\s+\d{1,3}\b")
+OFFICE_CODES: Final = re.compile(
     r"^(?:(?:ACTION|INFO)\s+)?[A-Z][A-Z0-9]*-\d\d(?:\s+[A-Z][A-Z0-9]*-\d\d)*(?:\s+/\d+\s*[A-Z]?)?$"
 )
-DASHED = re.compile(r"^-{5,}\s*[0-9A-F]{4,}")
-PRINTOUT_CLASS = re.compile(
+DASHED: Final = re.compile(r"^-{5,}\s*[0-9A-F]{4,}")
+PRINTOUT_CLASS: Final = re.compile(
     r"^(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)\s+PTQ\d+$"
     r"|^\d{4}[A-Z]+\d+\s+-\s+(UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|TOP SECRET)$"
 )
-NOTE = re.compile(
+NOTE: Final = re.compile(
     r"^(?:This record is a partial extract|-+\s*header ends\s*-+$|TelegramRestricted)", re.I
 )
-ADDRESS_CHARS = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
-_ROUTE = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
-_NUMBER = re.compile(r"(?<!\s)\s*\b(\d{1,4}(?:-\d{1,4})?)$")
-_PRECEDENCE_WORDS = (
+ADDRESS_CHARS: Final = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'()/:-]*$")
+_ROUTE: Final = re.compile(r"^(R[A-Z0-9]{3,7})\s*/\s*")
+_NUMBER: Final = re.compile(r"(?<!\s)\s*\b(\d{1,4}(?:-\d{1,4})?)$")
+_PRECEDENCE_WORDS: Final = (
     "NIACT IMMEDIATE",
     "FLASH",
     "IMMEDIATE",
@@ -71,9 +72,9 @@ _PRECEDENCE_WORDS = (
     "ROUTINE",
     *_PRECEDENCE_DAMAGE,
 )
-_PRECEDENCE_ENDINGS = tuple(" " + word for word in _PRECEDENCE_WORDS)
+_PRECEDENCE_ENDINGS: Final = tuple(" " + word for word in _PRECEDENCE_WORDS)
 # Where a line that lost its breaks must be cut again.
-_CUTS = re.compile(
+_CUTS: Final = re.compile(
     r"(?<=\S)(?=DE\s+R[A-Z0-9]{3,7}\s+#\s?\d)"
     r"|(?<=\S)(?=ZN[YR]\s+[A-Z]{5}\b)"
     r"|(?<=ZN[YR] [A-Z]{5} ZZH)(?=\S)"
@@ -88,7 +89,7 @@ _CUTS = re.compile(
     r"|(?<!TO )(?<!INFO )(?<!XMT )(?<=[A-Z0-9]\s)(?=R[UH][A-Z0-9]{2,5}/[A-Z])"
 )
 # Lines that open the preamble after the header (no banner seen).
-_PREAMBLE_START = re.compile(
+_PREAMBLE_START: Final = re.compile(
     r"^(?:SIPDIS|NOFORN|E\.\s?O\.?\s?\d|EO\s\d|TAGS?\b|SUBJ(?:ECT)?:|REFS?:"
     r"|CLASSIFIED BY|Classified By|¶?\s?1\.\s)"
 )
@@ -96,11 +97,11 @@ _PREAMBLE_START = re.compile(
 # Every branch starts with a literal, which lets the search skip ahead to where one can begin
 # (a branch starting with a class or a repeat would make it try all branches at every
 # position); the time group is found from its literal Z instead.
-_GLUED_HINT = re.compile(
+_GLUED_HINT: Final = re.compile(
     r"DE\sR|ZN[YR]\s|ZZH\S|FM\s[A-Z]|TO\s+R[A-Z]|INFO\s|R[UH][A-Z0-9]{2,5}/|-----"
 )
-_GLUED_TIME = re.compile(r"Z(?<=\d{6}Z)\s")  # `\d{6}Z\s` found from its literal Z
-_HEADERISH = re.compile(
+_GLUED_TIME: Final = re.compile(r"Z(?<=\d{6}Z)\s")  # `\d{6}Z\s` found from its literal Z
+_HEADERISH: Final = re.compile(
     r"^(?:VZCZC|[ZOPR]{2}\s+R[A-Z]|DE\s+R|ZN[YR]\s|FM\s|TO\s|INFO\s|XMT\s|R[UH][A-Z0-9]{2,5}/|[ZOPR]\s+\d{6}Z)"
 )
 

@@ -12,11 +12,12 @@ same rules, and malformed WikiLeaks ids are repaired by rule:
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.parse.stations import code_of, stations
 
-_ID = re.compile(r"^(\d{2})([A-Z][A-Z0-9]*?)0*(\d{1,7})$")
-_BANNER_FRAGMENT = re.compile(r"^(?:S?E?C?T?I?O?N?)\d{1,2}OF\d{1,2}|^EFTO")
+_ID: Final = re.compile(r"^(\d{2})([A-Z][A-Z0-9]*?)0*(\d{1,7})$")
+_BANNER_FRAGMENT: Final = re.compile(r"^(?:S?E?C?T?I?O?N?)\d{1,2}OF\d{1,2}|^EFTO")
 
 
 def make_id(year: int, station: str, serial: int | str) -> str:

@@ -13,36 +13,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from cablekg.model import Paragraph
 
-PARAGRAPH_START = re.compile(
+PARAGRAPH_START: Final = re.compile(
     r"^\s*(?:[-\u2013\u2022]\s*)?(?:¶\s*|M-6)?(?P<num>\d{1,3})\s*\.(?!\d)\s*"
     r"(?:\(\s*(?P<mark>[A-Za-z]{1,5}(?:\s*/\s*[A-Za-z]{1,6}){0,2})\s*\)\s*[-:.]?\s*)?(?P<rest>.*)$"
 )
 # First characters of a stripped line that `PARAGRAPH_START` matches.
-PARAGRAPH_FIRST = frozenset("-\u2013\u2022¶M0123456789")
-_ENTIRE_TEXT = re.compile(
+PARAGRAPH_FIRST: Final = frozenset("-\u2013\u2022¶M0123456789")
+_ENTIRE_TEXT: Final = re.compile(
     r"^\(?\s*(?P<cls>UNCLASSIFIED|LIMITED OFFICIAL USE|CONFIDENTIAL|SECRET|U|LOU|C|S)"
     r"\s*[-\u2013]*\s*ENTIRE\s+TEXT\b",
     re.I,
 )
-MARKINGS = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|NF|SBU|[A-Z]{1,4}/[A-Z/]{1,12})$")
-_CLASS_MARK = {
+MARKINGS: Final = re.compile(r"^(?:U|SBU|C|S|TS|LOU|FOUO|NF|SBU|[A-Z]{1,4}/[A-Z/]{1,12})$")
+_CLASS_MARK: Final = {
     "UNCLASSIFIED": "U",
     "LIMITED OFFICIAL USE": "LOU",
     "CONFIDENTIAL": "C",
     "SECRET": "S",
 }
 # A numbered paragraph with its portion marking inside a line (`... Cobos 2.  (U) On August 16`).
-_MARKED = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)")
-_NUMBER_BEFORE = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
-_UNDERLINE_CHARS = frozenset("-=_*~")
+_MARKED: Final = re.compile(r"\.\s{1,4}\((?:U|SBU|C|S|TS|LOU|FOUO|[CS]/NF|SBU/NF|U/FOUO)\)")
+_NUMBER_BEFORE: Final = re.compile(r"(?:(?<=\s)|(?<=-)|^)(?:¶\s?)?(?P<num>\d{1,3})$")
+_UNDERLINE_CHARS: Final = frozenset("-=_*~")
 # Three underline characters after any indent, then nothing but those and spaces; written
 # without adjacent quantifiers that share spaces, which made a long line cost cubic time.
-_UNDERLINE = re.compile(r"^(?=\s*[-=_*~ ]{3})[-=_*~\s]*+$")
-_SUBITEM = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
-_SENTENCE_ENDS = frozenset(".!?:;\"')]")
+_UNDERLINE: Final = re.compile(r"^(?=\s*[-=_*~ ]{3})[-=_*~\s]*+$")
+_SUBITEM: Final = re.compile(r"^\s*(?:[A-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)|--|-\s|\*|•|o\s)")
+_SENTENCE_ENDS: Final = frozenset(".!?:;\"')]")
 
 
 @dataclass

@@ -20,26 +20,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from cablekg.model import Reference
 from cablekg.parse.ids import _one_edit, make_id
 from cablekg.parse.stations import code_of, stations
 
-REF_LINE = re.compile(
+REF_LINE: Final = re.compile(
     r"^\s*(?:REFS?|REFTELS?|REFERENCES?|REF\(S\)|REF\s?TEL)\b\s*(?::|\.(?!\w)|-\s)?\s*(.*)$", re.I
 )
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"(?<![^\s;,:(])(?:¶\s?|1(?=[A-Z][.)]))?(?:\(([A-Z]|\d{1,2})\)|\[([A-Z])\]|([A-Z]|\d{1,2})[.)])(?=[\s(]|$|[A-Z0-9])"
 )
-_CABLE = re.compile(
+_CABLE: Final = re.compile(
     r"(?<![A-Z0-9])(?:(?P<y1>(?:19|20)?\d{2})\s+)?"
     r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})"
     r"\s+(?P<serial>\d{1,6})(?![\d/:-])(?:\s*\((?P<y2>(?:19|20)?\d{2})\))?"
 )
-_MORE = re.compile(r"^\s*(?:,|AND|&|/)\s*(\d{2,6})(?![\d/:-])(?=\s*(?:$|[,;.)]|AND\b|\())")
-_ASCII_UPPER = {c: c - 32 for c in range(ord("a"), ord("z") + 1)}
-DAILY_RATE = {"STATE": 1000}
-POST_RATE = 40
+_MORE: Final = re.compile(r"^\s*(?:,|AND|&|/)\s*(\d{2,6})(?![\d/:-])(?=\s*(?:$|[,;.)]|AND\b|\())")
+_ASCII_UPPER: Final = {c: c - 32 for c in range(ord("a"), ord("z") + 1)}
+DAILY_RATE: Final = {"STATE": 1000}
+POST_RATE: Final = 40
 
 
 @dataclass(frozen=True)

@@ -13,34 +13,35 @@ separator line of asterisks glued before it (`****** ****** ERELI`), and a
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_WORD = r"(?:[A-Z][A-Za-z'`-]+|[A-Z]\.|JR\.|Jr\.|van|von|de|del|da|al|bin)"
-_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
-_NAMES = rf"{_NAME}(?:\s*/\s*{_NAME})*"
-_STANDALONE = re.compile(rf"^\s*({_NAMES})\s*$")
-_LOWER_ALONE = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-case last line
+_WORD: Final = r"(?:[A-Z][A-Za-z'`-]+|[A-Z]\.|JR\.|Jr\.|van|von|de|del|da|al|bin)"
+_NAME: Final = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+_NAMES: Final = rf"{_NAME}(?:\s*/\s*{_NAME})*"
+_STANDALONE: Final = re.compile(rf"^\s*({_NAMES})\s*$")
+_LOWER_ALONE: Final = re.compile(r"^\s*([a-z]{4,})\s*$")  # `kurtzer`: a lone lower-case last line
 # A separator of asterisks (and a redaction) glued before a standalone name.
-_SEPARATOR = re.compile(r"^[\sX]*\*{3,}[\s*]*")
+_SEPARATOR: Final = re.compile(r"^[\sX]*\*{3,}[\s*]*")
 # Debris after the name: dots after a space or in a run, quotes, commas, a date. (A redaction
 # there is the signer, redacted: `... CLINTON End Cable Text XXXXXXXXXXXX`.)
 # Each piece is taken whole (atomic, possessive): no backtracking into it. A search starts only
 # where a match can first begin (not after a space, quote, comma, `..` or ` .`, which an earlier
 # start takes in its stride) and takes at most 80 pieces (the caller searches 80 characters), so
 # its time stays linear in the text.
-_DEBRIS = re.compile(
+_DEBRIS: Final = re.compile(
     r"(?<![\s\",])(?<!\.\.)(?<!\s\.)"
     r"(?>\s++\.++|\.{2,}+|\s*+[\",]|\s++(?:\d{1,2}\s++)?\d{1,2}/\d{1,2}/\d{4}"
     r"|\s++\d{4}-\d\d-\d\d){1,80}\s*$"
 )
-_SUFFIXES = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
-_TRAILING = re.compile(
+_SUFFIXES: Final = frozenset({"JR", "JR.", "Jr", "Jr.", "SR", "SR.", "Sr", "Sr.", "II", "III"})
+_TRAILING: Final = re.compile(
     r"(?:(?<=[.!?\"')*\]])|(?<=XXXX)|(?<=END COMMENT)|(?<=End Comment)|(?<=End comment))"
     rf"\s+({_NAMES})\s*$"
 )
 # "Visit Embassy X's Classified Website: <address>" closes many cables just before the name.
 # The same footer closing the text after the name (`JEFFREY Visit Ankara's Classified Web Site`).
-_FOOTER_AFTER = re.compile(r"\s*\"?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*$")
-_FOOTER = re.compile(
+_FOOTER_AFTER: Final = re.compile(r"\s*\"?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*$")
+_FOOTER: Final = re.compile(
     r"(?<!\*)(?:\*+\s*)?Visit\b[^.]{0,60}?Classified\s+Web\s?[Ss]ite\b.*?(?=\s\S+\s*$)"
 )
 # Each marker is taken whole (an atomic group) with all the space before it (possessive), so a
@@ -49,19 +50,19 @@ _FOOTER = re.compile(
 # The search tries each start once: never inside a run of spaces or of `=` (the run's start
 # matches whenever a later start would), and at most 50 markers from there (more never end a
 # cable), so time stays linear in the text however long a run of markers it holds.
-END_MARKERS = re.compile(
+END_MARKERS: Final = re.compile(
     r"(?<!\s)(?>\s*+(?:(?<!=)=+\s*CABLE ENDS?\s*=*|\"?\s*Classification:\s*[A-Z/ ]+\"?"
     r"|>?\s*\d{4}[A-Z]+\d+\s*-\s*(?:Classification:.*|UNCLASSIFIED|CONFIDENTIAL|SECRET)"
     r"|>|\bBT|\b(?i:NNNN)|#\d{3,5}|End Cable Text|\")){1,50}"
     r"\s*$"
 )
-_NOT_NAMES_TEXT = """
+_NOT_NAMES_TEXT: Final = """
 END SUMMARY COMMENT TEXT QUOTE UNQUOTE BT NNNN SIPDIS NOFORN CONFIDENTIAL SECRET UNCLASSIFIED
 UNCLAS LIMITED OFFICIAL USE MINIMIZE CONSIDERED NOTE ACTION INFO PAGE CORRECTED COPY SENSITIVE
 THE AND OF FOR TO IN ON AT BY WITH NOT DEPT STATE REFTEL PARA PARAS ABOVE BELOW AS EXDIS NODIS
 UNQTE QTE ENDS GOA GOB USG GOM GOI FYI TFG FM AM PM YES NO OK THANKS THANK YOU REGARDS
 """
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES: Final = frozenset(_NOT_NAMES_TEXT.split())
 
 
 def strip_end_markers(text: str) -> tuple[str, bool]:

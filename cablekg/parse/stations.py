@@ -12,11 +12,21 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 
 from cablekg.resources import data_path
 
-OFFICE_PREFIXES = ("AMEMBASSY", "AMCONSUL", "USMISSION", "USOFFICE", "USINT", "USEU", "USLO", "AIT")
-_NOT_CODE = re.compile(r"[^A-Z0-9]")
+OFFICE_PREFIXES: Final = (
+    "AMEMBASSY",
+    "AMCONSUL",
+    "USMISSION",
+    "USOFFICE",
+    "USINT",
+    "USEU",
+    "USLO",
+    "AIT",
+)
+_NOT_CODE: Final = re.compile(r"[^A-Z0-9]")
 
 
 def code_of(name: str) -> str:

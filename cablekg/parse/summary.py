@@ -8,18 +8,19 @@ never closes it).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.model import Paragraph
 
-_OPEN = re.compile(
+_OPEN: Final = re.compile(
     r"^(?:\(?[A-Z/]{1,6}\)\s*)?(?:BEGIN\s+)?SUMMARY"
     r"(?:\s+AND\s+(?:COMMENT|INTRODUCTION|ACTION REQUESTED))?"
     r"(?:\s*\(continued\))?\s*(?:[:.\-]+\s*|\s+(?=[A-Z])|$)",
     re.I,
 )
-_CLOSE = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*\)?[.:]?", re.I)
-_NEXT_PART = re.compile(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", re.I)
-_HEADING = re.compile(r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+\w+)?\s*[:.]?$", re.I)
+_CLOSE: Final = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b\s*\)?[.:]?", re.I)
+_NEXT_PART: Final = re.compile(r"^\s*(?:\(?[A-Z/]{1,6}\)\s*)?(?:COMMENT|BACKGROUND)\b", re.I)
+_HEADING: Final = re.compile(r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+\w+)?\s*[:.]?$", re.I)
 
 
 def find_summary(paragraphs: list[Paragraph], search: int = 6) -> str | None:

@@ -12,16 +12,17 @@ Person tags are kept as written: `RICE, CONDOLEEZZA`, `OVIP (CLINTON, HILLARY)`.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.parse.ids import _one_edit
 from cablekg.parse.vocab import tag_codes, wikileaks_tags
 
-TAGS_LINE = re.compile(r"^\s*(?:T\s?A\s?G\s?S?|AGS)\s*(?::|\s)\s*(.*)$", re.I)
-_PAREN_PERSON = re.compile(r"\(([A-Z][A-Z'.-]+,\s*[A-Z][A-Z' .-]+)\)")
-_TOKEN = re.compile(r"([^\s,;()]+)([\s,;()]*)")
-_SPLIT = re.compile(r"[\s,;]+")
-_TAGS_WORD = re.compile(r"^\s*(?:TAGS?|AGS)\b", re.I)
-_TAGS_SPACED = re.compile(r"^\s*T\s?A\s?G\s?S")
+TAGS_LINE: Final = re.compile(r"^\s*(?:T\s?A\s?G\s?S?|AGS)\s*(?::|\s)\s*(.*)$", re.I)
+_PAREN_PERSON: Final = re.compile(r"\(([A-Z][A-Z'.-]+,\s*[A-Z][A-Z' .-]+)\)")
+_TOKEN: Final = re.compile(r"([^\s,;()]+)([\s,;()]*)")
+_SPLIT: Final = re.compile(r"[\s,;]+")
+_TAGS_WORD: Final = re.compile(r"^\s*(?:TAGS?|AGS)\b", re.I)
+_TAGS_SPACED: Final = re.compile(r"^\s*T\s?A\s?G\s?S")
 
 
 def tag_line_text(line: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from cablekg.model import ClassifiedBy, Declassification, Paragraph
 from cablekg.parse.banner import BANNER_ANYWHERE, Banner, read_banner
@@ -29,38 +30,38 @@ from cablekg.parse.signature import split_signature, strip_end_markers
 from cablekg.parse.tags import known_share, read_tags, tag_line_text
 from cablekg.parse.text import is_upper, squash
 
-SUBJECT_LINE = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
-_SUBJECT_MARKING = re.compile(
+SUBJECT_LINE: Final = re.compile(r"^\s*SUBJ(?:ECT)?\b\s*[:.]?\s*(.*)$", re.I)
+_SUBJECT_MARKING: Final = re.compile(
     r"^\s*\((?:U|C|S|SBU|LOU|TS|FOUO|[A-Z]{1,4}/[A-Z]{1,4})\)\s*|(?<!\s)\s*\((?:U|C|S|SBU|LOU|TS)\)\s*$",
     re.I,
 )
-_SUMMARY_HEAD = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
-_NOTE = re.compile(
+_SUMMARY_HEAD: Final = re.compile(r"^\s*(?:BEGIN\s+)?SUMMARY\b(?!\s+(?:OF|FOR)\b)", re.I)
+_NOTE: Final = re.compile(
     r"^\s*(?:Declassified/Released|C\s?O\s?R\s?R\s?E\s?C\s?T\s?E\s?D\s+C\s?O\s?P\s?Y"
     r"|Original Telegram was|de-classified\s*$|Copy from the National Archives|RG \d+:|File:"
     r"|\d{4}-\d{2} Central Foreign Policy"
     r"|This record is a partial extract|-+\s*header ends|TelegramRestricted|Cable dated:)",
     re.I,
 )
-_SBU_NOTICE = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
-_SENSITIVE = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
-_DASHES = re.compile(r"^[\s\-=_*]{3,}$")
+_SBU_NOTICE: Final = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
+_SENSITIVE: Final = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
+_DASHES: Final = re.compile(r"^[\s\-=_*]{3,}$")
 # First characters of lines that are prose for sure (none of the special lines starts so).
-_PROSE_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789¶-'")
+_PROSE_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789¶-'")
 # A body line that may be more than text: a restart, office codes, a page mark, a late
 # Classified By. Prose lines (most of them) skip those checks.
-_SPECIAL = re.compile(
+_SPECIAL: Final = re.compile(
     r"[\s\",]*(?:VZCZC|ACTION\s|INFO\s|[ZOPR]\s|FM\s|DE\s|PAGE\s|BT\s*$|NNNN|#\d|ZZ\s*$|\(|"
     r"(?:S\s?|C\s?)?(?:C\s?O\s?N|S\s?E\s?C|U\s?N\s?C|T\s?O\s?P|LIMITED|CLASSIFIED)|[A-Z]+-\d\d"
     r"|S e c|C o n|Unclas|Secret|Confidential|Classified)"
 )
 # A body line that may open a repeated section header (checked by `_section_restart`).
-_RESTART = re.compile(
+_RESTART: Final = re.compile(
     r"^(?:VZCZC|(?:ACTION|INFO)\s+[A-Z]+-\d\d|[ZOPR](?:\s[ZOPR])?\s\d{6}Z\s|FM\s+[A-Z]{2,}\s[A-Z]|DE\s+R[A-Z]{3})"
 )
 # Where a preamble line that lost its breaks is cut again. Every cut starts at a space, at the
 # first letter of a keyword or after SIPDIS: the first line skips all other places at once.
-_PREAMBLE_CUTS = re.compile(
+_PREAMBLE_CUTS: Final = re.compile(
     r"(?:(?=[\sETASRC])|(?<=SIPDIS))(?:"
     r"(?<=\S)\s*(?=E\.\s?O\.\s?\d{5}\b)"
     r"|(?<=\S)\s+(?=T?AGS\s*:)"
@@ -77,33 +78,33 @@ _PREAMBLE_CUTS = re.compile(
 )
 # Cheap test before `_PREAMBLE_CUTS` (searched from the line's second character): every cut
 # comes before one of these keywords, or after SIPDIS. The `AGS` of a line's own `TAGS:` is none.
-_CUTS_HINT = re.compile(
+_CUTS_HINT: Final = re.compile(
     r"E\.\s?O\.\s?\d|(?<!^T)AGS\s*:|SUBJ|REFS?\s*:|CLASSIFIED\s+BY|Classified\s+By|SIPDIS"
     r"|\s\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b"
 )
-_BANNER_WORD = re.compile(
+_BANNER_WORD: Final = re.compile(
     r"[\s\",]*(?:S\s?|C\s?)?(?:C\s?O\s?N\s?F|S\s?E\s?C\s?R|U\s?N\s?C\s?L|T\s?O\s?P|LIMITED)", re.I
 )
-_BANNER_ANY_WORD = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
-_CUT_HINT = re.compile(
+_BANNER_ANY_WORD: Final = re.compile(r"C\s?O\s?N\s?F|S\s?E\s?C\s?R\s?E\s?T|UNCLAS", re.I)
+_CUT_HINT: Final = re.compile(
     r"E\.\s?O\.|AGS|SUBJ|REF|CLASSIFIED|Classified|SIPDIS"
     r"|C O N F|S E C R|UNCLAS|CONFIDENTIAL|SECRET"
 )
 # A first paragraph run into a line before it: "REF: B) TRIPOLI 480  1. (U) The Government ..."
 # (looked for only where ".(" or ". (" is in the line: a search at every position costs)
-_GLUED_PARAGRAPH = re.compile(r"[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b")
-_LABEL_START = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
+_GLUED_PARAGRAPH: Final = re.compile(r"[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b")
+_LABEL_START: Final = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
 # A body that lost its line break after REF or Classified By starts at a portion marking followed
 # by prose: "STATE 43799 (SBU) Poloff delivered reftel ...", "reasons 1.4 (b) and (d). (C) Poloff
 # discussed ...", with its number if it has one. Prose is two lower-case words in a row within its
 # first ten words, which a REF item labelled (C) ("(C) STATE 1234") has not.
-_BODY_MARKING = re.compile(
+_BODY_MARKING: Final = re.compile(
     r"(?<![\w(])(?:\d{1,2}[.,]\s?)?\((?P<mark>U|C|S|SBU|TS|LOU)(?P<caveat>/{1,2}[A-Z]{2,6})?\)\s+"
     r"(?=[A-Z\"]\S*(?:\s+\S+){0,9}?\s+[a-z]{2,}[,;]?\s+[a-z]{2,}\b)"
 )
-_EO_FULL = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
-_LEADING = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
-_DANGLING = re.compile(
+_EO_FULL: Final = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
+_LEADING: Final = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
+_DANGLING: Final = re.compile(
     r"\b(?:OF|ON|AND|THE|TO|FOR|IN|WITH|A|AN|AT|BY|FROM|OR|ITS|AS)\s*$|[,:;/-]\s*$", re.I
 )
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Characters that carry no text (controls other than newline, BOMs, zero-width marks), and spaces
 # that are not plain spaces.
-_JUNK = re.compile("[\x00-\x09\x0b-\x1f\x7f\u00a0\u00ad\u2007\u200b-\u200d\u202f\ufeff]")
+_JUNK: Final = re.compile("[\x00-\x09\x0b-\x1f\x7f\u00a0\u00ad\u2007\u200b-\u200d\u202f\ufeff]")
 # `_JUNK`'s characters that Latin-1 has, as bytes.
-_LATIN1_JUNK = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F, 0xA0, 0xAD])
-_SPACES = frozenset("\t\u00a0\u2007\u202f")
+_LATIN1_JUNK: Final = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F, 0xA0, 0xAD])
+_SPACES: Final = frozenset("\t\u00a0\u2007\u202f")
 
 # Database dumps pasted into Cablegate pages end their lines with a backslash continuation.
-_TRAILING_BACKSLASH = re.compile(r"(?<!\s)\s*\\$")
+_TRAILING_BACKSLASH: Final = re.compile(r"(?<!\s)\s*\\$")
 
 
 def _replacement(match: re.Match[str]) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 from functools import cache
+from typing import Final
 
 from cablekg.resources import data_path
 
 # Handling and dissemination markings, as spelled canonically in records, most common first.
-CAVEATS: tuple[str, ...] = (
+CAVEATS: Final[tuple[str, ...]] = (
     "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "ORCON", "PROPIN",
     "NOCONTRACT", "WNINTEL", "SBU", "FOUO", "EFTO", "SPECAT", "TERREP", "CHEROKEE", "DISSENT",
     "CODEL", "MEDIA", "VISAS",

@@ -20,33 +20,34 @@ Only the year is estimated: a cable without a date-time group keeps its date nul
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from cablekg.parse.telegram import Parts
 
-_YEAR = re.compile(r"(?<![\d/.$-])(19[6-9]\d|200\d|2010)(?![\d/%]|'?s\b)")  # not `1970s`
-_REF_YEAR = re.compile(
+_YEAR: Final = re.compile(r"(?<![\d/.$-])(19[6-9]\d|200\d|2010)(?![\d/%]|'?s\b)")  # not `1970s`
+_REF_YEAR: Final = re.compile(
     r"(?<![\d/])(\d{2})\s+[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s+\d{1,6}\b|\((\d{2})\)"
 )
-ORDERS = {"11652": (1972, 1978), "12065": (1978, 1982), "12356": (1982, 1995),
+ORDERS: Final = {"11652": (1972, 1978), "12065": (1978, 1982), "12356": (1982, 1995),
           "12958": (1995, 2010), "13292": (2003, 2009), "13526": (2009, 2010)}  # fmt: skip
 # Penalty of each declassification period (DECL year - cable year), roughly -log of how often
 # cables use it; any other period up to 30 years costs `_OTHER_PERIOD`.
-_DECL_PERIODS = {10: 0.0, 20: 2.0, 25: 2.5, 5: 3.0, 9: 3.0, 15: 3.0, 30: 3.5}
-_OTHER_PERIOD = 4.5
-_ORDER_PENALTY = 8.0  # a year outside the named order's time in force
-_AMENDED_PENALTY = 3.0  # 1.4 reasons under E.O. 12958 before its 2003 amendment
-_PAST_PENALTY = 4.0  # older than an event the text tells in the past
+_DECL_PERIODS: Final = {10: 0.0, 20: 2.0, 25: 2.5, 5: 3.0, 9: 3.0, 15: 3.0, 30: 3.5}
+_OTHER_PERIOD: Final = 4.5
+_ORDER_PENALTY: Final = 8.0  # a year outside the named order's time in force
+_AMENDED_PENALTY: Final = 3.0  # 1.4 reasons under E.O. 12958 before its 2003 amendment
+_PAST_PENALTY: Final = 4.0  # older than an event the text tells in the past
 # A year told as a past event: `in`, `since` or `during` (perhaps with a month, `in March 2000`)
 # before it, a past-tense word (or `since`, `ago`) shortly before that in the same clause, and no
 # word of the future, of plans or of possibility in the clause before it (`to be issued in
 # March 2008`).
-_PAST_BEFORE = re.compile(
+_PAST_BEFORE: Final = re.compile(
     r"\b(?:was|were|had|did|since|ago|last|former|previous|earlier|[a-z]{2,}ed)\b[^.;:!?]{0,25}"
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?$",
     re.I,
 )
-_CLAUSE_START = re.compile(r"[.;:!?(]")
-_NOT_PAST = re.compile(
+_CLAUSE_START: Final = re.compile(r"[.;:!?(]")
+_NOT_PAST: Final = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|can|must|be|is|are|next|until|by|through"
     r"|expected|scheduled|planned|proposed|projected|anticipated|intended|slated|targeted"
     r"|estimated|budgeted|requested|supposed|postponed|delayed|predicted|FY|CY)\b",
