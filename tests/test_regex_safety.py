@@ -177,15 +177,18 @@ def patterns() -> dict[tuple[str, int], tuple[str, str]]:
     for module in modules:
         name, tree = module.__name__, trees[module.__name__]
         anchored = _anchored_names(tree)
-        for attribute, value in vars(module).items():
-            how = "match" if attribute in anchored else "search"
-            for _, pattern in _held(value):
-                add((pattern.pattern, pattern.flags), f"{name}.{attribute}", how)
+        built = set()
         for builder, field, pattern in _built(module):
             used = methods.get(field, set()) if field else set()
             how = "match" if used and used <= _ANCHORED else "search"
             where = f"{name}.{builder}()" + (f".{field}" if field else "")
             add((pattern.pattern, pattern.flags), where, how)
+            built.add((pattern.pattern, pattern.flags))
+        for attribute, value in vars(module).items():
+            how = "match" if attribute in anchored else "search"
+            for _, pattern in _held(value):
+                if (pattern.pattern, pattern.flags) not in built:  # not where a builder keeps them
+                    add((pattern.pattern, pattern.flags), f"{name}.{attribute}", how)
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and (literal := _literal(node)):
                 where, method = f"{name} line {node.lineno}", node.func.attr
