@@ -235,6 +235,9 @@ def test_body_glued_to_the_classified_by_reasons(cable):
     manama = cable("08MANAMA126")
     assert manama.classified_by.reasons == ("1.4(b)", "1.4(d)")  # not a reason (c)
     assert manama.paragraphs[0].text.startswith("(C) Poloff discussed reftel points")
+    cairo = cable("09CAIRO1044")  # the prose comes late: a long name before the verb
+    assert cairo.classified_by.reasons == ("1.4(d)",)
+    assert cairo.paragraphs[0].text.startswith("(C) On June 7, Egyptian Initiative for Personal")
 
 
 def test_body_line_right_after_classified_by_without_a_blank_line(cable):

@@ -94,14 +94,23 @@ _CUT_HINT: Final = re.compile(
 # (looked for only where ".(" or ". (" is in the line: a search at every position costs)
 _GLUED_PARAGRAPH: Final = re.compile(r"[\w.,;:)\]\"]\s+\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)\b")
 _LABEL_START: Final = re.compile(r"^\s*(?:¶\s?|1(?=[A-Z][.)]))?(?:\([A-Z]\)|\[[A-Z]\]|[A-Z][.)])\s")
+
+
+def _body_marking(words: int) -> re.Pattern[str]:
+    """A portion marking followed by prose (two lower-case words in a row) within `words`."""
+    return re.compile(
+        r"(?<![\w(])(?:\d{1,2}[.,]\s?)?\((?P<mark>U|C|S|SBU|TS|LOU)(?P<caveat>/{1,2}[A-Z]{2,6})?\)\s+"
+        rf"(?=[A-Z\"]\S*(?:\s+\S+){{0,{words - 1}}}?\s+[a-z]{{2,}}[,;]?\s+[a-z]{{2,}}\b)"
+    )
+
+
 # A body that lost its line break after REF or Classified By starts at a portion marking followed
 # by prose: "STATE 43799 (SBU) Poloff delivered reftel ...", "reasons 1.4 (b) and (d). (C) Poloff
-# discussed ...", with its number if it has one. Prose is two lower-case words in a row within its
-# first ten words, which a REF item labelled (C) ("(C) STATE 1234") has not.
-_BODY_MARKING: Final = re.compile(
-    r"(?<![\w(])(?:\d{1,2}[.,]\s?)?\((?P<mark>U|C|S|SBU|TS|LOU)(?P<caveat>/{1,2}[A-Z]{2,6})?\)\s+"
-    r"(?=[A-Z\"]\S*(?:\s+\S+){0,9}?\s+[a-z]{2,}[,;]?\s+[a-z]{2,}\b)"
-)
+# discussed ...", with its number if it has one. The prose must come within ten words in a REF,
+# which a REF item labelled (C) ("(C) STATE 1234") has not; within twenty after Classified By,
+# where no item is labelled ("(C) On June 7, Egyptian Initiative for Personal Rights Executive
+# Director Hossam Bahgat confirmed for us ...").
+_BODY_MARKING: Final = {"refs": _body_marking(10), "classified": _body_marking(20)}
 _EO_FULL: Final = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
 _LEADING: Final = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
 _DANGLING: Final = re.compile(
@@ -271,7 +280,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = REF_LINE.match(text)
         if match and not refs and (seen_fields or parts.banner):
-            start = _body_start(match[1], "")
+            start = _body_start(match[1], "refs")
             if start:
                 _split_body(lines, i, match[1], start, parts)
                 n = len(lines)
@@ -282,7 +291,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = CLASSIFIED_LINE.match(text)
         if match and not classified:
-            start = _body_start(match[1], "")
+            start = _body_start(match[1], "classified")
             if start:
                 _split_body(lines, i, match[1], start, parts)
                 n = len(lines)
@@ -304,7 +313,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         if state in ("refs", "classified"):
-            start = _body_start(text, " ".join(refs) if state == "refs" else "")
+            start = _body_start(text, state, " ".join(refs) if state == "refs" else "")
             if start == 0:
                 break  # the body right after the field, with no blank line between
             if start:
@@ -417,12 +426,13 @@ def _is_page_line(line: str) -> bool:
     return bool(CONTINUATION.search(line)) and len(line.strip()) < 60
 
 
-def _body_start(text: str, before: str) -> int | None:
-    """Where a body that lost its line break starts in a REF or Classified By text, if it does;
-    `before` is the REF text of earlier lines (after item B, a (C) is item C, no marking)."""
+def _body_start(text: str, field: str, before: str = "") -> int | None:
+    """Where a body that lost its line break starts in the text of a field (`refs` or
+    `classified`), if it does; `before` is the REF text of earlier lines (after item B, a (C)
+    is item C, no marking)."""
     if "(" not in text:
         return None
-    for match in _BODY_MARKING.finditer(text):
+    for match in _BODY_MARKING[field].finditer(text):
         mark, start = match["mark"], match.start()
         if len(mark) > 1 or match["caveat"] or not _labelled(f"{before} {text[:start]}", mark):
             return start
