@@ -250,3 +250,15 @@ def test_body_line_right_after_classified_by_without_a_blank_line(cable):
     assert delhi.classified_by.reasons == ("1.4(b)", "1.4(d)")
     assert delhi.paragraphs[0].text.startswith("(C) MEA Joint Secretary for the Americas")
     assert delhi.signers == ("MULFORD",)
+
+
+def test_numbered_marking_ending_the_ref_line_starts_the_body(cable):
+    # "REF: VILNIUS 663 1. (SBU)" and the paragraph's text on the next line
+    vilnius = cable("08VILNIUS668")
+    assert [r.id for r in vilnius.references] == ["08VILNIUS663"]
+    first = vilnius.paragraphs[0]
+    assert (first.number, first.marking) == (1, "SBU")
+    assert first.text.startswith("The neutrality of the Belarusian regime")
+    tbilisi = cable("08TBILISI1372")  # not a reference "(SBU)"
+    assert [r.text for r in tbilisi.references] == ["TBILISI 1362"]
+    assert (tbilisi.paragraphs[0].number, tbilisi.paragraphs[0].marking) == (1, "SBU")

@@ -111,6 +111,11 @@ def _body_marking(words: int) -> re.Pattern[str]:
 # where no item is labelled ("(C) On June 7, Egyptian Initiative for Personal Rights Executive
 # Director Hossam Bahgat confirmed for us ...").
 _BODY_MARKING: Final = {"refs": _body_marking(10), "classified": _body_marking(20)}
+# or at a numbered portion marking that ends the line, the paragraph's text on the next line
+# ("REF: VILNIUS 663 1. (SBU)"): REF items are never numbered and marked so
+_NUMBERED_MARKING_END: Final = re.compile(
+    r"(?<![\w(])\d{1,2}\.\s?\((?:U|C|S|SBU|TS|LOU)(?:/{1,2}[A-Z]{2,6})?\)$"
+)
 _EO_FULL: Final = re.compile(r"\d{5}\s*:|DECL|N/A|OADR", re.I)
 _LEADING: Final = re.compile(r"^(?:OF|ON|AND|TO|FOR|IN|WITH|AT|BY|FROM|OR|THE|ITS|AS)\b", re.I)
 _DANGLING: Final = re.compile(
@@ -436,7 +441,8 @@ def _body_start(text: str, field: str, before: str = "") -> int | None:
         mark, start = match["mark"], match.start()
         if len(mark) > 1 or match["caveat"] or not _labelled(f"{before} {text[:start]}", mark):
             return start
-    return None
+    ending = _NUMBERED_MARKING_END.search(text) if text.endswith(")") else None
+    return ending.start() if ending else None
 
 
 def _split_body(lines: list[str], i: int, field_text: str, start: int, parts: Parts) -> None:
