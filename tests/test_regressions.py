@@ -262,3 +262,15 @@ def test_numbered_marking_ending_the_ref_line_starts_the_body(cable):
     tbilisi = cable("08TBILISI1372")  # not a reference "(SBU)"
     assert [r.text for r in tbilisi.references] == ["TBILISI 1362"]
     assert (tbilisi.paragraphs[0].number, tbilisi.paragraphs[0].marking) == (1, "SBU")
+
+
+def test_sbu_notice_and_body_run_into_the_subject_line(cable):
+    # "SUBJECT: ... ANOTHER CHILD Sensitive but Unclassified. Please handle accordingly. (SBU) On"
+    cairo = cable("09CAIRO226")
+    assert cairo.subject == "EGYPT'S 55th BIRD FLU VICTIM, ANOTHER CHILD"
+    assert "SBU" in cairo.caveats
+    assert cairo.paragraphs[0].text.startswith("(SBU) On February 8, 2009, Egypt's Ministry")
+    sao_paulo = cable("08SAOPAULO19")  # "... VENEZUELA SENSITIVE BUT UNCLASSIFIED; PLEASE PROTECT"
+    assert sao_paulo.subject == (
+        "FORMER FINANCE MINISTER ON BRAZILIAN POLITICS AND RELATIONS WITH VENEZUELA"
+    )

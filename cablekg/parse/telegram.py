@@ -45,6 +45,11 @@ _NOTE: Final = re.compile(
 )
 _SBU_NOTICE: Final = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
 _SENSITIVE: Final = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
+# The SBU notice run into a subject line that lost its line breaks ("SUBJECT: EGYPT'S 55th BIRD
+# FLU VICTIM, ANOTHER CHILD Sensitive but Unclassified. Please handle accordingly. (SBU) On ...")
+_NOTICE_INSIDE: Final = re.compile(
+    r"\sSENSITIVE BUT UNCLASSIFIED\b(?:[\s.,;:-]+PLEASE (?:HANDLE|PROTECT) ACCORDINGLY\b\.?)?", re.I
+)
 _DASHES: Final = re.compile(r"^[\s\-=_*]{3,}$")
 # First characters of lines that are prose for sure (none of the special lines starts so).
 _PROSE_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789¶-'")
@@ -278,6 +283,11 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = SUBJECT_LINE.match(text)
         if match and (parts.subject is None and not subject):
+            notice = _NOTICE_INSIDE.search(match[1])
+            if notice:  # the subject, the SBU notice and the body on one line
+                _split_notice(lines, i, match[1], notice, parts)
+                n = len(lines)
+                continue
             subject = [match[1]]
             seen_fields = True
             state = "subject"
@@ -443,6 +453,19 @@ def _body_start(text: str, field: str, before: str = "") -> int | None:
             return start
     ending = _NUMBERED_MARKING_END.search(text) if text.endswith(")") else None
     return ending.start() if ending else None
+
+
+def _split_notice(
+    lines: list[str], i: int, subject: str, notice: re.Match[str], parts: Parts
+) -> None:
+    """Cut line `i` into its subject, the SBU notice and the body after it (if any)."""
+    line = lines[i].rstrip()
+    offset = len(line) - len(subject.rstrip())
+    body = line[offset + notice.end() :].strip()
+    lines[i : i + 1] = [line[: offset + notice.start()].rstrip(), notice.group().strip(), ""]
+    if body:
+        lines.insert(i + 3, body)
+    parts.repairs.append("split the SBU notice and the body from the subject line")
 
 
 def _split_body(lines: list[str], i: int, field_text: str, start: int, parts: Parts) -> None:
