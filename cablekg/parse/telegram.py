@@ -46,9 +46,10 @@ _NOTE: Final = re.compile(
 _SBU_NOTICE: Final = re.compile(r"^SENSITIVE BUT UNCLASSIFIED\b", re.I)
 _SENSITIVE: Final = re.compile(r"\bSENSITIVE\b(?!\s+BUT\b)")
 # The SBU notice run into a subject line that lost its line breaks ("SUBJECT: EGYPT'S 55th BIRD
-# FLU VICTIM, ANOTHER CHILD Sensitive but Unclassified. Please handle accordingly. (SBU) On ...")
+# FLU VICTIM, ANOTHER CHILD Sensitive but Unclassified. Please handle accordingly. (SBU) On ..."),
+# its request whole: a subject may be about "SENSITIVE BUT UNCLASSIFIED INFORMATION"
 _NOTICE_INSIDE: Final = re.compile(
-    r"\sSENSITIVE BUT UNCLASSIFIED\b(?:[\s.,;:-]+PLEASE (?:HANDLE|PROTECT) ACCORDINGLY\b\.?)?", re.I
+    r"\sSENSITIVE BUT UNCLASSIFIED[\s.,;:-]+PLEASE (?:HANDLE|PROTECT) ACCORDINGLY\b\.?", re.I
 )
 _DASHES: Final = re.compile(r"^[\s\-=_*]{3,}$")
 # First characters of lines that are prose for sure (none of the special lines starts so).
