@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Final
 
 from cablekg.resources import data_path
@@ -137,7 +136,6 @@ def lexicon() -> Lexicon:
     return _BUILT[0]
 
 
-@cache
 def _build() -> Lexicon:
     titles = [t for t in _lines("entities", "titles.txt")]
     modifiers = _lines("entities", "title_modifiers.txt")

@@ -131,6 +131,8 @@ def patterns() -> Patterns:
 
 @cache
 def _compile() -> Patterns:
+    """The patterns, compiled. (Cached as well: a `functools.cache` builder is how the regex
+    safety test finds patterns built on first use.)"""
     lex = lexicon()
     # word lists as tries: the engine rejects "al", "bin", "de la" ... at one letter, where a
     # flat alternation tries each word in turn at every capitalised word of the text

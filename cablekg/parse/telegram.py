@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Final
 
 from cablekg.model import ClassifiedBy, Declassification, Paragraph
@@ -220,8 +221,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
     classified: list[str] = []
     tag_lines: list[str] = []
     seen_fields = False
-    n = len(lines)
-    while i < n:
+    while i < len(lines):  # lines may be cut in two as they are read
         line = lines[i]
         text = line.strip()
         if not text:
@@ -286,8 +286,8 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
         if match and (parts.subject is None and not subject):
             notice = _NOTICE_INSIDE.search(match[1])
             if notice:  # the subject, the SBU notice and the body on one line
-                _split_notice(lines, i, match[1], notice, parts)
-                n = len(lines)
+                repair = "split the SBU notice and the body from the subject line"
+                _split_line(lines, i, match[1], (notice.start(), notice.end()), repair, parts)
                 continue
             subject = [match[1]]
             seen_fields = True
@@ -296,10 +296,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = REF_LINE.match(text)
         if match and not refs and (seen_fields or parts.banner):
-            start = _body_start(match[1], "refs")
-            if start:
-                _split_body(lines, i, match[1], start, parts)
-                n = len(lines)
+            if _cut_body(lines, i, match[1], "refs", parts):
                 continue
             refs = [match[1]]
             state = "refs"
@@ -307,10 +304,7 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             continue
         match = CLASSIFIED_LINE.match(text)
         if match and not classified:
-            start = _body_start(match[1], "classified")
-            if start:
-                _split_body(lines, i, match[1], start, parts)
-                n = len(lines)
+            if _cut_body(lines, i, match[1], "classified", parts):
                 continue
             classified = [match[1]]
             state = "classified"
@@ -329,12 +323,11 @@ def _read_preamble(lines: list[str], i: int, parts: Parts) -> int:
             i += 1
             continue
         if state in ("refs", "classified"):
-            start = _body_start(text, state, " ".join(refs) if state == "refs" else "")
+            before = " ".join(refs) if state == "refs" else ""  # a (C) after item B is item C
+            start = _cut_body(lines, i, text, state, parts, before)
             if start == 0:
                 break  # the body right after the field, with no blank line between
             if start:
-                _split_body(lines, i, text, start, parts)
-                n = len(lines)
                 continue
         if state == "refs":
             refs.append(text)
@@ -456,27 +449,30 @@ def _body_start(text: str, field: str, before: str = "") -> int | None:
     return ending.start() if ending else None
 
 
-def _split_notice(
-    lines: list[str], i: int, subject: str, notice: re.Match[str], parts: Parts
+def _cut_body(
+    lines: list[str], i: int, field_text: str, field: str, parts: Parts, before: str = ""
+) -> int | None:
+    """Where a body starts in the REF or Classified By text ending line `i` (`_body_start`);
+    past its start, the line is cut there, the body following after a blank line, as before its
+    break was lost."""
+    start = _body_start(field_text, field, before)
+    if start:
+        repair = "split the body from a preamble line that lost its line break"
+        _split_line(lines, i, field_text, (start,), repair, parts)
+    return start
+
+
+def _split_line(
+    lines: list[str], i: int, field_text: str, cuts: tuple[int, ...], repair: str, parts: Parts
 ) -> None:
-    """Cut line `i` into its subject, the SBU notice and the body after it (if any)."""
+    """Cut line `i` at `cuts` (offsets into the field text that ends it) into lines of their
+    own, a blank line before the last piece (the body), which is left out when empty."""
     line = lines[i].rstrip()
-    offset = len(line) - len(subject.rstrip())
-    body = line[offset + notice.end() :].strip()
-    lines[i : i + 1] = [line[: offset + notice.start()].rstrip(), notice.group().strip(), ""]
-    if body:
-        lines.insert(i + 3, body)
-    parts.repairs.append("split the SBU notice and the body from the subject line")
-
-
-def _split_body(lines: list[str], i: int, field_text: str, start: int, parts: Parts) -> None:
-    """Cut line `i` where a body starts, at `start` of the REF or Classified By text ending the
-    line: the field stays, and the body follows after a blank line, as before its line break was
-    lost."""
-    line = lines[i].rstrip()
-    cut = len(line) - len(field_text.rstrip()) + start
-    lines[i : i + 1] = [line[:cut].rstrip(), "", line[cut:]]
-    parts.repairs.append("split the body from a preamble line that lost its line break")
+    at = [len(line) - len(field_text.rstrip()) + cut for cut in cuts]
+    pieces = [line[: at[0]].rstrip(), *(line[a:b].strip() for a, b in pairwise(at))]
+    body = line[at[-1] :].strip()
+    lines[i : i + 1] = [*pieces, "", body] if body else [*pieces, ""]
+    parts.repairs.append(repair)
 
 
 def _labelled(text: str, letter: str) -> bool:
